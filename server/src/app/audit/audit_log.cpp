@@ -1,0 +1,161 @@
+#include "app/audit/audit_log.hpp"
+
+#include "app/paging.hpp"
+#include "platform/crypto.hpp"
+#include "platform/log.hpp"
+
+namespace cma::app {
+
+using platform::log::append_json_string;
+
+namespace {
+void append_change(std::string& body, int& count, std::string_view field, const std::string* before,
+                   const std::string* after) {
+  if (count++ > 0) body += ',';
+  append_json_string(body, field);
+  body += ":{\"before\":";
+  if (before) append_json_string(body, *before);
+  else body += "null";
+  body += ",\"after\":";
+  if (after) append_json_string(body, *after);
+  else body += "null";
+  body += '}';
+}
+}  // namespace
+
+ChangeSet& ChangeSet::set(std::string_view field, const std::string& before, const std::string& after) {
+  if (before != after) append_change(body_, count_, field, &before, &after);
+  return *this;
+}
+ChangeSet& ChangeSet::created(std::string_view field, const std::string& value) {
+  append_change(body_, count_, field, nullptr, &value);
+  return *this;
+}
+ChangeSet& ChangeSet::redacted(std::string_view field) {
+  static const std::string kRedacted = "[redacted]";
+  append_change(body_, count_, field, &kRedacted, &kRedacted);
+  return *this;
+}
+
+void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, AuditDraft draft) {
+  auto& repo = tx.audit();
+  AuditHead head = repo.lock_head(draft.chain);
+  domain::AuditEntry e;
+  e.id = deps.ids.next();
+  e.chain = draft.chain;
+  e.seq = head.seq + 1;
+  e.at = platform::format_time(deps.clock.now());
+  e.actor_user_id = draft.actor_user_id;
+  e.action = draft.action;
+  e.entity_type = draft.entity_type;
+  e.entity_id = draft.entity_id;
+  e.changes = draft.changes.json();
+  e.request_id = meta.request_id;
+  e.ip = meta.ip;
+  e.user_agent = meta.user_agent.substr(0, 512);
+  e.prev_hash = head.hash;
+  e.hash = platform::sha256_hex(domain::canonical_content(e));
+  repo.append(e);
+  repo.set_head(draft.chain, AuditHead{e.seq, e.hash});
+}
+
+Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
+             const std::string& entity_id, Transaction* open_tx) {
+  ChangeSet what;
+  what.created("attempted", action);
+  AuditDraft d{actor.principal.centre_id, actor.principal.user_id, "auth.permission_denied", entity_type, entity_id,
+               what};
+  if (open_tx != nullptr) {
+    append_audit(deps, *open_tx, actor.meta, std::move(d));
+    open_tx->commit();
+  } else {
+    auto tx = deps.db.begin(TxMode::write);
+    append_audit(deps, *tx, actor.meta, std::move(d));
+    tx->commit();
+  }
+  return Error::denied("Your role may not do this.");
+}
+
+std::optional<Error> check_permission(const Deps& deps, const Actor& actor, domain::Permission permission,
+                                      const std::string& action, const std::string& entity_type,
+                                      const std::string& entity_id) {
+  if (domain::is_allowed(actor.principal.role, permission)) return std::nullopt;
+  return refuse(deps, actor, action, entity_type, entity_id);
+}
+
+Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor, const AuditQuery& q) {
+  const auto& p = actor.principal;
+  if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "audit")) return *e;
+  std::vector<FieldError> errors;
+  AuditFilter f;
+  if (domain::is_network_wide(p.role)) {
+    f.scope = q.centre_id.empty() ? Scope::network() : Scope::centre(q.centre_id);
+  } else {
+    if (!q.centre_id.empty() && q.centre_id != p.centre_id) return Error::not_found("No such centre.");
+    f.scope = Scope::centre(p.centre_id);
+  }
+  f.entity_type = q.entity_type;
+  f.entity_id = q.entity_id;
+  f.actor_user_id = q.user_id;
+  auto check_time = [&](const std::string& name, const std::string& v, std::string& out) {
+    if (v.empty()) return;
+    auto t = platform::parse_time(v);
+    if (!t) errors.push_back({name, "must be an RFC 3339 time such as 2026-01-31T09:00:00Z"});
+    else out = platform::format_time(*t);
+  };
+  check_time("from", q.from, f.from);
+  check_time("to", q.to, f.to);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  auto tx = deps.db.begin(TxMode::read);
+  auto rows = tx->audit().list(f, q.page.after_id, q.page.limit + 1);
+  return make_page(std::move(rows), q.page.limit, [](const domain::AuditEntry& e) { return e.id; });
+}
+
+AuditVerification verify_audit(Database& db) {
+  AuditVerification report;
+  auto tx = db.begin(TxMode::read);
+  auto& repo = tx->audit();
+  for (const auto& chain : repo.chains()) {
+    ++report.chains;
+    std::int64_t expected_seq = 1;
+    std::string prev_hash;
+    bool broken = false;
+    auto fail = [&](std::int64_t seq, const std::string& id, std::string reason) {
+      report.problems.push_back({chain, seq, id, std::move(reason)});
+      broken = true;
+    };
+    constexpr int kBatch = 1000;
+    std::int64_t after = 0;
+    while (!broken) {
+      auto rows = repo.read_chain(chain, after, kBatch);
+      for (const auto& e : rows) {
+        ++report.entries;
+        if (e.seq != expected_seq) {
+          fail(e.seq, e.id,
+               e.seq > expected_seq ? "entry " + std::to_string(expected_seq) + " is missing (deleted)"
+                                    : "sequence number repeated (inserted)");
+          break;
+        }
+        if (e.prev_hash != prev_hash) {
+          fail(e.seq, e.id, "does not link to the entry before it (an entry was inserted or deleted)");
+          break;
+        }
+        if (platform::sha256_hex(domain::canonical_content(e)) != e.hash) {
+          fail(e.seq, e.id, "content does not match its hash (edited)");
+          break;
+        }
+        prev_hash = e.hash;
+        ++expected_seq;
+        after = e.seq;
+      }
+      if (rows.size() < static_cast<std::size_t>(kBatch)) break;
+    }
+    if (broken) continue;
+    auto head = repo.head(chain);
+    if (!head || head->seq != expected_seq - 1 || head->hash != prev_hash)
+      fail(expected_seq, "", "the chain ends before its recorded head (the last entries were deleted)");
+  }
+  return report;
+}
+
+}  // namespace cma::app

@@ -1,0 +1,74 @@
+#pragma once
+// Appending to and reading the audit trail. Every write use case appends in its own transaction.
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "domain/result.hpp"
+
+namespace cma::app {
+
+// {"field":{"before":…,"after":…}} with secrets redacted; fields that did not change are left out.
+class ChangeSet {
+ public:
+  ChangeSet& set(std::string_view field, const std::string& before, const std::string& after);
+  ChangeSet& created(std::string_view field, const std::string& value);
+  ChangeSet& redacted(std::string_view field);
+  bool empty() const { return count_ == 0; }
+  std::string json() const { return "{" + body_ + "}"; }
+
+ private:
+  std::string body_;
+  int count_ = 0;
+};
+
+struct AuditDraft {
+  std::string chain;  // centre id, or "" for network-level actions
+  std::string actor_user_id;
+  std::string action;
+  std::string entity_type;
+  std::string entity_id;
+  ChangeSet changes;
+};
+
+void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, AuditDraft draft);
+
+// Records a refused permission and returns the error to give the caller. With `open_tx` (a write
+// transaction that has changed nothing yet) the entry goes into it and it is committed; otherwise
+// a transaction of its own is used.
+Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
+             const std::string& entity_id, Transaction* open_tx = nullptr);
+
+// Returns the refusal error (already audited) when the actor's role lacks `permission`.
+std::optional<Error> check_permission(const Deps& deps, const Actor& actor, domain::Permission permission,
+                                      const std::string& action, const std::string& entity_type,
+                                      const std::string& entity_id = "");
+
+struct AuditQuery {
+  std::string centre_id;  // admins only; managers always see their own centre
+  std::string entity_type;
+  std::string entity_id;
+  std::string user_id;
+  std::string from;
+  std::string to;
+  PageRequest page;
+};
+
+Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor, const AuditQuery& q);
+
+struct AuditProblem {
+  std::string chain;
+  std::int64_t seq = 0;
+  std::string entry_id;
+  std::string reason;
+};
+
+struct AuditVerification {
+  std::int64_t chains = 0;
+  std::int64_t entries = 0;
+  std::vector<AuditProblem> problems;  // the first problem of each broken chain
+};
+
+AuditVerification verify_audit(Database& db);
+
+}  // namespace cma::app

@@ -1,0 +1,49 @@
+#pragma once
+// Signing in and out, token rotation, and resolving a bearer token to a principal.
+#include <chrono>
+#include <string>
+
+#include "app/auth/access_token.hpp"
+#include "app/context.hpp"
+#include "domain/result.hpp"
+
+namespace cma::app {
+
+struct SignIn {
+  std::string access_token;
+  std::int64_t expires_in = 0;  // seconds
+  std::string refresh_token;
+  std::int64_t refresh_expires_in = 0;
+  User user;
+};
+
+struct ThrottlePolicy {
+  int max_failures = 5;
+  std::chrono::seconds window{15 * 60};
+};
+
+class AuthService {
+ public:
+  AuthService(Deps deps, AccessTokenCodec codec, std::chrono::seconds refresh_ttl, ThrottlePolicy throttle = {})
+      : deps_(deps), codec_(std::move(codec)), refresh_ttl_(refresh_ttl), throttle_(throttle) {}
+
+  Result<SignIn> login(const RequestMeta& meta, const std::string& email, const std::string& password);
+  // Rotates: the presented token is spent and a new one of the same family returned. A token that
+  // was already spent revokes its whole family (someone else has a copy).
+  Result<SignIn> refresh(const RequestMeta& meta, const std::string& refresh_token);
+  Status logout(const RequestMeta& meta, const std::string& refresh_token);
+  // Verifies the access token and loads the user: a deactivated user stops here at once.
+  Result<Principal> authenticate(std::string_view access_token);
+  Status change_password(const Actor& actor, const std::string& current_password, const std::string& new_password);
+
+ private:
+  std::string start_family_token(Transaction& tx, const User& user, const std::string& family_id);
+  SignIn make_sign_in(const User& user, std::string refresh_token);
+
+  Deps deps_;
+  AccessTokenCodec codec_;
+  std::chrono::seconds refresh_ttl_;
+  ThrottlePolicy throttle_;
+};
+
+}  // namespace cma::app

@@ -1,0 +1,21 @@
+#pragma once
+#include "app/ports.hpp"
+#include "platform/clock.hpp"
+#include "platform/ids.hpp"
+
+namespace cma::app {
+
+// What every use case needs from the outside.
+struct Deps {
+  Database& db;
+  const platform::Clock& clock;
+  platform::IdGenerator& ids;
+};
+
+// Who is acting and from where.
+struct Actor {
+  Principal principal;
+  RequestMeta meta;
+};
+
+}  // namespace cma::app

@@ -1,0 +1,145 @@
+#include "app/identity/centres.hpp"
+
+#include <boost/json.hpp>
+
+#include "app/audit/audit_log.hpp"
+#include "app/identity/users.hpp"
+#include "app/paging.hpp"
+#include "domain/identity/validation.hpp"
+#include "platform/ids.hpp"
+
+namespace cma::app {
+
+namespace {
+
+void validate(const CentreInput& in, bool creating, std::vector<FieldError>& errors) {
+  auto text = [&](const char* field, const std::optional<std::string>& v, std::size_t max, bool required) {
+    if (!v) {
+      if (creating && required) errors.push_back({field, "is required"});
+      return;
+    }
+    if (auto e = domain::check_text(*v, max, required)) errors.push_back({field, *e});
+  };
+  text("name", in.name, 200, true);
+  if (in.code) {
+    if (auto e = domain::check_centre_code(*in.code)) errors.push_back({"code", *e});
+  } else if (creating) {
+    errors.push_back({"code", "is required"});
+  }
+  text("address", in.address, 500, false);
+  text("contactPhone", in.contact_phone, 40, false);
+  if (in.contact_email && !in.contact_email->empty()) {
+    if (auto e = domain::check_email(domain::normalize_email(*in.contact_email))) errors.push_back({"contactEmail", *e});
+  }
+  if (in.settings) {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(*in.settings, ec);
+    if (ec || !v.is_object()) errors.push_back({"settings", "must be a JSON object"});
+    else if (in.settings->size() > 16 * 1024) errors.push_back({"settings", "must be at most 16 KiB"});
+  }
+}
+
+void apply(const CentreInput& in, Centre& c) {
+  if (in.name) c.name = domain::trim(*in.name);
+  if (in.code) c.code = *in.code;
+  if (in.address) c.address = domain::trim(*in.address);
+  if (in.contact_email) c.contact_email = domain::normalize_email(*in.contact_email);
+  if (in.contact_phone) c.contact_phone = domain::trim(*in.contact_phone);
+  if (in.settings) c.settings = boost::json::serialize(boost::json::parse(*in.settings));
+}
+
+ChangeSet diff(const Centre& before, const Centre& after) {
+  ChangeSet cs;
+  cs.set("name", before.name, after.name)
+      .set("code", before.code, after.code)
+      .set("address", before.address, after.address)
+      .set("contactEmail", before.contact_email, after.contact_email)
+      .set("contactPhone", before.contact_phone, after.contact_phone)
+      .set("status", before.status, after.status)
+      .set("settings", before.settings, after.settings);
+  return cs;
+}
+
+}  // namespace
+
+Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreInput& in) {
+  if (auto e = check_permission(deps, actor, domain::Permission::centres_create, "centre.create", "centre")) return *e;
+  std::vector<FieldError> errors;
+  validate(in, true, errors);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  Centre c;
+  apply(in, c);
+  c.id = deps.ids.next();
+  c.created_at = c.updated_at = platform::format_time(deps.clock.now());
+  auto tx = deps.db.begin(TxMode::write);
+  if (tx->centres().code_taken(c.code, "")) return Error::invalid_field("code", "is already used by another centre");
+  try {
+    tx->centres().insert(c);
+  } catch (const UniqueViolation&) {
+    return Error::invalid_field("code", "is already used by another centre");
+  }
+  append_audit(deps, *tx, actor.meta, {"", actor.principal.user_id, "centre.create", "centre", c.id, diff(Centre{}, c)});
+  tx->commit();
+  return c;
+}
+
+Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const PageRequest& page) {
+  auto tx = deps.db.begin(TxMode::read);
+  auto rows = tx->centres().list(scope_of(actor.principal), page.after_id, page.limit + 1);
+  return make_page(std::move(rows), page.limit, [](const Centre& c) { return c.id; });
+}
+
+Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id) {
+  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
+  auto tx = deps.db.begin(TxMode::read);
+  auto c = tx->centres().find(scope_of(actor.principal), id);
+  if (!c) return Error::not_found("No such centre.");
+  return *c;
+}
+
+Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in) {
+  if (auto e = check_permission(deps, actor, domain::Permission::centres_update, "centre.update", "centre", id)) return *e;
+  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
+  auto tx = deps.db.begin(TxMode::write);
+  auto before = tx->centres().find(scope_of(actor.principal), id);
+  if (!before) return Error::not_found("No such centre.");
+  std::vector<FieldError> errors;
+  validate(in, false, errors);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  Centre after = *before;
+  apply(in, after);
+  if (after.code != before->code && tx->centres().code_taken(after.code, id))
+    return Error::invalid_field("code", "is already used by another centre");
+  auto changes = diff(*before, after);
+  if (changes.empty()) return after;
+  after.updated_at = platform::format_time(deps.clock.now());
+  try {
+    tx->centres().update(after);
+  } catch (const UniqueViolation&) {
+    return Error::invalid_field("code", "is already used by another centre");
+  }
+  append_audit(deps, *tx, actor.meta, {id, actor.principal.user_id, "centre.update", "centre", id, changes});
+  tx->commit();
+  return after;
+}
+
+Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std::string& id) {
+  if (auto e = check_permission(deps, actor, domain::Permission::centres_deactivate, "centre.deactivate", "centre", id))
+    return *e;
+  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
+  auto tx = deps.db.begin(TxMode::write);
+  auto before = tx->centres().find(scope_of(actor.principal), id);
+  if (!before) return Error::not_found("No such centre.");
+  if (id == actor.principal.centre_id) return Error::precondition("You cannot deactivate your own centre.");
+  if (before->status == kInactive) return *before;
+  Centre after = *before;
+  after.status = kInactive;
+  after.updated_at = platform::format_time(deps.clock.now());
+  tx->centres().update(after);
+  append_audit(deps, *tx, actor.meta,
+               {id, actor.principal.user_id, "centre.deactivate", "centre", id, diff(*before, after)});
+  tx->commit();
+  return after;
+}
+
+}  // namespace cma::app

@@ -1,0 +1,21 @@
+#pragma once
+// Centres: admins create and change them; everyone may read their own.
+#include <optional>
+#include <string>
+
+#include "app/context.hpp"
+#include "domain/result.hpp"
+
+namespace cma::app {
+
+struct CentreInput {  // absent fields are left as they are on update
+  std::optional<std::string> name, code, address, contact_email, contact_phone, settings;
+};
+
+Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreInput& in);
+Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const PageRequest& page);
+Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id);
+Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in);
+Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std::string& id);
+
+}  // namespace cma::app

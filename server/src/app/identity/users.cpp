@@ -1,0 +1,193 @@
+#include "app/identity/users.hpp"
+
+#include "app/audit/audit_log.hpp"
+#include "app/paging.hpp"
+#include "domain/identity/validation.hpp"
+#include "platform/crypto.hpp"
+#include "platform/ids.hpp"
+
+namespace cma::app {
+
+Scope scope_of(const Principal& p) {
+  return domain::is_network_wide(p.role) ? Scope::network() : Scope::centre(p.centre_id);
+}
+
+namespace {
+
+constexpr const char* kNoSuchUser = "No such user.";
+constexpr const char* kEmailTaken = "That e-mail address is already used by another account.";
+
+void validate(const UserInput& in, bool creating, std::vector<FieldError>& errors) {
+  auto text = [&](const char* field, const std::optional<std::string>& v) {
+    if (!v) {
+      if (creating) errors.push_back({field, "is required"});
+    } else if (auto e = domain::check_text(*v, 100)) {
+      errors.push_back({field, *e});
+    }
+  };
+  if (in.email) {
+    if (auto e = domain::check_email(domain::normalize_email(*in.email))) errors.push_back({"email", *e});
+  } else if (creating) {
+    errors.push_back({"email", "is required"});
+  }
+  text("firstName", in.first_name);
+  text("lastName", in.last_name);
+  if (in.role) {
+    if (!domain::parse_role(*in.role)) errors.push_back({"role", "must be one of admin, manager, advisor, trainee"});
+  } else if (creating) {
+    errors.push_back({"role", "is required"});
+  }
+  if (in.password) {
+    if (auto e = domain::check_password(*in.password)) errors.push_back({"password", *e});
+  } else if (creating) {
+    errors.push_back({"password", "is required"});
+  }
+}
+
+ChangeSet diff(const User& before, const User& after) {
+  ChangeSet cs;
+  cs.set("centreId", before.centre_id, after.centre_id)
+      .set("email", before.email, after.email)
+      .set("firstName", before.first_name, after.first_name)
+      .set("lastName", before.last_name, after.last_name)
+      .set("role", before.id.empty() ? "" : std::string(domain::to_string(before.role)),
+           std::string(domain::to_string(after.role)))
+      .set("status", before.status, after.status);
+  if (before.password_hash != after.password_hash) cs.redacted("password");
+  return cs;
+}
+
+Result<User> set_status(const Deps& deps, const Actor& actor, const std::string& id, const char* status,
+                        const char* action) {
+  if (auto e = check_permission(deps, actor, domain::Permission::users_deactivate, action, "user", id)) return *e;
+  if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
+  auto tx = deps.db.begin(TxMode::write);
+  auto before = tx->users().find(scope_of(actor.principal), id);
+  if (!before) return Error::not_found(kNoSuchUser);
+  if (!domain::may_manage_role(actor.principal.role, before->role))
+    return refuse(deps, actor, action, "user", id, tx.get());
+  if (id == actor.principal.user_id) return Error::precondition("You cannot change the status of your own account.");
+  if (before->status == status) return *before;
+  User after = *before;
+  after.status = status;
+  after.updated_at = platform::format_time(deps.clock.now());
+  tx->users().update(after);
+  if (after.status == kInactive) tx->refresh_tokens().revoke_all_for_user(id, after.updated_at);
+  append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id, action, "user", id, diff(*before, after)});
+  tx->commit();
+  return after;
+}
+
+}  // namespace
+
+Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& in) {
+  if (auto e = check_permission(deps, actor, domain::Permission::users_create, "user.create", "user")) return *e;
+  std::vector<FieldError> errors;
+  validate(in, true, errors);
+  std::string centre_id = in.centre_id.value_or(
+      domain::is_network_wide(actor.principal.role) ? std::string() : actor.principal.centre_id);
+  if (centre_id.empty()) errors.push_back({"centreId", "is required"});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  auto role = *domain::parse_role(*in.role);
+  if (!domain::may_manage_role(actor.principal.role, role))
+    return refuse(deps, actor, "user.create", "user", "");
+
+  User u;
+  u.centre_id = centre_id;
+  u.email = domain::normalize_email(*in.email);
+  u.first_name = domain::trim(*in.first_name);
+  u.last_name = domain::trim(*in.last_name);
+  u.role = role;
+  u.password_hash = platform::password_hash(*in.password);  // slow: before the transaction opens
+  u.id = deps.ids.next();
+  u.created_at = u.updated_at = platform::format_time(deps.clock.now());
+
+  auto tx = deps.db.begin(TxMode::write);
+  auto centre = platform::is_uuid(centre_id) ? tx->centres().find(scope_of(actor.principal), centre_id) : std::nullopt;
+  if (!centre) return Error::invalid_field("centreId", "is not a centre you can add users to");
+  if (centre->status != kActive) return Error::invalid_field("centreId", "is a deactivated centre");
+  if (tx->users().find_by_email(u.email)) return Error::conflict(kEmailTaken);
+  try {
+    tx->users().insert(u);
+  } catch (const UniqueViolation&) {
+    return Error::conflict(kEmailTaken);
+  }
+  append_audit(deps, *tx, actor.meta, {u.centre_id, actor.principal.user_id, "user.create", "user", u.id, diff(User{}, u)});
+  tx->commit();
+  return u;
+}
+
+Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::string& centre_filter,
+                              const PageRequest& page) {
+  if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.list", "user")) return *e;
+  Scope scope = scope_of(actor.principal);
+  if (!centre_filter.empty()) {
+    if (scope.centre_id && *scope.centre_id != centre_filter) return Page<User>{};  // nothing of theirs there
+    scope = Scope::centre(centre_filter);
+  }
+  auto tx = deps.db.begin(TxMode::read);
+  auto rows = tx->users().list(scope, page.after_id, page.limit + 1);
+  return make_page(std::move(rows), page.limit, [](const User& u) { return u.id; });
+}
+
+Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& id) {
+  if (id != actor.principal.user_id) {
+    if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.read", "user", id)) return *e;
+  }
+  if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
+  auto tx = deps.db.begin(TxMode::read);
+  auto u = tx->users().find(scope_of(actor.principal), id);
+  if (!u) return Error::not_found(kNoSuchUser);
+  return *u;
+}
+
+Result<User> update_user(const Deps& deps, const Actor& actor, const std::string& id, const UserInput& in) {
+  if (auto e = check_permission(deps, actor, domain::Permission::users_update, "user.update", "user", id)) return *e;
+  if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
+  std::vector<FieldError> errors;
+  validate(in, false, errors);
+  if (in.password) errors.push_back({"password", "cannot be set here; use POST /api/v1/me/password"});
+  if (in.centre_id) errors.push_back({"centreId", "cannot be changed"});
+  auto tx = deps.db.begin(TxMode::write);
+  auto before = tx->users().find(scope_of(actor.principal), id);
+  if (!before) return Error::not_found(kNoSuchUser);
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  auto new_role = in.role ? *domain::parse_role(*in.role) : before->role;
+  if (!domain::may_manage_role(actor.principal.role, before->role) ||
+      !domain::may_manage_role(actor.principal.role, new_role))
+    return refuse(deps, actor, "user.update", "user", id, tx.get());
+  User after = *before;
+  if (in.email) after.email = domain::normalize_email(*in.email);
+  if (in.first_name) after.first_name = domain::trim(*in.first_name);
+  if (in.last_name) after.last_name = domain::trim(*in.last_name);
+  after.role = new_role;
+  auto changes = diff(*before, after);
+  if (changes.empty()) return after;
+  if (after.email != before->email && tx->users().find_by_email(after.email)) return Error::conflict(kEmailTaken);
+  after.updated_at = platform::format_time(deps.clock.now());
+  try {
+    tx->users().update(after);
+  } catch (const UniqueViolation&) {
+    return Error::conflict(kEmailTaken);
+  }
+  append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id, "user.update", "user", id, changes});
+  tx->commit();
+  return after;
+}
+
+Result<User> deactivate_user(const Deps& deps, const Actor& actor, const std::string& id) {
+  return set_status(deps, actor, id, kInactive, "user.deactivate");
+}
+
+Result<User> reactivate_user(const Deps& deps, const Actor& actor, const std::string& id) {
+  return set_status(deps, actor, id, kActive, "user.reactivate");
+}
+
+Result<User> get_me(const Deps& deps, const Actor& actor) {
+  auto tx = deps.db.begin(TxMode::read);
+  auto u = tx->users().find(Scope::centre(actor.principal.centre_id), actor.principal.user_id);
+  if (!u) return Error::not_found(kNoSuchUser);
+  return *u;
+}
+
+}  // namespace cma::app

@@ -1,0 +1,27 @@
+#pragma once
+// User accounts: admins manage any centre's; managers their own centre's (never admins).
+#include <optional>
+#include <string>
+
+#include "app/context.hpp"
+#include "domain/result.hpp"
+
+namespace cma::app {
+
+struct UserInput {  // absent fields are left as they are on update
+  std::optional<std::string> centre_id, email, first_name, last_name, role, password;
+};
+
+Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& in);
+Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::string& centre_filter,
+                              const PageRequest& page);
+Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& id);
+Result<User> update_user(const Deps& deps, const Actor& actor, const std::string& id, const UserInput& in);
+Result<User> deactivate_user(const Deps& deps, const Actor& actor, const std::string& id);
+Result<User> reactivate_user(const Deps& deps, const Actor& actor, const std::string& id);
+Result<User> get_me(const Deps& deps, const Actor& actor);
+
+// The scope a principal reads within: its own centre, or every centre for network-wide roles.
+Scope scope_of(const Principal& p);
+
+}  // namespace cma::app

@@ -1,0 +1,84 @@
+#pragma once
+// Records the use cases work with, and who is asking.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/identity/role.hpp"
+
+namespace cma::app {
+
+inline constexpr const char* kActive = "active";
+inline constexpr const char* kInactive = "inactive";
+
+struct Centre {
+  std::string id;
+  std::string name;
+  std::string code;
+  std::string address;
+  std::string contact_email;
+  std::string contact_phone;
+  std::string status = kActive;
+  std::string settings = "{}";  // a JSON object
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct User {
+  std::string id;
+  std::string centre_id;
+  std::string email;
+  std::string first_name;
+  std::string last_name;
+  domain::Role role = domain::Role::trainee;
+  std::string status = kActive;
+  std::string password_hash;
+  std::string last_login_at;  // "" until the first login
+  std::string created_at;
+  std::string updated_at;
+};
+
+struct RefreshToken {
+  std::string id;
+  std::string family_id;
+  std::string user_id;
+  std::string token_hash;
+  std::string created_at;
+  std::string expires_at;
+  std::string used_at;     // "" while unused
+  std::string revoked_at;  // "" while valid
+};
+
+// Where a request comes from; recorded in audit entries.
+struct RequestMeta {
+  std::string request_id;
+  std::string ip;
+  std::string user_agent;
+};
+
+// The signed-in user as resolved for this request (from the database, not just the token).
+struct Principal {
+  std::string user_id;
+  std::string centre_id;
+  domain::Role role = domain::Role::trainee;
+};
+
+// Which centres a query may see: one centre, or (network-wide roles only) all of them.
+struct Scope {
+  std::optional<std::string> centre_id;
+  static Scope centre(std::string id) { return Scope{std::move(id)}; }
+  static Scope network() { return Scope{std::nullopt}; }
+};
+
+struct PageRequest {
+  int limit = 50;
+  std::string after_id;  // keyset: rows strictly after (or, for newest-first lists, before) this id
+};
+
+template <class T>
+struct Page {
+  std::vector<T> items;
+  std::string next_cursor;  // "" on the last page
+};
+
+}  // namespace cma::app

@@ -1,0 +1,31 @@
+#pragma once
+// Keyset pagination: the cursor is the opaque form of the last id on the page.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/model.hpp"
+#include "domain/result.hpp"
+
+namespace cma::app {
+
+inline constexpr int kMaxPageSize = 100;
+inline constexpr int kDefaultPageSize = 50;
+
+std::string encode_cursor(const std::string& id);
+// Parses `limit` and `cursor` query values; errors name the field.
+Result<PageRequest> parse_page(const std::optional<std::string>& limit, const std::optional<std::string>& cursor);
+
+// `rows` was fetched with limit + 1: the extra row only says whether there is a next page.
+template <class T, class IdOf>
+Page<T> make_page(std::vector<T> rows, int limit, IdOf id_of) {
+  Page<T> page;
+  if (rows.size() > static_cast<std::size_t>(limit)) {
+    rows.resize(static_cast<std::size_t>(limit));
+    page.next_cursor = encode_cursor(id_of(rows.back()));
+  }
+  page.items = std::move(rows);
+  return page;
+}
+
+}  // namespace cma::app

@@ -1,0 +1,24 @@
+#pragma once
+// Validation rules for identities and centres. Each check returns an error message, or nothing.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cma::domain {
+
+inline constexpr std::size_t kMinPasswordLength = 12;
+inline constexpr std::size_t kMaxPasswordLength = 256;
+
+// Lower-cases and trims an e-mail address; addresses compare in this form.
+std::string normalize_email(std::string_view email);
+
+std::optional<std::string> check_email(std::string_view normalized_email);
+std::optional<std::string> check_password(std::string_view password);
+// A required human-readable text (a name, a title): trimmed length 1..max, no control characters.
+std::optional<std::string> check_text(std::string_view text, std::size_t max_length, bool required = true);
+// Centre codes are short upper-case tags used in case references (e.g. "MAN").
+std::optional<std::string> check_centre_code(std::string_view code);
+
+std::string trim(std::string_view s);
+
+}  // namespace cma::domain

@@ -1,0 +1,117 @@
+#include "http/api.hpp"
+
+#include <boost/json.hpp>
+
+#include "http/routes/routes.hpp"
+#include "platform/log.hpp"
+
+namespace cma::http {
+
+namespace json = boost::json;
+
+Api::Api(Services services) : services_(std::move(services)) {
+  routes::add_system_routes(router_, services_);
+  routes::add_auth_routes(router_, services_);
+  routes::add_centre_routes(router_, services_);
+  routes::add_user_routes(router_, services_);
+  routes::add_audit_routes(router_, services_);
+}
+
+namespace {
+
+bool is_json_content_type(std::string_view ct) {
+  auto semi = ct.find(';');
+  auto media = ct.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  std::string lower(media);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "application/json";
+}
+
+// Parses the body as a JSON object; on failure says where (line and column) it went wrong.
+std::optional<Response> parse_body(Request& req) {
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  std::size_t consumed = parser.write(req.body.data(), req.body.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < consumed && i < req.body.size(); ++i) {
+      if (req.body[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    return problem(400, "Malformed JSON",
+                   "The body is not valid JSON: " + ec.message() + " at line " + std::to_string(line) + ", column " +
+                       std::to_string(column) + " (byte " + std::to_string(consumed) + ").",
+                   req);
+  }
+  json::value v = parser.release();
+  if (!v.is_object()) return problem(400, "Malformed JSON", "The body must be a JSON object.", req);
+  req.json = std::move(v.as_object());
+  return std::nullopt;
+}
+
+std::string bearer_token(std::string_view authorization) {
+  constexpr std::string_view prefix = "Bearer ";
+  if (authorization.size() > prefix.size() && (authorization.substr(0, 7) == prefix || authorization.substr(0, 7) == "bearer "))
+    return std::string(authorization.substr(prefix.size()));
+  return {};
+}
+
+// Database errors can quote values after their first line (PostgreSQL's DETAIL); logs get the first line only.
+std::string first_line(std::string_view what) {
+  auto nl = what.find('\n');
+  return std::string(what.substr(0, std::min<std::size_t>(nl, 200)));
+}
+
+}  // namespace
+
+Response Api::handle(Request& req) const {
+  try {
+    auto m = router_.match(req.method, req.path);
+    if (m.route == nullptr) {
+      if (!m.allowed.empty()) {
+        std::string allow;
+        for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
+        auto r = problem(405, "Method not allowed", req.method + " is not supported here; use " + allow + ".", req);
+        r.headers.emplace_back("Allow", allow);
+        return r;
+      }
+      return problem(404, "Not found", "There is no route for " + req.path + ".", req);
+    }
+    req.route = m.route->path_template;
+    req.path_params = std::move(m.params);
+    const auto& opts = m.route->options;
+
+    if (opts.auth) {
+      auto token = bearer_token(req.authorization);
+      if (token.empty()) return problem(Error::unauthenticated("Send an access token: Authorization: Bearer <token>."), req);
+      auto principal = services_.auth.authenticate(token);
+      if (!principal) return problem(principal.error(), req);
+      req.principal = *principal;
+    }
+
+    if (opts.body != BodyKind::none) {
+      bool has_body = !req.body.empty();
+      if (opts.body == BodyKind::json_required || has_body) {
+        if (!is_json_content_type(req.content_type))
+          return problem(415, "Unsupported media type", "Send the body as application/json.", req);
+        if (auto bad = parse_body(req)) return *bad;
+      }
+    }
+
+    Response r = m.route->handler(req);
+    if (req.principal) r.user_id = req.principal->user_id;
+    return r;
+  } catch (const std::exception& e) {
+    platform::log::error("http.handler_failed",
+                         platform::log::Fields().add("route", req.route).add("error", first_line(e.what())));
+    return problem(500, "Internal error", "The request failed unexpectedly; quote the request id when reporting it.", req);
+  }
+}
+
+}  // namespace cma::http

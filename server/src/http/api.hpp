@@ -1,0 +1,36 @@
+#pragma once
+// The HTTP API: every route, and the request pipeline that runs one (authentication, body checks,
+// the handler, error mapping). Runs on a database worker thread, never on a network thread.
+#include <atomic>
+#include <functional>
+#include <string>
+
+#include "app/auth/auth_service.hpp"
+#include "app/context.hpp"
+#include "http/router.hpp"
+
+namespace cma::http {
+
+struct Services {
+  app::Deps deps;
+  app::AuthService& auth;
+  std::string version;
+  std::function<bool()> draining;  // true once shutdown has begun: /health answers 503
+};
+
+class Api {
+ public:
+  explicit Api(Services services);
+  // Matches, authenticates, checks and parses the body, runs the handler. Never throws.
+  Response handle(Request& req) const;
+  const Router& router() const { return router_; }
+
+ private:
+  Services services_;
+  Router router_;
+};
+
+// The contract, as embedded at build time from api/openapi.yaml.
+extern const char* const kOpenApiJson;
+
+}  // namespace cma::http

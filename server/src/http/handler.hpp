@@ -1,0 +1,56 @@
+#pragma once
+// What a route handler sees and returns. Handlers are thin: parse, call one use case, write JSON.
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/model.hpp"
+#include "domain/result.hpp"
+
+namespace cma::http {
+
+struct Request {
+  std::string method;
+  std::string path;   // decoded
+  std::string route;  // the matched template, e.g. /api/v1/users/{id}
+  std::vector<std::pair<std::string, std::string>> path_params;
+  std::vector<std::pair<std::string, std::string>> query;  // decoded
+  std::string body;
+  std::string content_type;
+  std::string authorization;
+  std::string cookie;
+  bool secure = false;  // reached over TLS (directly or as the proxy says)
+  app::RequestMeta meta;
+  std::optional<app::Principal> principal;
+  boost::json::object json;  // the parsed body, for routes that take one
+
+  const std::string& param(std::string_view name) const;
+  std::optional<std::string> query_value(std::string_view name) const;
+  std::string cookie_value(std::string_view name) const;
+  app::Actor actor() const { return app::Actor{*principal, meta}; }
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string user_id;  // for the access log
+
+  static Response json(int status, const boost::json::value& v);
+  static Response no_content() { return Response{204, "", "", {}, ""}; }
+};
+
+using Handler = std::function<Response(Request&)>;
+
+// RFC 9457 problem+json for an error value; the one place errors become HTTP.
+Response problem(const Error& error, const Request& req);
+Response problem(int status, std::string_view title, std::string_view detail, const Request& req,
+                 const std::vector<FieldError>& fields = {});
+
+}  // namespace cma::http

@@ -1,0 +1,25 @@
+#include "app/audit/audit_log.hpp"
+#include "http/routes/representations.hpp"
+#include "http/routes/routes.hpp"
+
+namespace cma::http::routes {
+
+void add_audit_routes(Router& r, const Services& s) {
+  r.add("GET", "/api/v1/audit", {}, [&s](Request& req) {
+    auto page = page_request(req);
+    if (!page) return problem(page.error(), req);
+    app::AuditQuery q;
+    q.centre_id = req.query_value("centreId").value_or("");
+    q.entity_type = req.query_value("entityType").value_or("");
+    q.entity_id = req.query_value("entityId").value_or("");
+    q.user_id = req.query_value("userId").value_or("");
+    q.from = req.query_value("from").value_or("");
+    q.to = req.query_value("to").value_or("");
+    q.page = *page;
+    auto result = app::list_audit(s.deps, req.actor(), q);
+    if (!result) return problem(result.error(), req);
+    return page_json(*result);
+  });
+}
+
+}  // namespace cma::http::routes

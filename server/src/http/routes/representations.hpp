@@ -1,0 +1,36 @@
+#pragma once
+// The JSON shape of each resource, as api/openapi.yaml describes it.
+#include <boost/json.hpp>
+
+#include "app/model.hpp"
+#include "domain/audit/audit_entry.hpp"
+#include "domain/result.hpp"
+#include "http/handler.hpp"
+
+namespace cma::http {
+
+boost::json::object to_json(const app::User& u);
+boost::json::object to_json(const app::Centre& c);
+boost::json::object to_json(const domain::AuditEntry& e);
+
+template <class T>
+Response page_json(const app::Page<T>& page) {
+  boost::json::array items;
+  for (const auto& i : page.items) items.push_back(to_json(i));
+  boost::json::object o;
+  o["items"] = std::move(items);
+  o["nextCursor"] = page.next_cursor.empty() ? boost::json::value(nullptr) : boost::json::value(page.next_cursor);
+  return Response::json(200, o);
+}
+
+// Replies with `ok_status` and the value's JSON, or with the error's problem.
+template <class T>
+Response reply(const Result<T>& r, const Request& req, int ok_status = 200) {
+  if (!r) return problem(r.error(), req);
+  return Response::json(ok_status, to_json(r.value()));
+}
+
+// Reads `limit` and `cursor` from the query string.
+Result<app::PageRequest> page_request(const Request& req);
+
+}  // namespace cma::http

@@ -1,0 +1,13 @@
+#pragma once
+#include "http/api.hpp"
+#include "http/router.hpp"
+
+namespace cma::http::routes {
+
+void add_system_routes(Router& r, const Services& s);
+void add_auth_routes(Router& r, const Services& s);
+void add_centre_routes(Router& r, const Services& s);
+void add_user_routes(Router& r, const Services& s);
+void add_audit_routes(Router& r, const Services& s);
+
+}  // namespace cma::http::routes

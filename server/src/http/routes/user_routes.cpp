@@ -1,0 +1,44 @@
+#include "app/identity/users.hpp"
+#include "http/json_fields.hpp"
+#include "http/routes/representations.hpp"
+#include "http/routes/routes.hpp"
+
+namespace cma::http::routes {
+
+namespace {
+Result<app::UserInput> read_user(const Request& req) {
+  FieldReader f(req.json, {"centreId", "email", "firstName", "lastName", "role", "password"});
+  app::UserInput in{f.text("centreId"), f.text("email"), f.text("firstName"),
+                    f.text("lastName"), f.text("role"),  f.text("password")};
+  if (!f.ok()) return Error::invalid(f.take_errors());
+  return in;
+}
+}  // namespace
+
+void add_user_routes(Router& r, const Services& s) {
+  r.add("GET", "/api/v1/users", {}, [&s](Request& req) {
+    auto page = page_request(req);
+    if (!page) return problem(page.error(), req);
+    auto result = app::list_users(s.deps, req.actor(), req.query_value("centreId").value_or(""), *page);
+    if (!result) return problem(result.error(), req);
+    return page_json(*result);
+  });
+  r.add("POST", "/api/v1/users", {.body = BodyKind::json_required}, [&s](Request& req) {
+    auto in = read_user(req);
+    if (!in) return problem(in.error(), req);
+    return reply(app::create_user(s.deps, req.actor(), *in), req, 201);
+  });
+  r.add("GET", "/api/v1/users/{id}", {},
+        [&s](Request& req) { return reply(app::get_user(s.deps, req.actor(), req.param("id")), req); });
+  r.add("PATCH", "/api/v1/users/{id}", {.body = BodyKind::json_required}, [&s](Request& req) {
+    auto in = read_user(req);
+    if (!in) return problem(in.error(), req);
+    return reply(app::update_user(s.deps, req.actor(), req.param("id"), *in), req);
+  });
+  r.add("POST", "/api/v1/users/{id}/deactivate", {},
+        [&s](Request& req) { return reply(app::deactivate_user(s.deps, req.actor(), req.param("id")), req); });
+  r.add("POST", "/api/v1/users/{id}/reactivate", {},
+        [&s](Request& req) { return reply(app::reactivate_user(s.deps, req.actor(), req.param("id")), req); });
+}
+
+}  // namespace cma::http::routes

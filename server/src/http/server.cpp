@@ -1,0 +1,332 @@
+#include "http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "platform/crypto.hpp"
+#include "platform/log.hpp"
+
+namespace cma::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::use_awaitable;
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+namespace log = platform::log;
+
+namespace {
+
+struct Session {
+  explicit Session(tcp::socket s) : stream(std::move(s)) {}
+  beast::tcp_stream stream;
+  bool busy = false;  // touched only on the session's strand
+};
+
+bool safe_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':' || c == '=' ||
+          c == ';'))
+      return false;
+  return true;
+}
+
+std::string header(const bhttp::request<bhttp::string_body>& r, bhttp::field f) {
+  auto it = r.find(f);
+  return it == r.end() ? std::string() : std::string(it->value());
+}
+
+std::string header(const bhttp::request<bhttp::string_body>& r, std::string_view name) {
+  auto it = r.find(name);
+  return it == r.end() ? std::string() : std::string(it->value());
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(RequestHandler h, ServerOptions o)
+      : handler(std::move(h)), opt(std::move(o)), acceptor(ioc), workers(static_cast<std::size_t>(std::max(1, opt.workers))) {}
+
+  RequestHandler handler;
+  ServerOptions opt;
+  asio::io_context ioc;
+  tcp::acceptor acceptor;
+  asio::thread_pool workers;
+  std::atomic<int> queued{0};
+  std::atomic<bool> draining{false};
+  int bound_port = 0;
+
+  std::mutex sessions_mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stop_requested = false;
+
+  void request_stop() {
+    std::lock_guard lock(stop_mu);
+    stop_requested = true;
+    stop_cv.notify_all();
+  }
+
+  std::size_t open_sessions() {
+    std::lock_guard lock(sessions_mu);
+    return sessions.size();
+  }
+
+  // Idle keep-alive connections are closed; busy ones close after their response.
+  void close_idle_sessions() {
+    std::lock_guard lock(sessions_mu);
+    for (auto& [ptr, weak] : sessions) {
+      if (auto s = weak.lock()) {
+        asio::post(s->stream.get_executor(), [s] {
+          if (!s->busy) s->stream.cancel();
+        });
+      }
+    }
+  }
+
+  asio::awaitable<void> accept_loop() {
+    while (!draining) {
+      auto accepted = co_await acceptor.async_accept(asio::make_strand(ioc), use_tuple);
+      auto ec = std::get<0>(accepted);
+      auto& socket = std::get<1>(accepted);
+      if (ec) {
+        if (draining || !acceptor.is_open()) co_return;
+        // e.g. out of file descriptors: back off briefly instead of spinning
+        asio::steady_timer t(ioc, std::chrono::milliseconds(50));
+        co_await t.async_wait(use_tuple);
+        continue;
+      }
+      boost::system::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
+      auto s = std::make_shared<Session>(std::move(socket));
+      {
+        std::lock_guard lock(sessions_mu);
+        sessions.emplace(s.get(), s);
+      }
+      asio::co_spawn(s->stream.get_executor(), session_loop(s), asio::detached);
+    }
+  }
+
+  Request to_request(const bhttp::request<bhttp::string_body>& r, const tcp::endpoint& peer, Response* early) {
+    Request req;
+    req.method = std::string(r.method_string());
+    auto id = header(r, "X-Request-Id");
+    if (!safe_request_id(id)) id = header(r, "X-Amzn-Trace-Id");
+    if (!safe_request_id(id)) id = platform::to_hex(platform::random_bytes(12));
+    req.meta.request_id = id;
+    req.meta.user_agent = header(r, bhttp::field::user_agent).substr(0, 512);
+    req.meta.ip = peer.address().to_string();
+    req.secure = false;
+    if (opt.trust_proxy) {
+      // The proxy appends the address it saw, so the last entry is the one to trust.
+      auto xff = header(r, "X-Forwarded-For");
+      if (!xff.empty()) {
+        auto comma = xff.rfind(',');
+        auto last = comma == std::string::npos ? xff : xff.substr(comma + 1);
+        while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+        if (!last.empty() && last.size() <= 45) req.meta.ip = last;
+      }
+      req.secure = header(r, "X-Forwarded-Proto") == "https";
+    }
+    req.content_type = header(r, bhttp::field::content_type);
+    req.authorization = header(r, bhttp::field::authorization);
+    req.cookie = header(r, bhttp::field::cookie);
+    auto parsed = boost::urls::parse_origin_form(r.target());
+    if (!parsed) {
+      *early = problem(400, "Bad request", "The request target is not a valid path.", req);
+      return req;
+    }
+    req.path = parsed->path();
+    for (auto p : parsed->params()) req.query.emplace_back(p.key, p.value);
+    req.body = r.body();
+    return req;
+  }
+
+  asio::awaitable<Response> run_on_worker(Request& req) {
+    if (queued.fetch_add(1) >= opt.queue_limit) {
+      --queued;
+      co_return problem(Error::unavailable("The server is busy; retry shortly."), req);
+    }
+    Response resp = co_await asio::co_spawn(
+        workers,
+        [this, &req]() -> asio::awaitable<Response> {
+          log::RequestScope scope(req.meta.request_id);
+          co_return handler(req);
+        },
+        use_awaitable);
+    --queued;
+    co_return resp;
+  }
+
+  asio::awaitable<void> write(Session& s, Response& resp, const std::string& request_id, unsigned version,
+                              bool keep_alive) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(resp.status), version};
+    if (!resp.content_type.empty()) res.set(bhttp::field::content_type, resp.content_type);
+    res.set("X-Request-Id", request_id);
+    res.set("X-Content-Type-Options", "nosniff");
+    bool has_cache_control = false;
+    // (no structured bindings in coroutines: g++ 12 miscompiles them)
+    for (const auto& h : resp.headers) {
+      res.insert(h.first, h.second);
+      if (beast::iequals(h.first, "Cache-Control")) has_cache_control = true;
+    }
+    if (!has_cache_control) res.set(bhttp::field::cache_control, "no-store");
+    res.body() = std::move(resp.body);
+    res.keep_alive(keep_alive);
+    res.prepare_payload();
+    s.stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+    co_await bhttp::async_write(s.stream, res, use_tuple);
+  }
+
+  asio::awaitable<void> session_loop(std::shared_ptr<Session> s) {
+    beast::flat_buffer buffer;
+    boost::system::error_code peer_ec;
+    tcp::endpoint peer = s->stream.socket().remote_endpoint(peer_ec);
+    while (!draining) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
+      parser.body_limit(opt.max_body_bytes);
+      if (buffer.size() == 0) {  // wait, idle, for the next request to begin
+        s->stream.expires_after(std::chrono::seconds(opt.idle_timeout_seconds));
+        auto got = co_await s->stream.async_read_some(buffer.prepare(4096), use_tuple);
+        if (std::get<0>(got)) break;
+        buffer.commit(std::get<1>(got));
+      }
+      s->busy = true;
+      auto started = std::chrono::steady_clock::now();
+      s->stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+      auto read = co_await bhttp::async_read(s->stream, buffer, parser, use_tuple);
+      auto ec = std::get<0>(read);
+      if (ec) {
+        Request bare;
+        bare.meta.request_id = platform::to_hex(platform::random_bytes(12));
+        std::optional<Response> resp;
+        if (ec == bhttp::error::body_limit)
+          resp = problem(413, "Payload too large",
+                         "The body is larger than " + std::to_string(opt.max_body_bytes) + " bytes.", bare);
+        else if (ec == bhttp::error::header_limit)
+          resp = problem(431, "Request header fields too large", "The headers are too large.", bare);
+        else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
+                 ec != asio::error::operation_aborted && ec != asio::error::connection_reset)
+          resp = problem(400, "Bad request", "The request is not valid HTTP/1.1: " + ec.message() + ".", bare);
+        if (resp) {
+          log::RequestScope scope(bare.meta.request_id);
+          co_await write(*s, *resp, bare.meta.request_id, 11, false);
+          log::info("http.request", log::Fields().add("status", resp->status).add("error", ec.message()));
+        }
+        break;
+      }
+      auto& raw = parser.get();
+      Response early;
+      early.status = 0;
+      Request req = to_request(raw, peer, &early);
+      Response resp;
+      if (early.status != 0) resp = std::move(early);
+      else resp = co_await run_on_worker(req);
+      bool keep_alive = raw.keep_alive() && !draining;
+      std::size_t bytes = resp.body.size();
+      int status = resp.status;
+      std::string user_id = resp.user_id;
+      co_await write(*s, resp, req.meta.request_id, raw.version(), keep_alive);
+      {
+        log::RequestScope scope(req.meta.request_id);
+        if (log::enabled(log::Level::info)) {
+          double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+          log::info("http.request", log::Fields()
+                                        .add("method", req.method)
+                                        .add("route", req.route.empty() ? std::string("-") : req.route)
+                                        .add("status", status)
+                                        .add("durationMs", ms)
+                                        .add("bytes", bytes)
+                                        .add("userId", user_id));
+        }
+      }
+      s->busy = false;
+      if (!keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    s->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    s->stream.socket().close(ignored);
+    std::lock_guard lock(sessions_mu);
+    sessions.erase(s.get());
+  }
+};
+
+Server::Server(RequestHandler handler, ServerOptions options)
+    : impl_(std::make_unique<Impl>(std::move(handler), std::move(options))) {}
+
+Server::~Server() {
+  impl_->ioc.stop();
+  impl_->workers.join();
+}
+
+void Server::start() {
+  auto& i = *impl_;
+  tcp::endpoint ep(asio::ip::make_address(i.opt.bind), static_cast<unsigned short>(i.opt.port));
+  i.acceptor.open(ep.protocol());
+  i.acceptor.set_option(asio::socket_base::reuse_address(true));
+  i.acceptor.bind(ep);
+  i.acceptor.listen(asio::socket_base::max_listen_connections);
+  i.bound_port = i.acceptor.local_endpoint().port();
+}
+
+int Server::port() const { return impl_->bound_port; }
+bool Server::draining() const { return impl_->draining; }
+void Server::stop() { impl_->request_stop(); }
+
+void Server::run(bool handle_signals) {
+  auto& i = *impl_;
+  asio::signal_set signals(i.ioc);
+  if (handle_signals) {
+    signals.add(SIGINT);
+    signals.add(SIGTERM);
+    signals.async_wait([this](const boost::system::error_code& ec, int signo) {
+      if (ec) return;
+      log::info("server.signal", log::Fields().add("signal", signo == SIGTERM ? "SIGTERM" : "SIGINT"));
+      impl_->request_stop();
+    });
+  }
+  asio::co_spawn(i.ioc, i.accept_loop(), asio::detached);
+  auto guard = asio::make_work_guard(i.ioc);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < std::max(1, i.opt.io_threads); ++t) threads.emplace_back([&i] { i.ioc.run(); });
+
+  {
+    std::unique_lock lock(i.stop_mu);
+    i.stop_cv.wait(lock, [&i] { return i.stop_requested; });
+  }
+  // Drain: stop accepting, close idle connections, let busy ones finish their request.
+  i.draining = true;
+  asio::post(i.ioc, [&i] {
+    boost::system::error_code ignored;
+    i.acceptor.close(ignored);
+  });
+  i.close_idle_sessions();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(i.opt.drain_seconds);
+  while (i.open_sessions() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    i.close_idle_sessions();
+  }
+  auto left = i.open_sessions();
+  log::info("server.drained", log::Fields().add("unfinishedConnections", left));
+  signals.cancel();
+  guard.reset();
+  i.ioc.stop();
+  for (auto& t : threads) t.join();
+  i.workers.join();
+}
+
+}  // namespace cma::http

@@ -1,0 +1,51 @@
+#pragma once
+// The HTTP server: Beast over Asio with C++20 coroutines. Network threads only read, write and
+// route; every handler runs on a bounded pool of database workers.
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/api.hpp"
+
+namespace cma::http {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 5000;             // 0: any free port (see Server::port())
+  int io_threads = 2;
+  int workers = 4;             // database worker threads
+  int queue_limit = 256;       // requests waiting for a worker before the server answers 503
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  int read_timeout_seconds = 15;   // to receive a whole request once it has started
+  int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first
+  int drain_seconds = 20;
+  bool trust_proxy = false;
+};
+
+// Runs one request to completion on a worker thread; must not throw.
+using RequestHandler = std::function<Response(Request&)>;
+
+class Server {
+ public:
+  Server(RequestHandler handler, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts listening; throws if the address is taken.
+  void start();
+  int port() const;
+  // Serves until stop() or SIGINT/SIGTERM (when handle_signals), then drains and returns.
+  void run(bool handle_signals);
+  // Stops accepting, lets in-flight requests finish (up to drain_seconds), then returns from run().
+  void stop();
+  bool draining() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cma::http

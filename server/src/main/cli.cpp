@@ -1,0 +1,294 @@
+#include "main/cli.hpp"
+
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include "app/audit/audit_log.hpp"
+#include "app/identity/centres.hpp"
+#include "app/identity/users.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "main/wiring.hpp"
+#include "platform/crypto.hpp"
+#include "platform/log.hpp"
+
+namespace cma::main {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Overrides = std::map<std::string, std::string>;
+
+int config_or_exit(const Overrides& overrides, bool need_secret, platform::Config& config) {
+  if (auto err = platform::load_config(platform::process_env(), overrides, need_secret, config)) {
+    std::cerr << err->line() << "\n";
+    return 2;
+  }
+  platform::log::init(config.log_level);
+  return 0;
+}
+
+int default_workers(const platform::Config& c) {
+  if (c.db_pool_size > 0) return c.db_pool_size;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<int>(std::max(4u, cores * 2));
+}
+
+void print_logins(const fs::path& file, const std::string& url) {
+  std::ifstream in(file);
+  std::stringstream logins;
+  if (in) logins << in.rdbuf();
+  std::cerr << "\n  CMA Case Management is running at " << url << "\n"
+            << "  Health: " << url << "/health   API contract: " << url << "/api/v1/openapi.json\n";
+  if (!logins.str().empty())
+    std::cerr << "\n  Demo logins (also in " << file.string() << "):\n" << logins.str();
+  std::cerr << "\n  Press Ctrl-C to stop.\n\n";
+}
+
+void save_logins(const fs::path& file, const std::vector<DemoLogin>& logins) {
+  auto old = ::umask(077);
+  std::ofstream out(file, std::ios::trunc);
+  ::umask(old);
+  for (const auto& l : logins)
+    out << "    " << l.email << "  (" << l.role << ", centre " << l.centre << ")  password: " << l.password << "\n";
+}
+
+void migrate_and_log(store::SociDatabase& db) {
+  auto report = db.migrate();
+  for (const auto& m : report.applied) platform::log::info("db.migration_applied", platform::log::Fields().add("migration", m));
+  platform::log::info("db.schema_ready", platform::log::Fields().add("version", report.current_version));
+}
+
+int serve(const Overrides& overrides, bool demo) {
+  platform::Config config;
+  if (int rc = config_or_exit(overrides, true, config)) return rc;
+  int workers = default_workers(config);
+  auto core = make_core(config, workers);
+  migrate_and_log(*core->db);
+  if (demo) {
+    fs::path file = fs::path(config.data_dir) / "demo-logins.txt";
+    auto created = seed_demo(*core);
+    if (!created.empty()) save_logins(file, created);
+  }
+
+  http::Server* server_ptr = nullptr;
+  http::Api api(http::Services{core->deps(), *core->auth, CMA_VERSION,
+                               [&server_ptr] { return server_ptr != nullptr && server_ptr->draining(); }});
+  http::ServerOptions opt;
+  opt.bind = config.bind;
+  opt.port = config.port;
+  opt.io_threads = config.io_threads > 0 ? config.io_threads
+                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  opt.workers = workers;
+  opt.queue_limit = config.db_queue_limit;
+  opt.max_body_bytes = config.max_body_bytes;
+  opt.read_timeout_seconds = config.read_timeout_seconds;
+  opt.idle_timeout_seconds = config.idle_timeout_seconds;
+  opt.drain_seconds = config.drain_seconds;
+  opt.trust_proxy = config.trust_proxy;
+  http::Server server([&api](http::Request& req) { return api.handle(req); }, opt);
+  server_ptr = &server;
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    std::cerr << "cannot listen on " << config.bind << ":" << config.port << ": " << e.what() << "\n";
+    return 1;
+  }
+  platform::log::info("server.listening", platform::log::Fields()
+                                              .add("bind", config.bind)
+                                              .add("port", server.port())
+                                              .add("version", CMA_VERSION)
+                                              .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql")
+                                              .add("workers", workers)
+                                              .add("ioThreads", opt.io_threads)
+                                              .add("jwtSecretFrom", config.jwt_secret_source));
+  if (demo) print_logins(fs::path(config.data_dir) / "demo-logins.txt", "http://" + config.bind + ":" + std::to_string(server.port()));
+  server.run(true);
+  platform::log::info("server.stopped");
+  return 0;
+}
+
+int migrate(const Overrides& overrides) {
+  platform::Config config;
+  if (int rc = config_or_exit(overrides, false, config)) return rc;
+  auto core = make_core(config, 1);
+  auto report = core->db->migrate();
+  std::cout << (report.applied.empty() ? "schema is up to date" : "applied:");
+  for (const auto& m : report.applied) std::cout << " " << m;
+  std::cout << " (version " << report.current_version << ")\n";
+  return 0;
+}
+
+int seed(const Overrides& overrides) {
+  platform::Config config;
+  if (int rc = config_or_exit(overrides, false, config)) return rc;
+  auto core = make_core(config, 1);
+  core->db->migrate();
+  auto created = seed_demo(*core);
+  if (created.empty()) {
+    std::cout << "the database already has users; nothing seeded\n";
+    return 0;
+  }
+  std::cout << "demo network created; logins:\n";
+  for (const auto& l : created)
+    std::cout << "  " << l.email << "  (" << l.role << ", centre " << l.centre << ")  password: " << l.password << "\n";
+  return 0;
+}
+
+struct UserCreateArgs {
+  std::string email, first_name, last_name, role, centre_code, centre_name, password_file;
+};
+
+int user_create(const Overrides& overrides, const UserCreateArgs& a) {
+  platform::Config config;
+  if (int rc = config_or_exit(overrides, false, config)) return rc;
+  auto core = make_core(config, 1);
+  core->db->migrate();
+  auto deps = core->deps();
+  auto actor = system_actor("user create");
+
+  std::optional<app::Centre> centre;
+  app::PageRequest page;
+  page.limit = 100;
+  for (;;) {
+    auto list = app::list_centres(deps, actor, page);
+    for (const auto& c : list->items)
+      if (c.code == a.centre_code) centre = c;
+    if (centre || list->next_cursor.empty()) break;
+    page.after_id = list->items.back().id;
+  }
+  if (!centre) {
+    if (a.centre_name.empty()) {
+      std::cerr << "--centre: no centre has the code " << a.centre_code << " (add --centre-name to create it)\n";
+      return 1;
+    }
+    auto created = app::create_centre(deps, actor, app::CentreInput{a.centre_name, a.centre_code, {}, {}, {}, {}});
+    if (!created) {
+      for (const auto& f : created.error().field_errors) std::cerr << "centre " << f.field << ": " << f.message << "\n";
+      if (created.error().field_errors.empty()) std::cerr << created.error().detail << "\n";
+      return 1;
+    }
+    centre = created.value();
+  }
+
+  std::string password;
+  bool generated = false;
+  if (!a.password_file.empty()) {
+    std::ifstream in(a.password_file);
+    if (!in) {
+      std::cerr << "--password-file: cannot read " << a.password_file << "\n";
+      return 1;
+    }
+    std::getline(in, password);
+  } else if (const char* env = std::getenv("CMA_USER_PASSWORD"); env != nullptr && *env != '\0') {
+    password = env;
+  } else {
+    password = platform::base64url_encode(platform::random_bytes(15));
+    generated = true;
+  }
+  auto user = app::create_user(deps, actor,
+                               app::UserInput{centre->id, a.email, a.first_name, a.last_name, a.role, password});
+  if (!user) {
+    for (const auto& f : user.error().field_errors) std::cerr << f.field << ": " << f.message << "\n";
+    if (user.error().field_errors.empty()) std::cerr << user.error().detail << "\n";
+    return 1;
+  }
+  std::cout << "created user " << user->id << " (" << a.role << ", centre " << centre->code << ")\n";
+  if (generated) std::cout << "password: " << password << "\n";
+  return 0;
+}
+
+int audit_verify(const Overrides& overrides) {
+  platform::Config config;
+  if (int rc = config_or_exit(overrides, false, config)) return rc;
+  auto core = make_core(config, 1);
+  auto report = app::verify_audit(*core->db);
+  if (report.problems.empty()) {
+    std::cout << "audit trail intact: " << report.entries << " entries in " << report.chains << " chains\n";
+    return 0;
+  }
+  std::cout << "audit trail BROKEN: " << report.problems.size() << " of " << report.chains << " chains\n";
+  for (const auto& p : report.problems)
+    std::cout << "  chain " << (p.chain.empty() ? "network" : p.chain) << ": entry " << p.seq
+              << (p.entry_id.empty() ? "" : " (id " + p.entry_id + ")") << ": " << p.reason << "\n";
+  return 1;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"cma: case management for debt advice centres"};
+  app.set_version_flag("--version", std::string("cma ") + CMA_VERSION);
+  app.require_subcommand(1);
+  Overrides overrides;
+
+  auto common = [&overrides](CLI::App* cmd) {
+    cmd->add_option_function<std::string>("--database-url", [&](const std::string& v) { overrides["DATABASE_URL"] = v; },
+                                          "Database URL (env DATABASE_URL): sqlite:///path or postgresql://…");
+    cmd->add_option_function<std::string>("--log-level", [&](const std::string& v) { overrides["LOG_LEVEL"] = v; },
+                                          "debug, info, warn, error or off (env LOG_LEVEL)");
+    cmd->add_option_function<std::string>("--data-dir", [&](const std::string& v) { overrides["DATA_DIR"] = v; },
+                                          "Directory for embedded-mode files (env DATA_DIR, default ./var)");
+  };
+
+  bool demo = false;
+  auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP API (migrates the database first)");
+  common(serve_cmd);
+  serve_cmd->add_option_function<std::string>("--port", [&](const std::string& v) { overrides["PORT"] = v; }, "TCP port (env PORT, default 5000)");
+  serve_cmd->add_option_function<std::string>("--bind", [&](const std::string& v) { overrides["BIND"] = v; }, "Address to listen on (env BIND, default 127.0.0.1)");
+  serve_cmd->add_option_function<std::string>("--drain-seconds", [&](const std::string& v) { overrides["DRAIN_SECONDS"] = v; },
+                                              "Seconds to finish in-flight requests after SIGTERM (env DRAIN_SECONDS, default 20)");
+  serve_cmd->add_option_function<std::string>("--jwt-secret-file", [&](const std::string& v) { overrides["JWT_SECRET_FILE"] = v; },
+                                              "File holding the token signing secret (env JWT_SECRET_FILE)");
+  serve_cmd->add_flag("--demo", demo, "Create a demo network on first start and print its logins");
+
+  auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
+  common(migrate_cmd);
+  auto* seed_cmd = app.add_subcommand("seed-demo", "Create the demo network (two centres, a user per role) in an empty database");
+  common(seed_cmd);
+
+  UserCreateArgs ua;
+  auto* user_cmd = app.add_subcommand("user", "Manage user accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_create_cmd = user_cmd->add_subcommand("create", "Create a user (audited as the system)");
+  common(user_create_cmd);
+  user_create_cmd->add_option("--email", ua.email, "E-mail address (the login)")->required();
+  user_create_cmd->add_option("--first-name", ua.first_name, "First name")->required();
+  user_create_cmd->add_option("--last-name", ua.last_name, "Last name")->required();
+  user_create_cmd->add_option("--role", ua.role, "admin, manager, advisor or trainee")->required();
+  user_create_cmd->add_option("--centre", ua.centre_code, "Code of the user's centre, e.g. MAN")->required();
+  user_create_cmd->add_option("--centre-name", ua.centre_name, "Create the centre with this name if the code is new");
+  user_create_cmd->add_option("--password-file", ua.password_file,
+                              "Read the password from this file (else env CMA_USER_PASSWORD, else one is generated and printed)");
+
+  auto* audit_cmd = app.add_subcommand("audit", "Audit trail tools");
+  audit_cmd->require_subcommand(1);
+  auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check every hash chain; exit 1 naming the first broken entry");
+  common(verify_cmd);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    if (serve_cmd->parsed()) return serve(overrides, demo);
+    if (migrate_cmd->parsed()) return migrate(overrides);
+    if (seed_cmd->parsed()) return seed(overrides);
+    if (user_create_cmd->parsed()) return user_create(overrides, ua);
+    if (verify_cmd->parsed()) return audit_verify(overrides);
+  } catch (const std::exception& e) {
+    std::cerr << "cma: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace cma::main

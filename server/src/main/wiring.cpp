@@ -1,0 +1,67 @@
+#include "main/wiring.hpp"
+
+#include <stdexcept>
+
+#include "app/identity/centres.hpp"
+#include "app/identity/users.hpp"
+#include "platform/crypto.hpp"
+
+namespace cma::main {
+
+std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
+  auto core = std::make_unique<Core>();
+  core->ids = std::make_unique<platform::UuidV7Generator>(core->clock);
+  core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size);
+  if (!config.jwt_secret.empty()) {
+    core->auth = std::make_unique<app::AuthService>(core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)),
+                                                    std::chrono::hours(24 * 14));
+  }
+  return core;
+}
+
+app::Actor system_actor(const std::string& command) {
+  app::Actor a;
+  a.principal.role = domain::Role::admin;
+  a.meta.request_id = "cli-" + platform::to_hex(platform::random_bytes(6));
+  a.meta.ip = "local";
+  a.meta.user_agent = "cma " + command;
+  return a;
+}
+
+std::vector<DemoLogin> seed_demo(Core& core) {
+  {
+    auto tx = core.db->begin(app::TxMode::read);
+    if (tx->users().count() > 0) return {};
+  }
+  auto deps = core.deps();
+  auto actor = system_actor("seed-demo");
+  auto centre = [&](const char* name, const char* code, const char* address) {
+    auto c = app::create_centre(deps, actor,
+                                app::CentreInput{name, code, address, std::string("hello@example.org"),
+                                                 std::string("0161 000 0000"), std::string("{}")});
+    if (!c) throw std::runtime_error("seeding a demo centre failed: " + c.error().detail);
+    return c.value();
+  };
+  auto manchester = centre("Manchester Debt Advice Centre", "MAN", "1 Demo Street, Manchester M1 1AA");
+  auto leeds = centre("Leeds Money Advice", "LDS", "2 Sample Road, Leeds LS1 1BB");
+
+  std::vector<DemoLogin> logins;
+  auto user = [&](const app::Centre& c, const char* email, const char* first, const char* last, const char* role) {
+    std::string password = platform::base64url_encode(platform::random_bytes(12));
+    auto u = app::create_user(deps, actor,
+                              app::UserInput{c.id, std::string(email), std::string(first), std::string(last),
+                                             std::string(role), password});
+    if (!u) throw std::runtime_error("seeding a demo user failed: " + u.error().detail);
+    logins.push_back({email, role, c.code, password});
+  };
+  user(manchester, "admin@example.org", "Ada", "Admin", "admin");
+  user(manchester, "manager.man@example.org", "Mina", "Manager", "manager");
+  user(manchester, "advisor.man@example.org", "Adam", "Adviser", "advisor");
+  user(manchester, "trainee.man@example.org", "Tia", "Trainee", "trainee");
+  user(leeds, "manager.lds@example.org", "Lee", "Manager", "manager");
+  user(leeds, "advisor.lds@example.org", "Lia", "Adviser", "advisor");
+  user(leeds, "trainee.lds@example.org", "Tom", "Trainee", "trainee");
+  return logins;
+}
+
+}  // namespace cma::main

@@ -1,0 +1,38 @@
+#pragma once
+// Builds the object graph for each command from a Config. The only place that sees every layer.
+#include <memory>
+#include <string>
+
+#include "app/auth/auth_service.hpp"
+#include "app/context.hpp"
+#include "platform/config.hpp"
+#include "store/database.hpp"
+
+namespace cma::main {
+
+struct Core {
+  platform::SystemClock clock;
+  std::unique_ptr<platform::UuidV7Generator> ids;
+  std::unique_ptr<store::SociDatabase> db;
+  std::unique_ptr<app::AuthService> auth;  // only when a JWT secret is configured
+
+  app::Deps deps() { return app::Deps{*db, clock, *ids}; }
+};
+
+std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);
+
+// The actor for operator commands run on the machine itself (audited as the system).
+app::Actor system_actor(const std::string& command);
+
+struct DemoLogin {
+  std::string email;
+  std::string role;
+  std::string centre;
+  std::string password;
+};
+
+// Creates the demo network (two centres, a user for each role) when the database has no users.
+// Returns the logins it created, or none when the database already had users.
+std::vector<DemoLogin> seed_demo(Core& core);
+
+}  // namespace cma::main

@@ -1,0 +1,49 @@
+#pragma once
+// Configuration: environment variables, overridden by command-line flags. An invalid setting stops
+// the process with one line naming the variable.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "platform/log.hpp"
+
+namespace cma::platform {
+
+struct Config {
+  int port = 5000;
+  std::string bind = "127.0.0.1";
+  std::string database_url = "sqlite:///./var/cma.db";
+  std::string jwt_secret;              // resolved from JWT_SECRET, JWT_SECRET_FILE or ./var/jwt-secret
+  std::string jwt_secret_source;       // where it came from (never the value) for the start-up log
+  log::Level log_level = log::Level::info;
+  int drain_seconds = 20;              // ECS stops a task 30 s after SIGTERM by default
+  int io_threads = 0;                  // 0: one per core
+  int db_pool_size = 0;                // 0: chosen from the database kind
+  int db_queue_limit = 256;            // queued requests waiting for a database worker before 503
+  std::size_t max_body_bytes = 1024 * 1024;
+  int read_timeout_seconds = 15;
+  int idle_timeout_seconds = 60;
+  std::string data_dir = "./var";      // embedded mode: database, generated secret, later documents
+  bool trust_proxy = false;            // take the client IP from X-Forwarded-For (behind an ALB)
+};
+
+struct ConfigError {
+  std::string variable;
+  std::string message;
+  std::string line() const { return "configuration error: " + variable + ": " + message; }
+};
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+EnvLookup process_env();
+
+// `overrides` holds flag values by variable name (e.g. {"PORT","8080"}); they win over the environment.
+// When no JWT secret is configured and the database is embedded SQLite, one is generated
+// under data_dir with mode 0600 (and reused afterwards).
+std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std::string, std::string>& overrides,
+                                       bool need_jwt_secret, Config& out);
+
+bool is_sqlite_url(const std::string& url);
+bool is_postgres_url(const std::string& url);
+
+}  // namespace cma::platform

@@ -1,0 +1,40 @@
+#pragma once
+// The app's Database port over SOCI, for SQLite and PostgreSQL, chosen by URL.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/ports.hpp"
+
+namespace cma::store {
+
+enum class Dialect { sqlite, postgresql };
+
+struct MigrationReport {
+  std::vector<std::string> applied;  // "0001_identity", …
+  int current_version = 0;
+};
+
+class SociDatabase final : public app::Database {
+ public:
+  // `pool_size` connections at most; each is opened on first use and reused.
+  SociDatabase(const std::string& url, int pool_size);
+  ~SociDatabase() override;
+  SociDatabase(const SociDatabase&) = delete;
+  SociDatabase& operator=(const SociDatabase&) = delete;
+
+  std::unique_ptr<app::Transaction> begin(app::TxMode mode) override;
+  bool ping() override;
+  Dialect dialect() const;
+  // Applies pending migrations. On PostgreSQL an advisory lock makes concurrent callers migrate once.
+  MigrationReport migrate();
+  // Runs one statement outside any use case; for tests and operator tools only.
+  void execute_raw(const std::string& sql);
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cma::store

@@ -1,0 +1,94 @@
+#pragma once
+// Every SQL statement the store runs, by name. Both dialects share them unless a name says otherwise.
+// Queries are built only from these constants, never from request text.
+
+namespace cma::store::sql {
+
+#define CMA_CENTRE_COLUMNS \
+  "id, name, code, address, contact_email, contact_phone, status, settings, created_at, updated_at"
+inline constexpr const char* kFindCentre = "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id = :id";
+inline constexpr const char* kFindCentreInScope = "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id = :id AND id = :scope";
+inline constexpr const char* kCentreCodeTaken = "SELECT COUNT(*) FROM centres WHERE code = :code AND id <> :id";
+inline constexpr const char* kInsertCentre =
+    "INSERT INTO centres (id, name, code, address, contact_email, contact_phone, status, settings, created_at, "
+    "updated_at) VALUES (:id, :name, :code, :address, :email, :phone, :status, :settings, :created, :updated)";
+inline constexpr const char* kUpdateCentre =
+    "UPDATE centres SET name = :name, code = :code, address = :address, contact_email = :email, "
+    "contact_phone = :phone, status = :status, settings = :settings, updated_at = :updated WHERE id = :id";
+inline constexpr const char* kListCentres = "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id > :after ORDER BY id LIMIT :limit";
+inline constexpr const char* kListCentresInScope =
+    "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id > :after AND id = :scope ORDER BY id LIMIT :limit";
+
+#define CMA_USER_COLUMNS \
+  "id, centre_id, email, first_name, last_name, role, status, password_hash, last_login_at, created_at, updated_at"
+inline constexpr const char* kFindUser = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id";
+inline constexpr const char* kFindUserInCentre = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id AND centre_id = :centre";
+inline constexpr const char* kFindUserByEmail = "SELECT " CMA_USER_COLUMNS " FROM users WHERE email = :email";
+inline constexpr const char* kInsertUser =
+    "INSERT INTO users (id, centre_id, email, first_name, last_name, role, status, password_hash, last_login_at, "
+    "created_at, updated_at) VALUES (:id, :centre, :email, :first, :last, :role, :status, :hash, :login, :created, "
+    ":updated)";
+inline constexpr const char* kUpdateUser =
+    "UPDATE users SET email = :email, first_name = :first, last_name = :last, role = :role, status = :status, "
+    "password_hash = :hash, updated_at = :updated WHERE id = :id AND centre_id = :centre";
+inline constexpr const char* kRecordLogin = "UPDATE users SET last_login_at = :at WHERE id = :id";
+inline constexpr const char* kListUsers = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id > :after ORDER BY id LIMIT :limit";
+inline constexpr const char* kListUsersInCentre =
+    "SELECT " CMA_USER_COLUMNS " FROM users WHERE centre_id = :centre AND id > :after ORDER BY id LIMIT :limit";
+inline constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
+
+inline constexpr const char* kInsertRefreshToken =
+    "INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, created_at, expires_at, used_at, revoked_at) "
+    "VALUES (:id, :family, :user, :hash, :created, :expires, '', '')";
+inline constexpr const char* kFindRefreshToken =
+    "SELECT id, family_id, user_id, token_hash, created_at, expires_at, used_at, revoked_at FROM refresh_tokens "
+    "WHERE token_hash = :hash";
+inline constexpr const char* kMarkRefreshTokenUsed =
+    "UPDATE refresh_tokens SET used_at = :at WHERE id = :id AND used_at = ''";
+inline constexpr const char* kRevokeFamily =
+    "UPDATE refresh_tokens SET revoked_at = :at WHERE family_id = :family AND revoked_at = ''";
+inline constexpr const char* kRevokeUserTokens =
+    "UPDATE refresh_tokens SET revoked_at = :at WHERE user_id = :user AND revoked_at = ''";
+
+inline constexpr const char* kRecordLoginFailure = "INSERT INTO login_failures (key, at) VALUES (:key, :at)";
+inline constexpr const char* kLoginFailuresSince =
+    "SELECT at FROM login_failures WHERE key = :key AND at >= :since ORDER BY at";
+inline constexpr const char* kClearLoginFailures = "DELETE FROM login_failures WHERE key = :key";
+inline constexpr const char* kPruneLoginFailures = "DELETE FROM login_failures WHERE at < :before";
+
+#define CMA_AUDIT_COLUMNS                                                                                     \
+  "id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, ip, user_agent, " \
+  "prev_hash, hash"
+inline constexpr const char* kEnsureAuditHead =
+    "INSERT INTO audit_heads (chain, seq, hash) VALUES (:chain, 0, '') ON CONFLICT (chain) DO NOTHING";
+inline constexpr const char* kLockAuditHeadPostgres = "SELECT seq, hash FROM audit_heads WHERE chain = :chain FOR UPDATE";
+inline constexpr const char* kLockAuditHeadSqlite = "SELECT seq, hash FROM audit_heads WHERE chain = :chain";
+inline constexpr const char* kSetAuditHead = "UPDATE audit_heads SET seq = :seq, hash = :hash WHERE chain = :chain";
+inline constexpr const char* kInsertAudit =
+    "INSERT INTO audit_log (id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, "
+    "ip, user_agent, prev_hash, hash) VALUES (:id, :chain, :seq, :at, :actor, :action, :etype, :eid, :changes, :rid, "
+    ":ip, :ua, :prev, :hash)";
+// Optional filters are '' when unused; the scope is never optional for a centre-bound caller.
+inline constexpr const char* kListAudit =
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE (:before = '' OR id < :before2) AND (:etype = '' OR entity_type = :etype2) "
+    "AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND (:from = '' OR at >= "
+    ":from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
+inline constexpr const char* kListAuditInChain =
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND (:before = '' OR id < :before2) AND (:etype = '' OR "
+    "entity_type = :etype2) AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND "
+    "(:from = '' OR at >= :from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
+inline constexpr const char* kAuditChains = "SELECT chain FROM audit_heads ORDER BY chain";
+inline constexpr const char* kAuditHead = "SELECT seq, hash FROM audit_heads WHERE chain = :chain";
+inline constexpr const char* kReadAuditChain =
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND seq > :after ORDER BY seq LIMIT :limit";
+
+inline constexpr const char* kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at TEXT NOT NULL)";
+inline constexpr const char* kAppliedMigrations = "SELECT version FROM schema_migrations ORDER BY version";
+inline constexpr const char* kRecordMigration =
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :at)";
+inline constexpr const char* kMigrationLockPostgres = "SELECT pg_advisory_lock(4242001)";
+inline constexpr const char* kMigrationUnlockPostgres = "SELECT pg_advisory_unlock(4242001)";
+
+}  // namespace cma::store::sql

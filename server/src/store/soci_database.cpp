@@ -1,0 +1,549 @@
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <set>
+
+#include "platform/clock.hpp"
+#include "platform/config.hpp"
+#include "platform/log.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/queries.hpp"
+
+namespace cma::store {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+bool is_unique_violation(const soci::soci_error& e) {
+  std::string_view m = e.what();
+  return m.find("UNIQUE constraint failed") != std::string_view::npos ||
+         m.find("duplicate key value") != std::string_view::npos;
+}
+
+template <class F>
+void each_row(soci::statement& st, F&& on_row) {
+  if (st.execute(true)) {
+    do on_row();
+    while (st.fetch());
+  }
+}
+
+// Runs a write; a uniqueness failure becomes the app's UniqueViolation.
+template <class F>
+void write_guarded(F&& f) {
+  try {
+    f();
+  } catch (const soci::soci_error& e) {
+    if (is_unique_violation(e)) throw app::UniqueViolation(e.what());
+    throw;
+  }
+}
+
+long long affected(soci::statement& st) {
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+struct CentreRow {
+  app::Centre c;
+};
+#define CMA_INTO_CENTRE(r)                                                                               \
+  into((r).id), into((r).name), into((r).code), into((r).address), into((r).contact_email),             \
+      into((r).contact_phone), into((r).status), into((r).settings), into((r).created_at), into((r).updated_at)
+
+struct UserRow {
+  app::User u;
+  std::string role;
+  app::User take() {
+    u.role = domain::parse_role(role).value_or(domain::Role::trainee);
+    return u;
+  }
+};
+#define CMA_INTO_USER(r)                                                                                    \
+  into((r).u.id), into((r).u.centre_id), into((r).u.email), into((r).u.first_name), into((r).u.last_name), \
+      into((r).role), into((r).u.status), into((r).u.password_hash), into((r).u.last_login_at),            \
+      into((r).u.created_at), into((r).u.updated_at)
+
+#define CMA_INTO_AUDIT(e)                                                                                      \
+  into((e).id), into((e).chain), into(seq_value), into((e).at), into((e).actor_user_id), into((e).action),    \
+      into((e).entity_type), into((e).entity_id), into((e).changes), into((e).request_id), into((e).ip),      \
+      into((e).user_agent), into((e).prev_hash), into((e).hash)
+
+class Centres final : public app::CentreRepository {
+ public:
+  explicit Centres(soci::session& s) : sql_(s) {}
+  std::optional<app::Centre> find(const app::Scope& scope, const std::string& id) override {
+    app::Centre r;
+    std::optional<app::Centre> out;
+    if (scope.centre_id) {
+      soci::statement st = (sql_.prepare << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*scope.centre_id));
+      each_row(st, [&] { out = r; });
+    } else {
+      soci::statement st = (sql_.prepare << sql::kFindCentre, CMA_INTO_CENTRE(r), use(id));
+      each_row(st, [&] { out = r; });
+    }
+    return out;
+  }
+  bool code_taken(const std::string& code, const std::string& except_id) override {
+    long long n = 0;
+    sql_ << sql::kCentreCodeTaken, into(n), use(code), use(except_id);
+    return n > 0;
+  }
+  void insert(const app::Centre& c) override {
+    write_guarded([&] {
+      sql_ << sql::kInsertCentre, use(c.id), use(c.name), use(c.code), use(c.address), use(c.contact_email),
+          use(c.contact_phone), use(c.status), use(c.settings), use(c.created_at), use(c.updated_at);
+    });
+  }
+  void update(const app::Centre& c) override {
+    write_guarded([&] {
+      sql_ << sql::kUpdateCentre, use(c.name), use(c.code), use(c.address), use(c.contact_email), use(c.contact_phone),
+          use(c.status), use(c.settings), use(c.updated_at), use(c.id);
+    });
+  }
+  std::vector<app::Centre> list(const app::Scope& scope, const std::string& after_id, int limit) override {
+    std::vector<app::Centre> out;
+    app::Centre r;
+    if (scope.centre_id) {
+      soci::statement st =
+          (sql_.prepare << sql::kListCentresInScope, CMA_INTO_CENTRE(r), use(after_id), use(*scope.centre_id), use(limit));
+      each_row(st, [&] { out.push_back(r); });
+    } else {
+      soci::statement st = (sql_.prepare << sql::kListCentres, CMA_INTO_CENTRE(r), use(after_id), use(limit));
+      each_row(st, [&] { out.push_back(r); });
+    }
+    return out;
+  }
+
+ private:
+  soci::session& sql_;
+};
+
+class Users final : public app::UserRepository {
+ public:
+  explicit Users(soci::session& s) : sql_(s) {}
+  std::optional<app::User> find(const app::Scope& scope, const std::string& id) override {
+    UserRow r;
+    std::optional<app::User> out;
+    if (scope.centre_id) {
+      soci::statement st = (sql_.prepare << sql::kFindUserInCentre, CMA_INTO_USER(r), use(id), use(*scope.centre_id));
+      each_row(st, [&] { out = r.take(); });
+    } else {
+      soci::statement st = (sql_.prepare << sql::kFindUser, CMA_INTO_USER(r), use(id));
+      each_row(st, [&] { out = r.take(); });
+    }
+    return out;
+  }
+  std::optional<app::User> find_by_email(const std::string& email) override {
+    UserRow r;
+    std::optional<app::User> out;
+    soci::statement st = (sql_.prepare << sql::kFindUserByEmail, CMA_INTO_USER(r), use(email));
+    each_row(st, [&] { out = r.take(); });
+    return out;
+  }
+  void insert(const app::User& u) override {
+    std::string role(domain::to_string(u.role));
+    write_guarded([&] {
+      sql_ << sql::kInsertUser, use(u.id), use(u.centre_id), use(u.email), use(u.first_name), use(u.last_name),
+          use(role), use(u.status), use(u.password_hash), use(u.last_login_at), use(u.created_at), use(u.updated_at);
+    });
+  }
+  void update(const app::User& u) override {
+    std::string role(domain::to_string(u.role));
+    write_guarded([&] {
+      sql_ << sql::kUpdateUser, use(u.email), use(u.first_name), use(u.last_name), use(role), use(u.status),
+          use(u.password_hash), use(u.updated_at), use(u.id), use(u.centre_id);
+    });
+  }
+  void record_login(const std::string& id, const std::string& at) override {
+    sql_ << sql::kRecordLogin, use(at), use(id);
+  }
+  std::vector<app::User> list(const app::Scope& scope, const std::string& after_id, int limit) override {
+    std::vector<app::User> out;
+    UserRow r;
+    if (scope.centre_id) {
+      soci::statement st =
+          (sql_.prepare << sql::kListUsersInCentre, CMA_INTO_USER(r), use(*scope.centre_id), use(after_id), use(limit));
+      each_row(st, [&] { out.push_back(r.take()); });
+    } else {
+      soci::statement st = (sql_.prepare << sql::kListUsers, CMA_INTO_USER(r), use(after_id), use(limit));
+      each_row(st, [&] { out.push_back(r.take()); });
+    }
+    return out;
+  }
+  std::int64_t count() override {
+    long long n = 0;
+    sql_ << sql::kCountUsers, into(n);
+    return n;
+  }
+
+ private:
+  soci::session& sql_;
+};
+
+class RefreshTokens final : public app::RefreshTokenRepository {
+ public:
+  explicit RefreshTokens(soci::session& s) : sql_(s) {}
+  void insert(const app::RefreshToken& t) override {
+    write_guarded([&] {
+      sql_ << sql::kInsertRefreshToken, use(t.id), use(t.family_id), use(t.user_id), use(t.token_hash),
+          use(t.created_at), use(t.expires_at);
+    });
+  }
+  std::optional<app::RefreshToken> find_by_hash(const std::string& hash) override {
+    app::RefreshToken t;
+    std::optional<app::RefreshToken> out;
+    soci::statement st = (sql_.prepare << sql::kFindRefreshToken, into(t.id), into(t.family_id), into(t.user_id),
+                          into(t.token_hash), into(t.created_at), into(t.expires_at), into(t.used_at),
+                          into(t.revoked_at), use(hash));
+    each_row(st, [&] { out = t; });
+    return out;
+  }
+  bool mark_used(const std::string& id, const std::string& at) override {
+    soci::statement st = (sql_.prepare << sql::kMarkRefreshTokenUsed, use(at), use(id));
+    return affected(st) == 1;
+  }
+  void revoke_family(const std::string& family_id, const std::string& at) override {
+    sql_ << sql::kRevokeFamily, use(at), use(family_id);
+  }
+  void revoke_all_for_user(const std::string& user_id, const std::string& at) override {
+    sql_ << sql::kRevokeUserTokens, use(at), use(user_id);
+  }
+
+ private:
+  soci::session& sql_;
+};
+
+class LoginThrottle final : public app::LoginThrottleRepository {
+ public:
+  explicit LoginThrottle(soci::session& s) : sql_(s) {}
+  void record_failure(const std::string& key, const std::string& at) override {
+    sql_ << sql::kRecordLoginFailure, use(key), use(at);
+  }
+  std::vector<std::string> failures_since(const std::string& key, const std::string& since) override {
+    std::vector<std::string> out;
+    std::string at;
+    soci::statement st = (sql_.prepare << sql::kLoginFailuresSince, into(at), use(key), use(since));
+    each_row(st, [&] { out.push_back(at); });
+    return out;
+  }
+  void clear(const std::string& key) override { sql_ << sql::kClearLoginFailures, use(key); }
+  void prune_before(const std::string& before) override { sql_ << sql::kPruneLoginFailures, use(before); }
+
+ private:
+  soci::session& sql_;
+};
+
+class Audit final : public app::AuditRepository {
+ public:
+  Audit(soci::session& s, Dialect d) : sql_(s), dialect_(d) {}
+  app::AuditHead lock_head(const std::string& chain) override {
+    sql_ << sql::kEnsureAuditHead, use(chain);
+    long long seq = 0;
+    app::AuditHead head;
+    sql_ << (dialect_ == Dialect::postgresql ? sql::kLockAuditHeadPostgres : sql::kLockAuditHeadSqlite), into(seq),
+        into(head.hash), use(chain);
+    head.seq = seq;
+    return head;
+  }
+  void append(const domain::AuditEntry& e) override {
+    long long seq = e.seq;
+    sql_ << sql::kInsertAudit, use(e.id), use(e.chain), use(seq), use(e.at), use(e.actor_user_id), use(e.action),
+        use(e.entity_type), use(e.entity_id), use(e.changes), use(e.request_id), use(e.ip), use(e.user_agent),
+        use(e.prev_hash), use(e.hash);
+  }
+  void set_head(const std::string& chain, const app::AuditHead& head) override {
+    long long seq = head.seq;
+    sql_ << sql::kSetAuditHead, use(seq), use(head.hash), use(chain);
+  }
+  std::vector<domain::AuditEntry> list(const app::AuditFilter& f, const std::string& before_id, int limit) override {
+    std::vector<domain::AuditEntry> out;
+    domain::AuditEntry e;
+    long long seq_value = 0;
+    auto collect = [&] {
+      e.seq = seq_value;
+      out.push_back(e);
+    };
+    if (f.scope.centre_id) {
+      soci::statement st = (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*f.scope.centre_id),
+                            use(before_id), use(before_id), use(f.entity_type), use(f.entity_type), use(f.entity_id),
+                            use(f.entity_id), use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from),
+                            use(f.to), use(f.to), use(limit));
+      each_row(st, collect);
+    } else {
+      soci::statement st = (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), use(before_id), use(before_id),
+                            use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id),
+                            use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to),
+                            use(limit));
+      each_row(st, collect);
+    }
+    return out;
+  }
+  std::vector<std::string> chains() override {
+    std::vector<std::string> out;
+    std::string chain;
+    soci::statement st = (sql_.prepare << sql::kAuditChains, into(chain));
+    each_row(st, [&] { out.push_back(chain); });
+    return out;
+  }
+  std::optional<app::AuditHead> head(const std::string& chain) override {
+    long long seq = 0;
+    app::AuditHead h;
+    std::optional<app::AuditHead> out;
+    soci::statement st = (sql_.prepare << sql::kAuditHead, into(seq), into(h.hash), use(chain));
+    each_row(st, [&] {
+      h.seq = seq;
+      out = h;
+    });
+    return out;
+  }
+  std::vector<domain::AuditEntry> read_chain(const std::string& chain, std::int64_t after_seq, int limit) override {
+    std::vector<domain::AuditEntry> out;
+    domain::AuditEntry e;
+    long long seq_value = 0;
+    long long after = after_seq;
+    soci::statement st =
+        (sql_.prepare << sql::kReadAuditChain, CMA_INTO_AUDIT(e), use(chain), use(after), use(limit));
+    each_row(st, [&] {
+      e.seq = seq_value;
+      out.push_back(e);
+    });
+    return out;
+  }
+
+ private:
+  soci::session& sql_;
+  Dialect dialect_;
+};
+
+}  // namespace
+
+struct SociDatabase::Impl {
+  std::string url;
+  Dialect dialect = Dialect::sqlite;
+  std::string sqlite_path;
+  int max_sessions = 4;
+
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::unique_ptr<soci::session>> idle;
+  int open_sessions = 0;
+
+  std::unique_ptr<soci::session> connect() {
+    std::unique_ptr<soci::session> s;
+    if (dialect == Dialect::sqlite) {
+      s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + sqlite_path + " timeout=10");
+      *s << "PRAGMA journal_mode = WAL";
+      *s << "PRAGMA synchronous = FULL";
+      *s << "PRAGMA foreign_keys = ON";
+      *s << "PRAGMA busy_timeout = 10000";
+    } else {
+      s = std::make_unique<soci::session>(*soci::factory_postgresql(), url);
+      *s << "SET TIME ZONE 'UTC'";
+    }
+    return s;
+  }
+
+  std::unique_ptr<soci::session> acquire() {
+    std::unique_lock lock(mu);
+    for (;;) {
+      if (!idle.empty()) {
+        auto s = std::move(idle.back());
+        idle.pop_back();
+        return s;
+      }
+      if (open_sessions < max_sessions) {
+        ++open_sessions;
+        lock.unlock();
+        try {
+          return connect();
+        } catch (...) {
+          std::lock_guard again(mu);
+          --open_sessions;
+          cv.notify_one();
+          throw;
+        }
+      }
+      cv.wait(lock);
+    }
+  }
+
+  // A session that failed in a way that may have left it unusable is closed, not reused.
+  void release(std::unique_ptr<soci::session> s, bool healthy) {
+    std::lock_guard lock(mu);
+    if (healthy) idle.push_back(std::move(s));
+    else --open_sessions;
+    cv.notify_one();
+  }
+};
+
+namespace {
+
+// Holds one pooled session for the life of a transaction and always gives it back clean.
+class SociTransaction final : public app::Transaction {
+ public:
+  SociTransaction(SociDatabase::Impl& db, app::TxMode mode)
+      : db_(db),
+        session_(db.acquire()),
+        centres_(*session_),
+        users_(*session_),
+        tokens_(*session_),
+        throttle_(*session_),
+        audit_(*session_, db.dialect) {
+    if (mode == app::TxMode::write) {
+      try {
+        // IMMEDIATE takes SQLite's write lock up front, so two writers never deadlock on upgrade.
+        *session_ << (db_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        open_ = true;
+      } catch (...) {
+        db_.release(std::move(session_), false);
+        throw;
+      }
+    }
+  }
+  ~SociTransaction() override {
+    bool healthy = true;
+    if (open_) {
+      try {
+        *session_ << "ROLLBACK";
+      } catch (...) {
+        healthy = false;
+      }
+    }
+    db_.release(std::move(session_), healthy);
+  }
+  app::CentreRepository& centres() override { return centres_; }
+  app::UserRepository& users() override { return users_; }
+  app::RefreshTokenRepository& refresh_tokens() override { return tokens_; }
+  app::LoginThrottleRepository& login_throttle() override { return throttle_; }
+  app::AuditRepository& audit() override { return audit_; }
+  void commit() override {
+    if (!open_) return;
+    *session_ << "COMMIT";
+    open_ = false;
+  }
+
+ private:
+  SociDatabase::Impl& db_;
+  std::unique_ptr<soci::session> session_;
+  bool open_ = false;
+  Centres centres_;
+  Users users_;
+  RefreshTokens tokens_;
+  LoginThrottle throttle_;
+  Audit audit_;
+};
+
+}  // namespace
+
+SociDatabase::SociDatabase(const std::string& url, int pool_size) : impl_(std::make_unique<Impl>()) {
+  impl_->url = url;
+  impl_->max_sessions = pool_size > 0 ? pool_size : 4;
+  if (platform::is_sqlite_url(url)) {
+    impl_->dialect = Dialect::sqlite;
+    // sqlite:///relative/path.db and sqlite:////absolute/path.db, as SQLAlchemy spells them.
+    constexpr std::string_view prefix = "sqlite:///";
+    impl_->sqlite_path = url.size() > prefix.size() && url.rfind(prefix, 0) == 0 ? url.substr(prefix.size())
+                                                                                 : url.substr(std::string_view("sqlite://").size());
+    auto parent = std::filesystem::path(impl_->sqlite_path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  } else {
+    impl_->dialect = Dialect::postgresql;
+  }
+}
+
+SociDatabase::~SociDatabase() = default;
+
+std::unique_ptr<app::Transaction> SociDatabase::begin(app::TxMode mode) {
+  return std::make_unique<SociTransaction>(*impl_, mode);
+}
+
+Dialect SociDatabase::dialect() const { return impl_->dialect; }
+
+bool SociDatabase::ping() {
+  std::unique_ptr<soci::session> s;
+  try {
+    s = impl_->acquire();
+  } catch (const std::exception& e) {
+    platform::log::warn("db.ping_failed", platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
+    return false;
+  }
+  try {
+    int one = 0;
+    *s << "SELECT 1", into(one);
+    impl_->release(std::move(s), true);
+    return one == 1;
+  } catch (const std::exception& e) {
+    impl_->release(std::move(s), false);
+    platform::log::warn("db.ping_failed", platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
+    return false;
+  }
+}
+
+void SociDatabase::execute_raw(const std::string& statement) {
+  auto s = impl_->acquire();
+  try {
+    *s << statement;
+  } catch (...) {
+    impl_->release(std::move(s), true);
+    throw;
+  }
+  impl_->release(std::move(s), true);
+}
+
+MigrationReport SociDatabase::migrate() {
+  MigrationReport report;
+  auto s = impl_->acquire();
+  bool pg = impl_->dialect == Dialect::postgresql;
+  bool healthy = false;
+  try {
+    if (pg) *s << sql::kMigrationLockPostgres;
+    else *s << "BEGIN IMMEDIATE";  // one migrator at a time on the file
+    *s << sql::kCreateMigrationsTable;
+    std::set<int> applied;
+    {
+      int v = 0;
+      soci::statement st = (s->prepare << sql::kAppliedMigrations, into(v));
+      each_row(st, [&] { applied.insert(v); });
+    }
+    const auto& list = pg ? postgresql_migrations() : sqlite_migrations();
+    for (const auto& m : list) {
+      if (applied.count(m.version) != 0) {
+        report.current_version = m.version;
+        continue;
+      }
+      if (pg) *s << "BEGIN";
+      for (const char* statement : m.statements) *s << statement;
+      std::string at = platform::format_time(platform::SystemClock{}.now());
+      std::string name = m.name;
+      *s << sql::kRecordMigration, use(m.version), use(name), use(at);
+      if (pg) *s << "COMMIT";
+      char label[16];
+      std::snprintf(label, sizeof label, "%04d_", m.version);
+      report.applied.push_back(label + name);
+      report.current_version = m.version;
+    }
+    if (pg) *s << sql::kMigrationUnlockPostgres;
+    else *s << "COMMIT";
+    healthy = true;
+  } catch (...) {
+    try {
+      *s << "ROLLBACK";
+      if (pg) *s << sql::kMigrationUnlockPostgres;
+    } catch (...) {
+    }
+    impl_->release(std::move(s), false);
+    throw;
+  }
+  impl_->release(std::move(s), healthy);
+  return report;
+}
+
+}  // namespace cma::store
