@@ -81,12 +81,10 @@ const char* slug_of(int status) {
   }
 }
 
-}  // namespace
-
-Response problem(int status, std::string_view title, std::string_view detail, const Request& req,
-                 const std::vector<FieldError>& fields) {
+Response make_problem(int status, std::string_view slug, std::string_view title, std::string_view detail,
+                      const Request& req, const std::vector<FieldError>& fields) {
   json::object o;
-  o["type"] = std::string("/problems/") + slug_of(status);
+  o["type"] = std::string("/problems/") + std::string(slug);
   o["title"] = title;
   o["status"] = status;
   o["detail"] = detail;
@@ -102,9 +100,17 @@ Response problem(int status, std::string_view title, std::string_view detail, co
   return r;
 }
 
+}  // namespace
+
+Response problem(int status, std::string_view title, std::string_view detail, const Request& req,
+                 const std::vector<FieldError>& fields) {
+  return make_problem(status, slug_of(status), title, detail, req, fields);
+}
+
 Response problem(const Error& error, const Request& req) {
   Kind k = kind_of(error.code);
-  Response r = problem(k.status, k.title, error.detail, req, error.field_errors);
+  // The status alone cannot tell a conflict from a failed precondition; the type can.
+  Response r = make_problem(k.status, k.slug, k.title, error.detail, req, error.field_errors);
   if (k.status == 429 || k.status == 503)
     r.headers.emplace_back("Retry-After", std::to_string(std::max(1, error.retry_after_seconds)));
   if (k.status == 401) r.headers.emplace_back("WWW-Authenticate", "Bearer");

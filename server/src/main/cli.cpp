@@ -169,7 +169,7 @@ int user_create(const Overrides& overrides, const UserCreateArgs& a) {
       std::cerr << "--centre: no centre has the code " << a.centre_code << " (add --centre-name to create it)\n";
       return 1;
     }
-    auto created = app::create_centre(deps, actor, app::CentreInput{a.centre_name, a.centre_code, {}, {}, {}, {}});
+    auto created = app::create_centre(deps, actor, app::CentreInput{a.centre_name, a.centre_code, {}, {}, {}, {}, {}});
     if (!created) {
       for (const auto& f : created.error().field_errors) std::cerr << "centre " << f.field << ": " << f.message << "\n";
       if (created.error().field_errors.empty()) std::cerr << created.error().detail << "\n";
@@ -194,7 +194,7 @@ int user_create(const Overrides& overrides, const UserCreateArgs& a) {
     generated = true;
   }
   auto user = app::create_user(deps, actor,
-                               app::UserInput{centre->id, a.email, a.first_name, a.last_name, a.role, password});
+                               app::UserInput{centre->id, a.email, a.first_name, a.last_name, a.role, password, {}});
   if (!user) {
     for (const auto& f : user.error().field_errors) std::cerr << f.field << ": " << f.message << "\n";
     if (user.error().field_errors.empty()) std::cerr << user.error().detail << "\n";

@@ -38,7 +38,7 @@ std::vector<DemoLogin> seed_demo(Core& core) {
   auto centre = [&](const char* name, const char* code, const char* address) {
     auto c = app::create_centre(deps, actor,
                                 app::CentreInput{name, code, address, std::string("hello@example.org"),
-                                                 std::string("0161 000 0000"), std::string("{}")});
+                                                 std::string("0161 000 0000"), std::string("{}"), {}});
     if (!c) throw std::runtime_error("seeding a demo centre failed: " + c.error().detail);
     return c.value();
   };
@@ -50,7 +50,7 @@ std::vector<DemoLogin> seed_demo(Core& core) {
     std::string password = platform::base64url_encode(platform::random_bytes(12));
     auto u = app::create_user(deps, actor,
                               app::UserInput{c.id, std::string(email), std::string(first), std::string(last),
-                                             std::string(role), password});
+                                             std::string(role), password, {}});
     if (!u) throw std::runtime_error("seeding a demo user failed: " + u.error().detail);
     logins.push_back({email, role, c.code, password});
   };

@@ -23,7 +23,7 @@ struct Config {
   int db_queue_limit = 256;            // queued requests waiting for a database worker before 503
   std::size_t max_body_bytes = 1024 * 1024;
   int read_timeout_seconds = 15;
-  int idle_timeout_seconds = 60;
+  int idle_timeout_seconds = 75;       // keep-alive; longer than the ALB's 60 s so the ALB closes first
   std::string data_dir = "./var";      // embedded mode: database, generated secret, later documents
   bool trust_proxy = false;            // take the client IP from X-Forwarded-For (behind an ALB)
 };

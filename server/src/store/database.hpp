@@ -37,4 +37,8 @@ class SociDatabase final : public app::Database {
   std::unique_ptr<Impl> impl_;
 };
 
+// libpq's key/value connection string for a postgresql:// URL (user, password, host, port, dbname,
+// and query parameters such as sslmode), with percent-decoding and quoting.
+std::string postgres_conninfo(const std::string& url);
+
 }  // namespace cma::store

@@ -23,6 +23,10 @@ inline constexpr const char* kListCentresInScope =
   "id, centre_id, email, first_name, last_name, role, status, password_hash, last_login_at, created_at, updated_at"
 inline constexpr const char* kFindUser = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id";
 inline constexpr const char* kFindUserInCentre = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id AND centre_id = :centre";
+// The signed-in user, only while both the account and its centre are active.
+inline constexpr const char* kFindActivePrincipal =
+    "SELECT u.id, u.centre_id, u.role FROM users u JOIN centres c ON c.id = u.centre_id "
+    "WHERE u.id = :id AND u.status = 'active' AND c.status = 'active'";
 inline constexpr const char* kFindUserByEmail = "SELECT " CMA_USER_COLUMNS " FROM users WHERE email = :email";
 inline constexpr const char* kInsertUser =
     "INSERT INTO users (id, centre_id, email, first_name, last_name, role, status, password_hash, last_login_at, "
@@ -77,7 +81,9 @@ inline constexpr const char* kListAuditInChain =
     "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND (:before = '' OR id < :before2) AND (:etype = '' OR "
     "entity_type = :etype2) AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND "
     "(:from = '' OR at >= :from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
-inline constexpr const char* kAuditChains = "SELECT chain FROM audit_heads ORDER BY chain";
+// Chains named by entries or by heads: a deleted head row must not hide its chain from verification.
+inline constexpr const char* kAuditChains =
+    "SELECT chain FROM audit_heads UNION SELECT chain FROM audit_log ORDER BY 1";
 inline constexpr const char* kAuditHead = "SELECT seq, hash FROM audit_heads WHERE chain = :chain";
 inline constexpr const char* kReadAuditChain =
     "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND seq > :after ORDER BY seq LIMIT :limit";

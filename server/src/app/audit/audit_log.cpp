@@ -24,7 +24,11 @@ void append_change(std::string& body, int& count, std::string_view field, const 
 }  // namespace
 
 ChangeSet& ChangeSet::set(std::string_view field, const std::string& before, const std::string& after) {
-  if (before != after) append_change(body_, count_, field, &before, &after);
+  if (creating_) {
+    if (!after.empty()) append_change(body_, count_, field, nullptr, &after);
+  } else if (before != after) {
+    append_change(body_, count_, field, &before, &after);
+  }
   return *this;
 }
 ChangeSet& ChangeSet::created(std::string_view field, const std::string& value) {

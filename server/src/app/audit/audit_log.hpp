@@ -11,6 +11,13 @@ namespace cma::app {
 // {"field":{"before":…,"after":…}} with secrets redacted; fields that did not change are left out.
 class ChangeSet {
  public:
+  ChangeSet() = default;
+  // For a new entity: every non-empty field is recorded with a null "before".
+  static ChangeSet for_creation() {
+    ChangeSet c;
+    c.creating_ = true;
+    return c;
+  }
   ChangeSet& set(std::string_view field, const std::string& before, const std::string& after);
   ChangeSet& created(std::string_view field, const std::string& value);
   ChangeSet& redacted(std::string_view field);
@@ -20,6 +27,7 @@ class ChangeSet {
  private:
   std::string body_;
   int count_ = 0;
+  bool creating_ = false;
 };
 
 struct AuditDraft {

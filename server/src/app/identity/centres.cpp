@@ -13,6 +13,7 @@ namespace cma::app {
 namespace {
 
 void validate(const CentreInput& in, bool creating, std::vector<FieldError>& errors) {
+  errors.insert(errors.end(), in.shape_errors.begin(), in.shape_errors.end());
   auto text = [&](const char* field, const std::optional<std::string>& v, std::size_t max, bool required) {
     if (!v) {
       if (creating && required) errors.push_back({field, "is required"});
@@ -49,7 +50,7 @@ void apply(const CentreInput& in, Centre& c) {
 }
 
 ChangeSet diff(const Centre& before, const Centre& after) {
-  ChangeSet cs;
+  ChangeSet cs = before.id.empty() ? ChangeSet::for_creation() : ChangeSet();
   cs.set("name", before.name, after.name)
       .set("code", before.code, after.code)
       .set("address", before.address, after.address)

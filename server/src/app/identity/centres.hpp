@@ -10,6 +10,7 @@ namespace cma::app {
 
 struct CentreInput {  // absent fields are left as they are on update
   std::optional<std::string> name, code, address, contact_email, contact_phone, settings;
+  std::vector<FieldError> shape_errors;  // found while reading the request (unknown field, wrong type)
 };
 
 Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreInput& in);

@@ -18,6 +18,7 @@ constexpr const char* kNoSuchUser = "No such user.";
 constexpr const char* kEmailTaken = "That e-mail address is already used by another account.";
 
 void validate(const UserInput& in, bool creating, std::vector<FieldError>& errors) {
+  errors.insert(errors.end(), in.shape_errors.begin(), in.shape_errors.end());
   auto text = [&](const char* field, const std::optional<std::string>& v) {
     if (!v) {
       if (creating) errors.push_back({field, "is required"});
@@ -45,15 +46,14 @@ void validate(const UserInput& in, bool creating, std::vector<FieldError>& error
 }
 
 ChangeSet diff(const User& before, const User& after) {
-  ChangeSet cs;
+  ChangeSet cs = before.id.empty() ? ChangeSet::for_creation() : ChangeSet();
   cs.set("centreId", before.centre_id, after.centre_id)
       .set("email", before.email, after.email)
       .set("firstName", before.first_name, after.first_name)
       .set("lastName", before.last_name, after.last_name)
-      .set("role", before.id.empty() ? "" : std::string(domain::to_string(before.role)),
-           std::string(domain::to_string(after.role)))
+      .set("role", std::string(domain::to_string(before.role)), std::string(domain::to_string(after.role)))
       .set("status", before.status, after.status);
-  if (before.password_hash != after.password_hash) cs.redacted("password");
+  if (before.password_hash != after.password_hash && !before.id.empty()) cs.redacted("password");
   return cs;
 }
 

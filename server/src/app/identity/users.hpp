@@ -10,6 +10,7 @@ namespace cma::app {
 
 struct UserInput {  // absent fields are left as they are on update
   std::optional<std::string> centre_id, email, first_name, last_name, role, password;
+  std::vector<FieldError> shape_errors;  // found while reading the request (unknown field, wrong type)
 };
 
 Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& in);

@@ -6,11 +6,11 @@
 namespace cma::http::routes {
 
 namespace {
-Result<app::CentreInput> read_centre(const Request& req) {
+app::CentreInput read_centre(const Request& req) {
   FieldReader f(req.json, {"name", "code", "address", "contactEmail", "contactPhone", "settings"});
   app::CentreInput in{f.text("name"),         f.text("code"),          f.text("address"),
-                      f.text("contactEmail"), f.text("contactPhone"), f.object_text("settings")};
-  if (!f.ok()) return Error::invalid(f.take_errors());
+                      f.text("contactEmail"), f.text("contactPhone"), f.object_text("settings"), {}};
+  in.shape_errors = f.take_errors();
   return in;
 }
 }  // namespace
@@ -24,16 +24,12 @@ void add_centre_routes(Router& r, const Services& s) {
     return page_json(*result);
   });
   r.add("POST", "/api/v1/centres", {.body = BodyKind::json_required}, [&s](Request& req) {
-    auto in = read_centre(req);
-    if (!in) return problem(in.error(), req);
-    return reply(app::create_centre(s.deps, req.actor(), *in), req, 201);
+    return reply(app::create_centre(s.deps, req.actor(), read_centre(req)), req, 201);
   });
   r.add("GET", "/api/v1/centres/{id}", {},
         [&s](Request& req) { return reply(app::get_centre(s.deps, req.actor(), req.param("id")), req); });
   r.add("PATCH", "/api/v1/centres/{id}", {.body = BodyKind::json_required}, [&s](Request& req) {
-    auto in = read_centre(req);
-    if (!in) return problem(in.error(), req);
-    return reply(app::update_centre(s.deps, req.actor(), req.param("id"), *in), req);
+    return reply(app::update_centre(s.deps, req.actor(), req.param("id"), read_centre(req)), req);
   });
   r.add("POST", "/api/v1/centres/{id}/deactivate", {},
         [&s](Request& req) { return reply(app::deactivate_centre(s.deps, req.actor(), req.param("id")), req); });

@@ -6,11 +6,11 @@
 namespace cma::http::routes {
 
 namespace {
-Result<app::UserInput> read_user(const Request& req) {
+app::UserInput read_user(const Request& req) {
   FieldReader f(req.json, {"centreId", "email", "firstName", "lastName", "role", "password"});
   app::UserInput in{f.text("centreId"), f.text("email"), f.text("firstName"),
-                    f.text("lastName"), f.text("role"),  f.text("password")};
-  if (!f.ok()) return Error::invalid(f.take_errors());
+                    f.text("lastName"), f.text("role"),  f.text("password"), {}};
+  in.shape_errors = f.take_errors();
   return in;
 }
 }  // namespace
@@ -24,16 +24,12 @@ void add_user_routes(Router& r, const Services& s) {
     return page_json(*result);
   });
   r.add("POST", "/api/v1/users", {.body = BodyKind::json_required}, [&s](Request& req) {
-    auto in = read_user(req);
-    if (!in) return problem(in.error(), req);
-    return reply(app::create_user(s.deps, req.actor(), *in), req, 201);
+    return reply(app::create_user(s.deps, req.actor(), read_user(req)), req, 201);
   });
   r.add("GET", "/api/v1/users/{id}", {},
         [&s](Request& req) { return reply(app::get_user(s.deps, req.actor(), req.param("id")), req); });
   r.add("PATCH", "/api/v1/users/{id}", {.body = BodyKind::json_required}, [&s](Request& req) {
-    auto in = read_user(req);
-    if (!in) return problem(in.error(), req);
-    return reply(app::update_user(s.deps, req.actor(), req.param("id"), *in), req);
+    return reply(app::update_user(s.deps, req.actor(), req.param("id"), read_user(req)), req);
   });
   r.add("POST", "/api/v1/users/{id}/deactivate", {},
         [&s](Request& req) { return reply(app::deactivate_user(s.deps, req.actor(), req.param("id")), req); });

@@ -1,0 +1,159 @@
+// Every write is audited in its own transaction's chain; tampering is detected.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include "app/audit/audit_log.hpp"
+#include "support/backend.hpp"
+#include "support/test_app.hpp"
+
+namespace cma::testing {
+namespace json = boost::json;
+
+namespace {
+const json::object* find_action(const HttpResult& r, const std::string& action) {
+  for (const auto& e : r.obj().at("items").as_array())
+    if (e.as_object().at("action").as_string() == action) return &e.as_object();
+  return nullptr;
+}
+
+int cma_audit_verify(const std::string& url, std::string& output) {
+  std::string cmd = std::string(CMA_BINARY) + " audit verify --database-url '" + url + "' --log-level off 2>&1";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p) != nullptr) output += buf;
+  int rc = ::pclose(p);
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+}  // namespace
+
+TEST(Audit, WritesRecordBeforeAndAfterWithSecretsRedacted) {
+  TestApp app;
+  auto t = app.login(app.manager_a);
+  json::object body{{"email", "n@a.test"}, {"firstName", "N"}, {"lastName", "P"}, {"role", "trainee"}, {"password", "secret password 123"}};
+  auto created = app.call("POST", "/api/v1/users", t, json::serialize(body),
+                          {{"X-Request-Id", "req-create-1"}, {"User-Agent", "audit-test"}});
+  ASSERT_EQ(created.status, 201);
+  ASSERT_EQ(app.patch("/api/v1/users/" + created.str("id"), json::object{{"lastName", "Q"}}, t).status, 200);
+
+  auto audit = app.get("/api/v1/audit?entityId=" + created.str("id"), t);
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  auto* create = find_action(audit, "user.create");
+  ASSERT_NE(create, nullptr) << audit.body;
+  EXPECT_EQ(create->at("actorUserId").as_string(), app.manager_a.id);
+  EXPECT_EQ(create->at("centreId").as_string(), app.centre_a);
+  EXPECT_EQ(create->at("requestId").as_string(), "req-create-1");
+  EXPECT_EQ(create->at("userAgent").as_string(), "audit-test");
+  EXPECT_EQ(create->at("ip").as_string(), "127.0.0.1");
+  EXPECT_EQ(create->at("changes").at("email").at("after").as_string(), "n@a.test");
+  EXPECT_TRUE(create->at("changes").at("email").at("before").is_null());
+  EXPECT_EQ(audit.body.find("secret password 123"), std::string::npos);
+  EXPECT_EQ(audit.body.find("$argon2"), std::string::npos);
+  auto* update = find_action(audit, "user.update");
+  ASSERT_NE(update, nullptr);
+  EXPECT_EQ(update->at("changes").at("lastName").at("before").as_string(), "P");
+  EXPECT_EQ(update->at("changes").at("lastName").at("after").as_string(), "Q");
+  EXPECT_EQ(update->at("changes").as_object().size(), 1u);
+
+  auto logins = app.get("/api/v1/audit?entityType=user&userId=" + app.manager_a.id, t);
+  EXPECT_NE(find_action(logins, "auth.login"), nullptr);
+  ASSERT_EQ(app.login_result(app.manager_a.email, "wrong password here").status, 401);
+  auto failures = app.get("/api/v1/audit?entityId=" + app.manager_a.id, t);
+  EXPECT_NE(find_action(failures, "auth.login_failed"), nullptr);
+}
+
+TEST(Audit, TimeFiltersAndPagingAreValidated) {
+  TestApp app;
+  auto t = app.login(app.admin);
+  EXPECT_EQ(app.get("/api/v1/audit?from=yesterday", t).status, 422);
+  EXPECT_EQ(app.get("/api/v1/audit?from=2000-01-01T00:00:00Z&to=2999-01-01T00:00:00Z", t).status, 200);
+  auto future = app.get("/api/v1/audit?from=2999-01-01T00:00:00Z", t);
+  EXPECT_TRUE(future.obj().at("items").as_array().empty());
+  auto page1 = app.get("/api/v1/audit?limit=2", t);
+  ASSERT_EQ(page1.obj().at("items").as_array().size(), 2u);
+  auto page2 = app.get("/api/v1/audit?limit=2&cursor=" + std::string(page1.obj().at("nextCursor").as_string()), t);
+  ASSERT_EQ(page2.status, 200);
+  EXPECT_NE(page1.obj().at("items").as_array()[1].as_object().at("id"), page2.obj().at("items").as_array()[0].as_object().at("id"));
+  // Newest first.
+  EXPECT_GT(page1.obj().at("items").as_array()[1].as_object().at("id").as_string(),
+            page2.obj().at("items").as_array()[0].as_object().at("id").as_string());
+}
+
+TEST(Audit, VerifyFindsEditedInsertedAndDeletedEntries) {
+  TestApp app;
+  auto t = app.login(app.manager_a);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t).status, 200);
+  auto clean = app::verify_audit(app.db());
+  EXPECT_TRUE(clean.problems.empty());
+  EXPECT_GE(clean.entries, 10);
+  std::string out;
+  EXPECT_EQ(cma_audit_verify(app.database_url(), out), 0) << out;
+  EXPECT_NE(out.find("intact"), std::string::npos);
+
+  const std::string chain = app.centre_a;
+  // Edit an entry in the middle of centre A's chain.
+  app.db().execute_raw("UPDATE audit_log SET changes = '{}' WHERE chain = '" + chain + "' AND seq = 3");
+  auto edited = app::verify_audit(app.db());
+  ASSERT_EQ(edited.problems.size(), 1u);
+  EXPECT_EQ(edited.problems[0].chain, chain);
+  EXPECT_EQ(edited.problems[0].seq, 3);
+  EXPECT_NE(edited.problems[0].reason.find("edited"), std::string::npos);
+  out.clear();
+  EXPECT_EQ(cma_audit_verify(app.database_url(), out), 1);
+  EXPECT_NE(out.find("entry 3"), std::string::npos) << out;
+}
+
+TEST(Audit, VerifyFindsDeletionsInTheMiddleAndAtTheEnd) {
+  TestApp app;
+  auto t = app.login(app.manager_a);
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t).status, 200);
+  const std::string chain = app.centre_a;
+  app.db().execute_raw("DELETE FROM audit_log WHERE chain = '" + chain + "' AND seq = 4");
+  auto deleted = app::verify_audit(app.db());
+  ASSERT_EQ(deleted.problems.size(), 1u);
+  EXPECT_EQ(deleted.problems[0].seq, 5);
+  EXPECT_NE(deleted.problems[0].reason.find("missing"), std::string::npos);
+
+  TestApp other;
+  auto t2 = other.login(other.manager_b);
+  ASSERT_EQ(other.patch("/api/v1/users/" + other.advisor_b.id, json::object{{"lastName", "X"}}, t2).status, 200);
+  other.db().execute_raw("DELETE FROM audit_log WHERE chain = '" + other.centre_b +
+                         "' AND seq = (SELECT MAX(seq) FROM audit_log WHERE chain = '" + other.centre_b + "')");
+  auto tail = app::verify_audit(other.db());
+  ASSERT_EQ(tail.problems.size(), 1u);
+  EXPECT_NE(tail.problems[0].reason.find("deleted"), std::string::npos);
+}
+
+TEST(Audit, VerifyFindsAnInsertedEntry) {
+  TestApp app;
+  auto t = app.login(app.manager_a);
+  ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "X"}}, t).status, 200);
+  const std::string chain = app.centre_a;
+  // Shift the later entries up by one and slip a forged entry in at seq 2 (hash copied from a neighbour).
+  app.db().execute_raw("UPDATE audit_log SET seq = seq + 1000 WHERE chain = '" + chain + "' AND seq >= 2");
+  app.db().execute_raw("UPDATE audit_log SET seq = seq - 999 WHERE chain = '" + chain + "' AND seq >= 1000");
+  app.db().execute_raw(
+      "INSERT INTO audit_log (id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, ip, "
+      "user_agent, prev_hash, hash) SELECT '01900000-0000-7000-8000-00000000beef', chain, 2, at, actor_user_id, "
+      "'user.update', entity_type, entity_id, '{}', request_id, ip, user_agent, hash, hash FROM audit_log WHERE chain = '" +
+      chain + "' AND seq = 1");
+  auto report = app::verify_audit(app.db());
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].seq, 2);
+  EXPECT_EQ(report.problems[0].entry_id, "01900000-0000-7000-8000-00000000beef");
+}
+
+}  // namespace cma::testing
+
+namespace cma::testing {
+
+TEST(Audit, VerifyStillChecksAChainWhoseHeadRowWasDeleted) {
+  TestApp app;
+  app.db().execute_raw("DELETE FROM audit_heads WHERE chain = '" + app.centre_a + "'");
+  auto report = app::verify_audit(app.db());
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].chain, app.centre_a);
+}
+
+}  // namespace cma::testing

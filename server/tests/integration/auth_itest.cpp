@@ -1,0 +1,177 @@
+#include <gtest/gtest.h>
+
+#include "platform/crypto.hpp"
+#include "support/test_app.hpp"
+
+namespace cma::testing {
+namespace json = boost::json;
+
+TEST(Auth, LoginGivesTokensAndAStrictRefreshCookie) {
+  TestApp app;
+  auto r = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto access = r.str("accessToken");
+  EXPECT_EQ(std::count(access.begin(), access.end(), '.'), 2);
+  EXPECT_EQ(r.obj().at("expiresIn").as_int64(), 900);
+  EXPECT_FALSE(r.str("refreshToken").empty());
+  auto cookie = r.header("set-cookie");
+  EXPECT_NE(cookie.find("cma_refresh=" + r.str("refreshToken")), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/api/v1/auth"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // plain HTTP here
+
+  auto me = app.get("/api/v1/me", r.str("accessToken"));
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.str("email"), app.advisor_a.email);
+  EXPECT_EQ(me.str("role"), "advisor");
+  EXPECT_EQ(me.str("centreId"), app.centre_a);
+  EXPECT_EQ(me.obj().if_contains("passwordHash"), nullptr);
+}
+
+TEST(Auth, SecureCookieBehindTlsProxyOnlyWhenTrusted) {
+  TestApp app;
+  auto r = app.login_result(app.advisor_a.email, app.advisor_a.password, {{"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(r.status, 200);
+  // The test server does not trust proxies, so a client cannot claim TLS by itself.
+  EXPECT_EQ(r.header("set-cookie").find("Secure"), std::string::npos);
+}
+
+TEST(Auth, WrongEmailAndWrongPasswordAnswerAlike) {
+  TestApp app;
+  auto wrong_password = app.login_result(app.advisor_a.email, "not-the-password-at-all");
+  auto wrong_email = app.login_result("nobody@a.test", "not-the-password-at-all");
+  EXPECT_EQ(wrong_password.status, 401);
+  EXPECT_EQ(wrong_email.status, 401);
+  EXPECT_EQ(wrong_password.str("detail"), wrong_email.str("detail"));
+  EXPECT_EQ(wrong_password.str("type"), wrong_email.str("type"));
+  EXPECT_EQ(wrong_password.header("content-type"), "application/problem+json");
+}
+
+TEST(Auth, MissingFieldsAreValidationErrors) {
+  TestApp app;
+  auto r = app.post("/api/v1/auth/login", json::object{{"email", ""}});
+  ASSERT_EQ(r.status, 422) << r.body;
+  auto& errors = r.obj().at("errors").as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].as_object().at("field").as_string(), "email");
+  EXPECT_EQ(errors[1].as_object().at("field").as_string(), "password");
+  auto typed = app.post("/api/v1/auth/login", json::object{{"email", 5}, {"password", "x"}});
+  EXPECT_EQ(typed.status, 422);
+}
+
+TEST(Auth, RefreshRotatesAndReuseRevokesTheWholeFamily) {
+  TestApp app;
+  auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  auto r1 = first.str("refreshToken");
+  auto second = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r1}});
+  ASSERT_EQ(second.status, 200) << second.body;
+  auto r2 = second.str("refreshToken");
+  EXPECT_NE(r1, r2);
+  EXPECT_EQ(app.get("/api/v1/me", second.str("accessToken")).status, 200);
+
+  // r1 again: someone replayed a spent token, so every token of the family dies, r2 included.
+  auto replay = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r1}});
+  EXPECT_EQ(replay.status, 401);
+  auto after = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r2}});
+  EXPECT_EQ(after.status, 401) << after.body;
+
+  // A separate login is a separate family and still works.
+  auto other = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", other.str("refreshToken")}}).status, 200);
+}
+
+TEST(Auth, RefreshFromTheCookie) {
+  TestApp app;
+  auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  auto r = app.call("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", "other=1; cma_refresh=" + first.str("refreshToken")}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.str("refreshToken"), first.str("refreshToken"));
+  EXPECT_EQ(app.call("POST", "/api/v1/auth/refresh").status, 401);
+}
+
+TEST(Auth, LogoutEndsTheSession) {
+  TestApp app;
+  auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  auto out = app.post("/api/v1/auth/logout", json::object{{"refreshToken", first.str("refreshToken")}});
+  EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", first.str("refreshToken")}}).status, 401);
+}
+
+TEST(Auth, FiveFailuresLockTheAccountForFifteenMinutes) {
+  TestApp app;
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(app.login_result(app.advisor_a.email, "wrong-password-123").status, 401);
+  auto locked = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  ASSERT_EQ(locked.status, 429) << locked.body;
+  int retry = std::stoi(locked.header("retry-after"));
+  EXPECT_GT(retry, 0);
+  EXPECT_LE(retry, 15 * 60);
+  app.clock().advance(std::chrono::minutes(14));
+  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 429);
+  app.clock().advance(std::chrono::minutes(1) + std::chrono::seconds(1));
+  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 200);
+}
+
+TEST(Auth, FiveFailuresFromOneAddressLockThatAddress) {
+  TestApp app;
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(app.login_result("nobody" + std::to_string(i) + "@a.test", "wrong-password-123").status, 401);
+  // A different account, same client address.
+  EXPECT_EQ(app.login_result(app.manager_a.email, app.manager_a.password).status, 429);
+}
+
+TEST(Auth, DeactivatedUsersTokensStopWorkingAtOnce) {
+  TestApp app;
+  auto session = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  auto token = session.str("accessToken");
+  ASSERT_EQ(app.get("/api/v1/me", token).status, 200);
+  auto manager = app.login(app.manager_a);
+  ASSERT_EQ(app.post("/api/v1/users/" + app.advisor_a.id + "/deactivate", json::object{}, manager).status, 200);
+  EXPECT_EQ(app.get("/api/v1/me", token).status, 401);
+  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", session.str("refreshToken")}}).status, 401);
+  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 401);
+  ASSERT_EQ(app.post("/api/v1/users/" + app.advisor_a.id + "/reactivate", json::object{}, manager).status, 200);
+  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 200);
+}
+
+TEST(Auth, AccessTokensExpireAfterFifteenMinutes) {
+  TestApp app;
+  auto token = app.login(app.advisor_a);
+  app.clock().advance(std::chrono::minutes(14));
+  EXPECT_EQ(app.get("/api/v1/me", token).status, 200);
+  app.clock().advance(std::chrono::minutes(1));
+  EXPECT_EQ(app.get("/api/v1/me", token).status, 401);
+}
+
+TEST(Auth, ForgedOrMangledTokensAreRejected) {
+  TestApp app;
+  auto token = app.login(app.advisor_a);
+  auto dot = token.rfind('.');
+  EXPECT_EQ(app.get("/api/v1/me", token.substr(0, dot) + ".AAAA").status, 401);
+  // "alg":"none" with the same claims
+  auto first_dot = token.find('.');
+  auto none = platform::base64url_encode(R"({"alg":"none","typ":"JWT"})") + token.substr(first_dot, dot - first_dot) + ".";
+  EXPECT_EQ(app.get("/api/v1/me", none).status, 401);
+  EXPECT_EQ(app.get("/api/v1/me", "garbage").status, 401);
+  EXPECT_EQ(app.call("GET", "/api/v1/me", "", "", {{"Authorization", "Basic abc"}}).status, 401);
+  EXPECT_EQ(app.get("/api/v1/me", "").status, 401);
+}
+
+TEST(Auth, ChangePasswordChecksTheOldOneAndEndsOtherSessions) {
+  TestApp app;
+  auto session = app.login_result(app.trainee_a.email, app.trainee_a.password);
+  auto token = session.str("accessToken");
+  auto wrong = app.post("/api/v1/me/password", json::object{{"currentPassword", "nope-nope-nope"}, {"newPassword", "a brand new passphrase"}}, token);
+  EXPECT_EQ(wrong.status, 422);
+  auto weak = app.post("/api/v1/me/password", json::object{{"currentPassword", app.trainee_a.password}, {"newPassword", "short"}}, token);
+  ASSERT_EQ(weak.status, 422);
+  EXPECT_EQ(weak.obj().at("errors").as_array()[0].as_object().at("field").as_string(), "newPassword");
+  auto ok = app.post("/api/v1/me/password", json::object{{"currentPassword", app.trainee_a.password}, {"newPassword", "a brand new passphrase"}}, token);
+  ASSERT_EQ(ok.status, 204) << ok.body;
+  EXPECT_EQ(app.login_result(app.trainee_a.email, app.trainee_a.password).status, 401);
+  EXPECT_EQ(app.login_result(app.trainee_a.email, "a brand new passphrase").status, 200);
+  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", session.str("refreshToken")}}).status, 401);
+}
+
+}  // namespace cma::testing

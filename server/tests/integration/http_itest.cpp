@@ -1,0 +1,174 @@
+// The HTTP contract: problem+json errors, limits, request ids, health, back-pressure.
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "http/server.hpp"
+#include "store/database.hpp"
+#include "support/backend.hpp"
+#include "support/test_app.hpp"
+
+namespace cma::testing {
+namespace json = boost::json;
+
+namespace {
+void expect_problem(const HttpResult& r, int status) {
+  EXPECT_EQ(r.status, status) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/problem+json") << r.body;
+  ASSERT_TRUE(r.json.is_object()) << r.body;
+  EXPECT_EQ(r.obj().at("status").as_int64(), status);
+  EXPECT_FALSE(r.str("type").empty());
+  EXPECT_FALSE(r.str("title").empty());
+  EXPECT_FALSE(r.str("requestId").empty());
+}
+}  // namespace
+
+TEST(Http, HealthReportsVersionAndDatabase) {
+  TestApp app;
+  auto r = app.get("/health", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.str("status"), "ok");
+  EXPECT_EQ(r.str("version"), "test");
+  EXPECT_EQ(r.obj().at("checks").at("database").at("status").as_string(), "ok");
+}
+
+TEST(Http, ErrorsAreProblemDocuments) {
+  TestApp app;
+  auto t = app.login(app.admin);
+  expect_problem(app.get("/api/v1/nothing-here", t), 404);
+  auto wrong_method = app.call("DELETE", "/api/v1/me", t);
+  expect_problem(wrong_method, 405);
+  EXPECT_EQ(wrong_method.header("allow"), "GET");
+  auto unauth = app.get("/api/v1/me", "");
+  expect_problem(unauth, 401);
+  EXPECT_EQ(unauth.header("www-authenticate"), "Bearer");
+  expect_problem(app.call("POST", "/api/v1/centres", t, "name=x", {{"Content-Type", "application/x-www-form-urlencoded"}}), 415);
+  auto malformed = app.call("POST", "/api/v1/centres", t, "{\n  \"name\": \"x\",\n  \"code\" \"ABC\"\n}");
+  expect_problem(malformed, 400);
+  EXPECT_NE(malformed.str("detail").find("line 3"), std::string::npos) << malformed.str("detail");
+  expect_problem(app.call("POST", "/api/v1/centres", t, "[1,2]"), 400);
+  expect_problem(app.call("POST", "/api/v1/centres", t, "", {{"Content-Type", "application/json"}}), 400);
+  expect_problem(app.call("POST", "/api/v1/centres", t, ""), 415);
+  auto invalid = app.post("/api/v1/centres", json::object{{"name", ""}, {"code", "lower"}, {"contactEmail", "nope"}, {"colour", "red"}}, t);
+  expect_problem(invalid, 422);
+  std::set<std::string> fields;
+  for (const auto& e : invalid.obj().at("errors").as_array()) fields.insert(std::string(e.as_object().at("field").as_string()));
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "code", "contactEmail", "colour"}));
+  expect_problem(app.get("/api/v1/users/not-a-uuid", t), 404);
+  expect_problem(app.get("/api/v1/users?limit=abc", t), 422);
+}
+
+TEST(Http, BodyTooLargeIsRefusedAndChangesNothing) {
+  TestApp app({.max_body_bytes = 4096});
+  auto t = app.login(app.admin);
+  std::string big = "{\"name\":\"" + std::string(10000, 'x') + "\",\"code\":\"BIG\"}";
+  auto r = app.call("POST", "/api/v1/centres", t, big);
+  expect_problem(r, 413);
+  auto list = app.get("/api/v1/centres", t);
+  EXPECT_EQ(list.obj().at("items").as_array().size(), 2u);
+}
+
+TEST(Http, RequestIdsAreEchoedOrGenerated) {
+  TestApp app;
+  auto given = app.call("GET", "/api/v1/nowhere", "", "", {{"X-Request-Id", "abc-123"}});
+  EXPECT_EQ(given.header("x-request-id"), "abc-123");
+  EXPECT_EQ(given.str("requestId"), "abc-123");
+  auto amzn = app.call("GET", "/health", "", "", {{"X-Amzn-Trace-Id", "Root=1-67891233-abcdef012345678912345678"}});
+  EXPECT_EQ(amzn.header("x-request-id"), "Root=1-67891233-abcdef012345678912345678");
+  auto unsafe = app.call("GET", "/health", "", "", {{"X-Request-Id", "bad id with spaces"}});
+  EXPECT_NE(unsafe.header("x-request-id"), "bad id with spaces");
+  EXPECT_EQ(unsafe.header("x-request-id").size(), 24u);
+}
+
+TEST(Http, OpenApiContractIsServed) {
+  TestApp app;
+  auto r = app.get("/api/v1/openapi.json", "");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(r.json.is_object());
+  EXPECT_TRUE(r.obj().contains("paths"));
+}
+
+// A request that fails inside a transaction must not leave its pooled connection in that
+// transaction: with one connection, the next write would otherwise be lost or refused.
+TEST(Http, FailedWritesNeverPoisonPooledConnections) {
+  TestApp app({.workers = 1});
+  auto t = app.login(app.admin);
+  json::object dup{{"email", app.advisor_b.email}, {"firstName", "D"}, {"lastName", "U"}, {"role", "advisor"},
+                   {"password", "a long enough password"}, {"centreId", app.centre_a}};
+  for (int i = 0; i < 3; ++i) ASSERT_EQ(app.post("/api/v1/users", dup, t).status, 409);
+  ASSERT_EQ(app.patch("/api/v1/centres/" + app.centre_a, json::object{{"code", "CTB"}}, t).status, 422);
+  json::object ok{{"email", "kept@a.test"}, {"firstName", "K"}, {"lastName", "W"}, {"role", "advisor"},
+                  {"password", "a long enough password"}, {"centreId", app.centre_a}};
+  auto created = app.post("/api/v1/users", ok, t);
+  ASSERT_EQ(created.status, 201) << created.body;
+  // Read back through a brand-new connection: the write was committed, not left pending.
+  store::SociDatabase fresh(app.database_url(), 1);
+  auto tx = fresh.begin(app::TxMode::read);
+  auto u = tx->users().find(app::Scope::network(), created.str("id"));
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->email, "kept@a.test");
+}
+
+TEST(Http, FullWorkerQueueAnswers503WithRetryAfter) {
+  std::atomic<int> running{0};
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  http::ServerOptions opt;
+  opt.port = 0;
+  opt.workers = 1;
+  opt.queue_limit = 1;
+  http::Server server(
+      [&](http::Request&) {
+        ++running;
+        released.wait();
+        return http::Response::json(200, json::object{{"ok", true}});
+      },
+      opt);
+  server.start();
+  std::thread runner([&] { server.run(false); });
+  auto busy = std::async(std::launch::async, [&] { return http_request(server.port(), "GET", "/slow"); });
+  while (running.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto refused = http_request(server.port(), "GET", "/slow");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.header("retry-after"), "1");
+  EXPECT_EQ(refused.header("content-type"), "application/problem+json");
+  release.set_value();
+  EXPECT_EQ(busy.get().status, 200);
+  server.stop();
+  runner.join();
+}
+
+TEST(Http, HealthIs503WhenTheDatabaseIsUnreachable) {
+  // A database path that is a directory cannot be opened: the check must fail, not hang or crash.
+  store::SociDatabase db("sqlite:///" + temp_dir(), 1);
+  platform::ManualClock clock(platform::TimePoint{});
+  platform::UuidV7Generator ids(clock);
+  app::Deps deps{db, clock, ids};
+  app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)), std::chrono::hours(1));
+  http::Api api(http::Services{deps, auth, "test", [] { return false; }});
+  http::Request req;
+  req.method = "GET";
+  req.path = "/health";
+  auto r = api.handle(req);
+  EXPECT_EQ(r.status, 503);
+  EXPECT_NE(r.body.find("failing"), std::string::npos) << r.body;
+}
+
+TEST(Http, HealthIs503WhileDraining) {
+  TestApp app;
+  auto dir = temp_dir();
+  store::SociDatabase db(app.database_url(), 1);
+  platform::ManualClock clock(platform::TimePoint{});
+  platform::UuidV7Generator ids(clock);
+  app::Deps deps{db, clock, ids};
+  app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)), std::chrono::hours(1));
+  http::Api api(http::Services{deps, auth, "test", [] { return true; }});
+  http::Request req;
+  req.method = "GET";
+  req.path = "/health";
+  auto r = api.handle(req);
+  EXPECT_EQ(r.status, 503);
+  EXPECT_NE(r.body.find("draining"), std::string::npos) << r.body;
+}
+
+}  // namespace cma::testing

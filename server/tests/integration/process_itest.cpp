@@ -1,0 +1,161 @@
+// The `cma` binary as an operator runs it: configuration errors, graceful shutdown on SIGTERM.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/backend.hpp"
+#include "support/test_app.hpp"
+
+namespace cma::testing {
+
+namespace {
+
+struct Child {
+  pid_t pid = -1;
+  std::string log;
+};
+
+Child spawn_cma(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  Child c;
+  c.log = temp_dir() + "/cma.log";
+  c.pid = ::fork();
+  if (c.pid == 0) {
+    FILE* out = std::freopen(c.log.c_str(), "w", stdout);
+    (void)out;
+    ::dup2(::fileno(stdout), 2);
+    std::vector<char*> argv{const_cast<char*>(CMA_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
+    ::execve(CMA_BINARY, argv.data(), envp.data());
+    ::_exit(127);
+  }
+  return c;
+}
+
+int wait_exit(pid_t pid, int seconds) {
+  for (int i = 0; i < seconds * 100; ++i) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  return -1;
+}
+
+int connect_to(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+std::string read_all(int fd) {
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    auto n = ::read(fd, buf, sizeof buf);
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+std::string slurp(const std::string& path) {
+  std::string out;
+  if (FILE* f = std::fopen(path.c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(Process, InvalidConfigurationNamesTheVariable) {
+  auto dir = temp_dir();
+  for (auto [var, value] : std::vector<std::pair<std::string, std::string>>{
+           {"PORT", "abc"}, {"PORT", "70000"}, {"DATABASE_URL", "mysql://x"}, {"LOG_LEVEL", "loud"}, {"JWT_SECRET", "short"}}) {
+    auto c = spawn_cma({"serve"}, {var + "=" + value, "DATA_DIR=" + dir, "DATABASE_URL=" + (var == "DATABASE_URL" ? value : "sqlite:///" + dir + "/db.sqlite")});
+    EXPECT_EQ(wait_exit(c.pid, 10), 2) << var;
+    auto log = slurp(c.log);
+    EXPECT_NE(log.find(var), std::string::npos) << log;
+    EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 1) << log;
+  }
+}
+
+TEST(Process, PostgresWithoutASecretRefusesToStart) {
+  auto c = spawn_cma({"serve"}, {"DATABASE_URL=postgresql://127.0.0.1:1/none"});
+  EXPECT_EQ(wait_exit(c.pid, 10), 2);
+  EXPECT_NE(slurp(c.log).find("JWT_SECRET"), std::string::npos);
+}
+
+TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
+  auto dir = temp_dir();
+  int port = free_port();
+  auto c = spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=" + std::to_string(port),
+                                           "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
+  bool up = false;
+  for (int i = 0; i < 300 && !up; ++i) {
+    int fd = connect_to(port);
+    if (fd >= 0) {
+      ::close(fd);
+      up = http_request(port, "GET", "/health").status == 200;
+    }
+    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_TRUE(up) << slurp(c.log);
+
+  // A slow client: headers and half the body now, the rest after SIGTERM.
+  std::string body = R"({"email":"admin@example.org","password":"definitely-not-it"})";
+  std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n\r\n";
+  int fd = connect_to(port);
+  ASSERT_GE(fd, 0);
+  std::string first = head + body.substr(0, 10);
+  ASSERT_EQ(::write(fd, first.data(), first.size()), static_cast<ssize_t>(first.size()));
+  // An idle keep-alive connection is closed at once rather than holding the drain open.
+  int idle = connect_to(port);
+  ASSERT_GE(idle, 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+
+  ASSERT_EQ(::kill(c.pid, SIGTERM), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(::waitpid(c.pid, nullptr, WNOHANG), 0) << "exited before finishing the request";
+  EXPECT_LT(connect_to(port), 0) << "still accepting after SIGTERM";
+
+  std::string rest = body.substr(10);
+  ASSERT_EQ(::write(fd, rest.data(), rest.size()), static_cast<ssize_t>(rest.size()));
+  auto response = read_all(fd);
+  ::close(fd);
+  EXPECT_EQ(response.rfind("HTTP/1.1 401", 0), 0u) << response;
+  EXPECT_NE(response.find("Connection: close"), std::string::npos) << response;
+  EXPECT_EQ(read_all(idle), "");
+  ::close(idle);
+  EXPECT_EQ(wait_exit(c.pid, 15), 0) << slurp(c.log);
+  auto log = slurp(c.log);
+  EXPECT_NE(log.find("\"event\":\"server.stopped\""), std::string::npos);
+  // Logs are JSON lines with request ids, and carry no e-mail addresses.
+  EXPECT_EQ(log.find("admin@example.org\""), std::string::npos);
+  EXPECT_NE(log.find("\"route\":\"/api/v1/auth/login\""), std::string::npos);
+}
+
+}  // namespace cma::testing

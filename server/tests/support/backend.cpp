@@ -1,0 +1,143 @@
+#include "support/backend.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace cma::testing {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::mutex g_mu;
+std::vector<std::string> g_dirs;
+
+void cleanup_dirs() {
+  for (const auto& d : g_dirs) {
+    std::error_code ec;
+    fs::remove_all(d, ec);
+  }
+}
+
+int run(const std::string& cmd) {
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+std::string pg_bin(const std::string& tool) {
+  for (const char* dir : {"/usr/lib/postgresql/15/bin/", "/usr/lib/postgresql/16/bin/", "/usr/lib/postgresql/17/bin/"})
+    if (fs::exists(std::string(dir) + tool)) return std::string(dir) + tool;
+  return tool;  // on PATH
+}
+
+// initdb and postgres refuse to run as root: as root, the cluster belongs to the postgres user.
+class PgCluster {
+ public:
+  PgCluster() {
+    as_postgres_ = ::geteuid() == 0;
+    char tmpl[] = "/tmp/cma-pg-XXXXXX";
+    if (::mkdtemp(tmpl) == nullptr) throw std::runtime_error("mkdtemp failed");
+    dir_ = tmpl;
+    ::chmod(dir_.c_str(), 0755);
+    data_ = dir_ + "/data";
+    port_ = free_port();
+    if (as_postgres_) {
+      if (::getpwnam("postgres") == nullptr) throw std::runtime_error("no postgres user: install postgresql-15");
+      run("chown postgres " + dir_);
+    }
+    std::string initdb = prefix() + pg_bin("initdb") + " -D " + data_ +
+                         " -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >" + dir_ + "/initdb.log 2>&1";
+    if (run(initdb) != 0) throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
+    std::string opts = "-p " + std::to_string(port_) +
+                       " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off"
+                       " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+    std::string start = prefix() + pg_bin("pg_ctl") + " -D " + data_ + " -o '" + opts + "' -l " + dir_ +
+                        "/postgres.log -w -t 60 start >/dev/null 2>&1";
+    if (run(start) != 0) throw std::runtime_error("postgres did not start; see " + dir_ + "/postgres.log");
+    admin_ = std::make_unique<store::SociDatabase>(url("postgres"), 1);
+  }
+  ~PgCluster() {
+    admin_.reset();
+    run(prefix() + pg_bin("pg_ctl") + " -D " + data_ + " -m immediate stop >/dev/null 2>&1");
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::string create_database() {
+    static std::atomic<int> n{0};
+    std::string name = "cma_test_" + std::to_string(::getpid()) + "_" + std::to_string(++n);
+    admin_->execute_raw("CREATE DATABASE " + name);
+    return url(name);
+  }
+
+ private:
+  std::string prefix() const { return as_postgres_ ? "runuser -u postgres -- " : ""; }
+  std::string url(const std::string& db) const {
+    return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/" + db;
+  }
+  bool as_postgres_ = false;
+  std::string dir_, data_;
+  int port_ = 0;
+  std::unique_ptr<store::SociDatabase> admin_;
+};
+
+PgCluster& cluster() {
+  static PgCluster c;  // started on first use, stopped at exit
+  return c;
+}
+
+}  // namespace
+
+bool using_postgres() {
+  const char* b = std::getenv("CMA_TEST_BACKEND");
+  return b != nullptr && std::string(b) == "postgresql";
+}
+
+std::string backend_name() { return using_postgres() ? "postgresql" : "sqlite"; }
+
+std::string temp_dir() {
+  char tmpl[] = "/tmp/cma-test-XXXXXX";
+  if (::mkdtemp(tmpl) == nullptr) throw std::runtime_error("mkdtemp failed");
+  std::lock_guard lock(g_mu);
+  if (g_dirs.empty()) std::atexit(cleanup_dirs);
+  g_dirs.emplace_back(tmpl);
+  return tmpl;
+}
+
+std::string new_database_url() {
+  if (using_postgres()) {
+    std::lock_guard lock(g_mu);
+    return cluster().create_database();
+  }
+  return "sqlite:///" + temp_dir() + "/cma.db";
+}
+
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  ::close(fd);
+  return port;
+}
+
+}  // namespace cma::testing

@@ -1,0 +1,137 @@
+#include "support/test_app.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "app/identity/centres.hpp"
+#include "app/identity/users.hpp"
+#include "main/wiring.hpp"
+#include "support/backend.hpp"
+
+namespace cma::testing {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+namespace json = boost::json;
+
+std::string HttpResult::header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::string HttpResult::str(const char* key) const {
+  if (!json.is_object()) return {};
+  auto* v = json.as_object().if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body,
+                        const Headers& headers) {
+  asio::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.expires_after(std::chrono::seconds(30));
+  stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  bool has_type = false;
+  for (const auto& h : headers) {
+    req.set(h.first, h.second);
+    if (beast::iequals(h.first, "Content-Type")) has_type = true;
+  }
+  if (!body.empty() && !has_type) req.set(bhttp::field::content_type, "application/json");
+  req.body() = body;
+  req.prepare_payload();
+  bhttp::write(stream, req);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  bhttp::read(stream, buffer, parser);
+  auto& res = parser.get();
+  HttpResult out;
+  out.status = static_cast<int>(res.result_int());
+  out.body = res.body();
+  for (const auto& f : res) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto& slot = out.headers[name];
+    slot = slot.empty() ? std::string(f.value()) : slot + "\n" + std::string(f.value());
+  }
+  boost::system::error_code ec;
+  if (!out.body.empty()) out.json = json::parse(out.body, ec);
+  beast::error_code ignored;
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  return out;
+}
+
+TestApp::TestApp(TestAppOptions options)
+    : url_(new_database_url()),
+      clock_(std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now())) {
+  ids_ = std::make_unique<platform::UuidV7Generator>(clock_);
+  db_ = std::make_unique<store::SociDatabase>(url_, options.workers);
+  db_->migrate();
+  app::Deps deps{*db_, clock_, *ids_};
+  auth_ = std::make_unique<app::AuthService>(deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)),
+                                             std::chrono::hours(24 * 14));
+
+  auto actor = main::system_actor("test");
+  auto centre = [&](const char* name, const char* code) {
+    auto c = app::create_centre(deps, actor, app::CentreInput{name, code, {}, {}, {}, {}, {}});
+    if (!c) throw std::runtime_error("seed centre: " + c.error().detail);
+    return c->id;
+  };
+  centre_a = centre("Centre A", "CTA");
+  centre_b = centre("Centre B", "CTB");
+  auto user = [&](const std::string& centre_id, const std::string& email, const char* role) {
+    std::string password = "pass-" + email + "-long";
+    auto u = app::create_user(deps, actor, app::UserInput{centre_id, email, "Test", "Person", std::string(role), password, {}});
+    if (!u) throw std::runtime_error("seed user: " + u.error().detail);
+    return Account{u->id, email, password, centre_id};
+  };
+  admin = user(centre_a, "admin@a.test", "admin");
+  manager_a = user(centre_a, "manager@a.test", "manager");
+  advisor_a = user(centre_a, "advisor@a.test", "advisor");
+  trainee_a = user(centre_a, "trainee@a.test", "trainee");
+  manager_b = user(centre_b, "manager@b.test", "manager");
+  advisor_b = user(centre_b, "advisor@b.test", "advisor");
+  trainee_b = user(centre_b, "trainee@b.test", "trainee");
+
+  api_ = std::make_unique<http::Api>(http::Services{deps, *auth_, "test", [this] { return server_ && server_->draining(); }});
+  http::ServerOptions opt;
+  opt.port = 0;
+  opt.io_threads = 2;
+  opt.workers = options.workers;
+  opt.queue_limit = options.queue_limit;
+  opt.max_body_bytes = options.max_body_bytes;
+  opt.drain_seconds = 5;
+  server_ = std::make_unique<http::Server>([this](http::Request& r) { return api_->handle(r); }, opt);
+  server_->start();
+  thread_ = std::thread([this] { server_->run(false); });
+}
+
+TestApp::~TestApp() {
+  server_->stop();
+  thread_.join();
+}
+
+HttpResult TestApp::call(const std::string& method, const std::string& target, const std::string& token,
+                         const std::string& body, Headers headers) {
+  if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
+  return http_request(port(), method, target, body, headers);
+}
+
+HttpResult TestApp::login_result(const std::string& email, const std::string& password, Headers headers) {
+  return call("POST", "/api/v1/auth/login", "", json::serialize(json::object{{"email", email}, {"password", password}}),
+              std::move(headers));
+}
+
+std::string TestApp::login(const Account& a) {
+  auto r = login_result(a.email, a.password);
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.str("accessToken");
+}
+
+}  // namespace cma::testing

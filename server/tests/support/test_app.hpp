@@ -1,0 +1,86 @@
+#pragma once
+// A running API on a fresh database, seeded with two centres and a user per role, plus a small
+// HTTP client. The server is the real one (same libraries as `cma serve`) on a free port.
+#include <boost/json.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/auth/auth_service.hpp"
+#include "http/api.hpp"
+#include "http/server.hpp"
+#include "platform/clock.hpp"
+#include "platform/ids.hpp"
+#include "store/database.hpp"
+
+namespace cma::testing {
+
+struct HttpResult {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names
+  boost::json::value json;
+  std::string header(const std::string& lower_name) const;
+  const boost::json::object& obj() const { return json.as_object(); }
+  std::string str(const char* key) const;
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body = "",
+                        const Headers& headers = {});
+
+struct Account {
+  std::string id;
+  std::string email;
+  std::string password;
+  std::string centre_id;
+};
+
+struct TestAppOptions {
+  int workers = 4;
+  int queue_limit = 256;
+  std::size_t max_body_bytes = 64 * 1024;
+};
+
+class TestApp {
+ public:
+  explicit TestApp(TestAppOptions options = {});
+  ~TestApp();
+
+  int port() const { return server_->port(); }
+  platform::ManualClock& clock() { return clock_; }
+  store::SociDatabase& db() { return *db_; }
+  const std::string& database_url() const { return url_; }
+
+  HttpResult call(const std::string& method, const std::string& target, const std::string& token = "",
+                  const std::string& body = "", Headers headers = {});
+  HttpResult get(const std::string& target, const std::string& token) { return call("GET", target, token); }
+  HttpResult post(const std::string& target, const boost::json::value& body, const std::string& token = "") {
+    return call("POST", target, token, boost::json::serialize(body));
+  }
+  HttpResult patch(const std::string& target, const boost::json::value& body, const std::string& token) {
+    return call("PATCH", target, token, boost::json::serialize(body));
+  }
+  // Signs in and returns the access token (fails the test if sign-in fails).
+  std::string login(const Account& a);
+  HttpResult login_result(const std::string& email, const std::string& password, Headers headers = {});
+
+  std::string centre_a, centre_b;
+  Account admin, manager_a, advisor_a, trainee_a, manager_b, advisor_b, trainee_b;
+
+ private:
+  std::string url_;
+  platform::ManualClock clock_;
+  std::unique_ptr<platform::UuidV7Generator> ids_;
+  std::unique_ptr<store::SociDatabase> db_;
+  std::unique_ptr<app::AuthService> auth_;
+  std::unique_ptr<http::Api> api_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+};
+
+}  // namespace cma::testing
