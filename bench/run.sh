@@ -63,8 +63,9 @@ for scenario in health me; do
   for run in $(seq 1 "$RUNS"); do
     out="$OUT_DIR/$scenario-$run.txt"
     ( sleep 3; rss_kib > "$work/rss-$scenario-$run" ) &
+    sampler=$!
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "http://127.0.0.1:$port$path" >"$out"
-    wait
+    wait "$sampler"
     load_rss+=("$(cat "$work/rss-$scenario-$run")")
     non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
     if [ -n "$non2xx" ]; then echo "$scenario run $run: $non2xx non-2xx responses" >&2; exit 1; fi

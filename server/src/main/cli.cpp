@@ -35,10 +35,12 @@ int config_or_exit(const Overrides& overrides, bool need_secret, platform::Confi
   return 0;
 }
 
+// SQLite work is CPU-bound: one worker per core keeps threads from queueing for the cores.
+// PostgreSQL work waits on the network, so more workers keep the cores busy.
 int default_workers(const platform::Config& c) {
   if (c.db_pool_size > 0) return c.db_pool_size;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<int>(std::max(4u, cores * 2));
+  return static_cast<int>(platform::is_sqlite_url(c.database_url) ? std::max(2u, cores) : std::max(4u, cores * 2));
 }
 
 void print_logins(const fs::path& file, const std::string& url) {
@@ -278,17 +280,20 @@ int run_cli(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  int rc = 0;
   try {
-    if (serve_cmd->parsed()) return serve(overrides, demo);
-    if (migrate_cmd->parsed()) return migrate(overrides);
-    if (seed_cmd->parsed()) return seed(overrides);
-    if (user_create_cmd->parsed()) return user_create(overrides, ua);
-    if (verify_cmd->parsed()) return audit_verify(overrides);
+    if (serve_cmd->parsed()) rc = serve(overrides, demo);
+    else if (migrate_cmd->parsed()) rc = migrate(overrides);
+    else if (seed_cmd->parsed()) rc = seed(overrides);
+    else if (user_create_cmd->parsed()) rc = user_create(overrides, ua);
+    else if (verify_cmd->parsed()) rc = audit_verify(overrides);
   } catch (const std::exception& e) {
+    platform::log::error("cli.failed", platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
     std::cerr << "cma: " << e.what() << "\n";
-    return 1;
+    rc = 1;
   }
-  return 0;
+  platform::log::flush();
+  return rc;
 }
 
 }  // namespace cma::main

@@ -20,7 +20,10 @@ spdlog::logger& sink() {
     auto l = std::make_shared<spdlog::logger>("cma", std::make_shared<spdlog::sinks::stdout_sink_mt>());
     l->set_pattern("%v");
     l->set_level(spdlog::level::trace);
-    l->flush_on(spdlog::level::trace);
+    // Lines reach stdout within a second (and warnings at once) without a flush per request.
+    l->flush_on(spdlog::level::warn);
+    spdlog::flush_every(std::chrono::seconds(1));
+    spdlog::register_logger(l);
     return l;
   }();
   return *logger;
@@ -52,6 +55,8 @@ void init(Level min_level) {
   g_min_level = static_cast<int>(min_level);
   sink();
 }
+
+void flush() { sink().flush(); }
 
 bool enabled(Level level) { return static_cast<int>(level) >= g_min_level.load(std::memory_order_relaxed); }
 
@@ -121,7 +126,8 @@ void write(Level level, std::string_view event, const Fields& fields) {
   }
   line += fields.text();
   line += '}';
-  sink().info(line);
+  if (level >= Level::warn) sink().warn(line);
+  else sink().info(line);
 }
 
 RequestScope::RequestScope(std::string_view request_id) : previous_(std::move(t_request_id)) {

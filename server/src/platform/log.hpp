@@ -31,6 +31,9 @@ class Fields {
   std::string text_;
 };
 
+// Writes out buffered lines; call before the process exits.
+void flush();
+
 void write(Level level, std::string_view event, const Fields& fields = {});
 inline void debug(std::string_view event, const Fields& f = {}) { write(Level::debug, event, f); }
 inline void info(std::string_view event, const Fields& f = {}) { write(Level::info, event, f); }
