@@ -14,7 +14,8 @@ build: bootstrap
 run: build
 	@./build/release/bin/cma serve --demo
 
-# Every test: C++ unit tests, HTTP integration tests on SQLite and on a real PostgreSQL the harness starts.
+# Every test: C++ unit tests, HTTP integration tests on SQLite and on a real PostgreSQL the harness
+# starts, once in the release build (-Werror) and once under address/undefined sanitizers.
 test: bootstrap
 	@scripts/test
 
