@@ -76,6 +76,13 @@ TEST(Auth, RefreshRotatesAndReuseRevokesTheWholeFamily) {
   auto after = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r2}});
   EXPECT_EQ(after.status, 401) << after.body;
 
+  auto manager = app.login(app.manager_a);
+  auto audit = app.get("/api/v1/audit?entityId=" + app.advisor_a.id, manager);
+  std::multiset<std::string> actions;
+  for (const auto& e : audit.obj().at("items").as_array()) actions.insert(std::string(e.as_object().at("action").as_string()));
+  EXPECT_EQ(actions.count("auth.refresh"), 1u) << audit.body;
+  EXPECT_EQ(actions.count("auth.refresh_reuse"), 1u) << audit.body;
+
   // A separate login is a separate family and still works.
   auto other = app.login_result(app.advisor_a.email, app.advisor_a.password);
   EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", other.str("refreshToken")}}).status, 200);

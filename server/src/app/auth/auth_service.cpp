@@ -123,6 +123,7 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
     return Error::unauthenticated("The refresh token is not valid.");
   }
   std::string next = start_family_token(*tx, *user, stored->family_id);
+  append_audit(deps_, *tx, meta, {user->centre_id, user->id, "auth.refresh", "user", user->id, {}});
   tx->commit();
   return make_sign_in(*user, std::move(next));
 }
