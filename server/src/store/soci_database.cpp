@@ -51,9 +51,6 @@ long long affected(soci::statement& st) {
   return st.get_affected_rows();
 }
 
-struct CentreRow {
-  app::Centre c;
-};
 #define CMA_INTO_CENTRE(r)                                                                               \
   into((r).id), into((r).name), into((r).code), into((r).address), into((r).contact_email),             \
       into((r).contact_phone), into((r).status), into((r).settings), into((r).created_at), into((r).updated_at)

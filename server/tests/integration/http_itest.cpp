@@ -138,35 +138,34 @@ TEST(Http, FullWorkerQueueAnswers503WithRetryAfter) {
   runner.join();
 }
 
-TEST(Http, HealthIs503WhenTheDatabaseIsUnreachable) {
-  // A database path that is a directory cannot be opened: the check must fail, not hang or crash.
-  store::SociDatabase db("sqlite:///" + temp_dir(), 1);
+namespace {
+// Runs GET /health through the request pipeline against `db`, with the server draining or not.
+http::Response health_of(store::SociDatabase& db, bool draining) {
   platform::ManualClock clock(platform::TimePoint{});
   platform::UuidV7Generator ids(clock);
   app::Deps deps{db, clock, ids};
   app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)), std::chrono::hours(1));
-  http::Api api(http::Services{deps, auth, "test", [] { return false; }});
+  http::Api api(http::Services{deps, auth, "test", [draining] { return draining; }});
   http::Request req;
   req.method = "GET";
   req.path = "/health";
-  auto r = api.handle(req);
+  return api.handle(req);
+}
+}  // namespace
+
+TEST(Http, HealthIs503WhenTheDatabaseIsUnreachable) {
+  // A database path that is a directory cannot be opened: the check must fail, not hang or crash.
+  store::SociDatabase db("sqlite:///" + temp_dir(), 1);
+  auto r = health_of(db, false);
   EXPECT_EQ(r.status, 503);
   EXPECT_NE(r.body.find("failing"), std::string::npos) << r.body;
 }
 
 TEST(Http, HealthIs503WhileDraining) {
   TestApp app;
-  auto dir = temp_dir();
   store::SociDatabase db(app.database_url(), 1);
-  platform::ManualClock clock(platform::TimePoint{});
-  platform::UuidV7Generator ids(clock);
-  app::Deps deps{db, clock, ids};
-  app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)), std::chrono::hours(1));
-  http::Api api(http::Services{deps, auth, "test", [] { return true; }});
-  http::Request req;
-  req.method = "GET";
-  req.path = "/health";
-  auto r = api.handle(req);
+  EXPECT_EQ(health_of(db, false).status, 200);
+  auto r = health_of(db, true);
   EXPECT_EQ(r.status, 503);
   EXPECT_NE(r.body.find("draining"), std::string::npos) << r.body;
 }
