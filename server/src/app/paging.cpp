@@ -7,7 +7,9 @@
 
 namespace cma::app {
 
-std::string encode_cursor(const std::string& id) { return platform::base64url_encode("v1:" + id); }
+std::string encode_cursor(const std::string& id) {
+  return platform::base64url_encode("v1:" + id);
+}
 
 Result<PageRequest> parse_page(const std::optional<std::string>& limit, const std::optional<std::string>& cursor) {
   PageRequest p;

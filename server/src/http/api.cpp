@@ -57,7 +57,8 @@ std::optional<Response> parse_body(Request& req) {
 
 std::string bearer_token(std::string_view authorization) {
   constexpr std::string_view prefix = "Bearer ";
-  if (authorization.size() > prefix.size() && (authorization.substr(0, 7) == prefix || authorization.substr(0, 7) == "bearer "))
+  if (authorization.size() > prefix.size() &&
+      (authorization.substr(0, 7) == prefix || authorization.substr(0, 7) == "bearer "))
     return std::string(authorization.substr(prefix.size()));
   return {};
 }
@@ -89,7 +90,8 @@ Response Api::handle(Request& req) const {
 
     if (opts.auth) {
       auto token = bearer_token(req.authorization);
-      if (token.empty()) return problem(Error::unauthenticated("Send an access token: Authorization: Bearer <token>."), req);
+      if (token.empty())
+        return problem(Error::unauthenticated("Send an access token: Authorization: Bearer <token>."), req);
       auto principal = services_.auth.authenticate(token);
       if (!principal) return problem(principal.error(), req);
       req.principal = *principal;
@@ -110,7 +112,8 @@ Response Api::handle(Request& req) const {
   } catch (const std::exception& e) {
     platform::log::error("http.handler_failed",
                          platform::log::Fields().add("route", req.route).add("error", first_line(e.what())));
-    return problem(500, "Internal error", "The request failed unexpectedly; quote the request id when reporting it.", req);
+    return problem(500, "Internal error", "The request failed unexpectedly; quote the request id when reporting it.",
+                   req);
   }
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 // What a route handler sees and returns. Handlers are thin: parse, call one use case, write JSON.
 #include <boost/json/object.hpp>
-
 #include <functional>
 #include <optional>
 #include <string>

@@ -1,7 +1,6 @@
 #pragma once
 // Reading a JSON request body field by field, collecting one error per bad field.
 #include <boost/json.hpp>
-
 #include <initializer_list>
 #include <optional>
 #include <string>

@@ -50,34 +50,56 @@ struct Kind {
 
 Kind kind_of(ErrorCode c) {
   switch (c) {
-    case ErrorCode::not_found: return {404, "not-found", "Not found"};
-    case ErrorCode::invalid_argument: return {422, "validation", "Validation failed"};
-    case ErrorCode::failed_precondition: return {409, "failed-precondition", "Not allowed in the current state"};
-    case ErrorCode::conflict: return {409, "conflict", "Conflict"};
-    case ErrorCode::permission_denied: return {403, "forbidden", "Forbidden"};
-    case ErrorCode::unauthenticated: return {401, "unauthenticated", "Authentication required"};
-    case ErrorCode::rate_limited: return {429, "rate-limited", "Too many requests"};
-    case ErrorCode::unavailable: return {503, "unavailable", "Service unavailable"};
-    case ErrorCode::internal: return {500, "internal", "Internal error"};
+    case ErrorCode::not_found:
+      return {404, "not-found", "Not found"};
+    case ErrorCode::invalid_argument:
+      return {422, "validation", "Validation failed"};
+    case ErrorCode::failed_precondition:
+      return {409, "failed-precondition", "Not allowed in the current state"};
+    case ErrorCode::conflict:
+      return {409, "conflict", "Conflict"};
+    case ErrorCode::permission_denied:
+      return {403, "forbidden", "Forbidden"};
+    case ErrorCode::unauthenticated:
+      return {401, "unauthenticated", "Authentication required"};
+    case ErrorCode::rate_limited:
+      return {429, "rate-limited", "Too many requests"};
+    case ErrorCode::unavailable:
+      return {503, "unavailable", "Service unavailable"};
+    case ErrorCode::internal:
+      return {500, "internal", "Internal error"};
   }
   return {500, "internal", "Internal error"};
 }
 
 const char* slug_of(int status) {
   switch (status) {
-    case 400: return "bad-request";
-    case 401: return "unauthenticated";
-    case 403: return "forbidden";
-    case 404: return "not-found";
-    case 405: return "method-not-allowed";
-    case 409: return "conflict";
-    case 413: return "payload-too-large";
-    case 415: return "unsupported-media-type";
-    case 422: return "validation";
-    case 429: return "rate-limited";
-    case 431: return "headers-too-large";
-    case 503: return "unavailable";
-    default: return status >= 500 ? "internal" : "bad-request";
+    case 400:
+      return "bad-request";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not-found";
+    case 405:
+      return "method-not-allowed";
+    case 409:
+      return "conflict";
+    case 413:
+      return "payload-too-large";
+    case 415:
+      return "unsupported-media-type";
+    case 422:
+      return "validation";
+    case 429:
+      return "rate-limited";
+    case 431:
+      return "headers-too-large";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "internal" : "bad-request";
   }
 }
 

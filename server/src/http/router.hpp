@@ -11,7 +11,7 @@ namespace cma::http {
 enum class BodyKind { none, json_required, json_optional };
 
 struct RouteOptions {
-  bool auth = true;             // needs a valid access token
+  bool auth = true;  // needs a valid access token
   BodyKind body = BodyKind::none;
 };
 

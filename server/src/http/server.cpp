@@ -4,7 +4,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url.hpp>
-
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -56,7 +55,10 @@ std::string header(const bhttp::request<bhttp::string_body>& r, std::string_view
 
 struct Server::Impl {
   Impl(RequestHandler h, ServerOptions o)
-      : handler(std::move(h)), opt(std::move(o)), acceptor(ioc), workers(static_cast<std::size_t>(std::max(1, opt.workers))) {}
+      : handler(std::move(h)),
+        opt(std::move(o)),
+        acceptor(ioc),
+        workers(static_cast<std::size_t>(std::max(1, opt.workers))) {}
 
   RequestHandler handler;
   ServerOptions opt;
@@ -234,8 +236,10 @@ struct Server::Impl {
       early.status = 0;
       Request req = to_request(raw, peer, &early);
       Response resp;
-      if (early.status != 0) resp = std::move(early);
-      else resp = co_await run_on_worker(req);
+      if (early.status != 0)
+        resp = std::move(early);
+      else
+        resp = co_await run_on_worker(req);
       bool keep_alive = raw.keep_alive() && !draining;
       std::size_t bytes = resp.body.size();
       int status = resp.status;
@@ -283,9 +287,15 @@ void Server::start() {
   i.bound_port = i.acceptor.local_endpoint().port();
 }
 
-int Server::port() const { return impl_->bound_port; }
-bool Server::draining() const { return impl_->draining; }
-void Server::stop() { impl_->request_stop(); }
+int Server::port() const {
+  return impl_->bound_port;
+}
+bool Server::draining() const {
+  return impl_->draining;
+}
+void Server::stop() {
+  impl_->request_stop();
+}
 
 void Server::run(bool handle_signals) {
   auto& i = *impl_;

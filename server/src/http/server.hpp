@@ -11,14 +11,14 @@ namespace cma::http {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
-  int port = 5000;             // 0: any free port (see Server::port())
+  int port = 5000;  // 0: any free port (see Server::port())
   int io_threads = 2;
-  int workers = 4;             // database worker threads
-  int queue_limit = 256;       // requests waiting for a worker before the server answers 503
+  int workers = 4;        // database worker threads
+  int queue_limit = 256;  // requests waiting for a worker before the server answers 503
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
-  int read_timeout_seconds = 15;   // to receive a whole request once it has started
-  int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first
+  int read_timeout_seconds = 15;  // to receive a whole request once it has started
+  int idle_timeout_seconds = 75;  // keep-alive; longer than the ALB's 60 s so the ALB closes first
   int drain_seconds = 20;
   bool trust_proxy = false;
 };

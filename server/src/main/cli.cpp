@@ -49,8 +49,7 @@ void print_logins(const fs::path& file, const std::string& url) {
   if (in) logins << in.rdbuf();
   std::cerr << "\n  CMA Case Management is running at " << url << "\n"
             << "  Health: " << url << "/health   API contract: " << url << "/api/v1/openapi.json\n";
-  if (!logins.str().empty())
-    std::cerr << "\n  Demo logins (also in " << file.string() << "):\n" << logins.str();
+  if (!logins.str().empty()) std::cerr << "\n  Demo logins (also in " << file.string() << "):\n" << logins.str();
   std::cerr << "\n  Press Ctrl-C to stop.\n\n";
 }
 
@@ -64,7 +63,8 @@ void save_logins(const fs::path& file, const std::vector<DemoLogin>& logins) {
 
 void migrate_and_log(store::SociDatabase& db) {
   auto report = db.migrate();
-  for (const auto& m : report.applied) platform::log::info("db.migration_applied", platform::log::Fields().add("migration", m));
+  for (const auto& m : report.applied)
+    platform::log::info("db.migration_applied", platform::log::Fields().add("migration", m));
   platform::log::info("db.schema_ready", platform::log::Fields().add("version", report.current_version));
 }
 
@@ -86,8 +86,8 @@ int serve(const Overrides& overrides, bool demo) {
   http::ServerOptions opt;
   opt.bind = config.bind;
   opt.port = config.port;
-  opt.io_threads = config.io_threads > 0 ? config.io_threads
-                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  opt.io_threads =
+      config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   opt.workers = workers;
   opt.queue_limit = config.db_queue_limit;
   opt.max_body_bytes = config.max_body_bytes;
@@ -103,15 +103,18 @@ int serve(const Overrides& overrides, bool demo) {
     std::cerr << "cannot listen on " << config.bind << ":" << config.port << ": " << e.what() << "\n";
     return 1;
   }
-  platform::log::info("server.listening", platform::log::Fields()
-                                              .add("bind", config.bind)
-                                              .add("port", server.port())
-                                              .add("version", CMA_VERSION)
-                                              .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql")
-                                              .add("workers", workers)
-                                              .add("ioThreads", opt.io_threads)
-                                              .add("jwtSecretFrom", config.jwt_secret_source));
-  if (demo) print_logins(fs::path(config.data_dir) / "demo-logins.txt", "http://" + config.bind + ":" + std::to_string(server.port()));
+  platform::log::info("server.listening",
+                      platform::log::Fields()
+                          .add("bind", config.bind)
+                          .add("port", server.port())
+                          .add("version", CMA_VERSION)
+                          .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql")
+                          .add("workers", workers)
+                          .add("ioThreads", opt.io_threads)
+                          .add("jwtSecretFrom", config.jwt_secret_source));
+  if (demo)
+    print_logins(fs::path(config.data_dir) / "demo-logins.txt",
+                 "http://" + config.bind + ":" + std::to_string(server.port()));
   server.run(true);
   platform::log::info("server.stopped");
   return 0;
@@ -232,28 +235,37 @@ int run_cli(int argc, char** argv) {
   Overrides overrides;
 
   auto common = [&overrides](CLI::App* cmd) {
-    cmd->add_option_function<std::string>("--database-url", [&](const std::string& v) { overrides["DATABASE_URL"] = v; },
-                                          "Database URL (env DATABASE_URL): sqlite:///path or postgresql://…");
-    cmd->add_option_function<std::string>("--log-level", [&](const std::string& v) { overrides["LOG_LEVEL"] = v; },
-                                          "debug, info, warn, error or off (env LOG_LEVEL)");
-    cmd->add_option_function<std::string>("--data-dir", [&](const std::string& v) { overrides["DATA_DIR"] = v; },
-                                          "Directory for embedded-mode files (env DATA_DIR, default ./var)");
+    cmd->add_option_function<std::string>(
+        "--database-url", [&](const std::string& v) { overrides["DATABASE_URL"] = v; },
+        "Database URL (env DATABASE_URL): sqlite:///path or postgresql://…");
+    cmd->add_option_function<std::string>(
+        "--log-level", [&](const std::string& v) { overrides["LOG_LEVEL"] = v; },
+        "debug, info, warn, error or off (env LOG_LEVEL)");
+    cmd->add_option_function<std::string>(
+        "--data-dir", [&](const std::string& v) { overrides["DATA_DIR"] = v; },
+        "Directory for embedded-mode files (env DATA_DIR, default ./var)");
   };
 
   bool demo = false;
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP API (migrates the database first)");
   common(serve_cmd);
-  serve_cmd->add_option_function<std::string>("--port", [&](const std::string& v) { overrides["PORT"] = v; }, "TCP port (env PORT, default 5000)");
-  serve_cmd->add_option_function<std::string>("--bind", [&](const std::string& v) { overrides["BIND"] = v; }, "Address to listen on (env BIND, default 127.0.0.1)");
-  serve_cmd->add_option_function<std::string>("--drain-seconds", [&](const std::string& v) { overrides["DRAIN_SECONDS"] = v; },
-                                              "Seconds to finish in-flight requests after SIGTERM (env DRAIN_SECONDS, default 20)");
-  serve_cmd->add_option_function<std::string>("--jwt-secret-file", [&](const std::string& v) { overrides["JWT_SECRET_FILE"] = v; },
-                                              "File holding the token signing secret (env JWT_SECRET_FILE)");
+  serve_cmd->add_option_function<std::string>(
+      "--port", [&](const std::string& v) { overrides["PORT"] = v; }, "TCP port (env PORT, default 5000)");
+  serve_cmd->add_option_function<std::string>(
+      "--bind", [&](const std::string& v) { overrides["BIND"] = v; },
+      "Address to listen on (env BIND, default 127.0.0.1)");
+  serve_cmd->add_option_function<std::string>(
+      "--drain-seconds", [&](const std::string& v) { overrides["DRAIN_SECONDS"] = v; },
+      "Seconds to finish in-flight requests after SIGTERM (env DRAIN_SECONDS, default 20)");
+  serve_cmd->add_option_function<std::string>(
+      "--jwt-secret-file", [&](const std::string& v) { overrides["JWT_SECRET_FILE"] = v; },
+      "File holding the token signing secret (env JWT_SECRET_FILE)");
   serve_cmd->add_flag("--demo", demo, "Create a demo network on first start and print its logins");
 
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
   common(migrate_cmd);
-  auto* seed_cmd = app.add_subcommand("seed-demo", "Create the demo network (two centres, a user per role) in an empty database");
+  auto* seed_cmd =
+      app.add_subcommand("seed-demo", "Create the demo network (two centres, a user per role) in an empty database");
   common(seed_cmd);
 
   UserCreateArgs ua;
@@ -267,12 +279,14 @@ int run_cli(int argc, char** argv) {
   user_create_cmd->add_option("--role", ua.role, "admin, manager, advisor or trainee")->required();
   user_create_cmd->add_option("--centre", ua.centre_code, "Code of the user's centre, e.g. MAN")->required();
   user_create_cmd->add_option("--centre-name", ua.centre_name, "Create the centre with this name if the code is new");
-  user_create_cmd->add_option("--password-file", ua.password_file,
-                              "Read the password from this file (else env CMA_USER_PASSWORD, else one is generated and printed)");
+  user_create_cmd->add_option(
+      "--password-file", ua.password_file,
+      "Read the password from this file (else env CMA_USER_PASSWORD, else one is generated and printed)");
 
   auto* audit_cmd = app.add_subcommand("audit", "Audit trail tools");
   audit_cmd->require_subcommand(1);
-  auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check every hash chain; exit 1 naming the first broken entry");
+  auto* verify_cmd =
+      audit_cmd->add_subcommand("verify", "Check every hash chain; exit 1 naming the first broken entry");
   common(verify_cmd);
 
   try {
@@ -282,11 +296,16 @@ int run_cli(int argc, char** argv) {
   }
   int rc = 0;
   try {
-    if (serve_cmd->parsed()) rc = serve(overrides, demo);
-    else if (migrate_cmd->parsed()) rc = migrate(overrides);
-    else if (seed_cmd->parsed()) rc = seed(overrides);
-    else if (user_create_cmd->parsed()) rc = user_create(overrides, ua);
-    else if (verify_cmd->parsed()) rc = audit_verify(overrides);
+    if (serve_cmd->parsed())
+      rc = serve(overrides, demo);
+    else if (migrate_cmd->parsed())
+      rc = migrate(overrides);
+    else if (seed_cmd->parsed())
+      rc = seed(overrides);
+    else if (user_create_cmd->parsed())
+      rc = user_create(overrides, ua);
+    else if (verify_cmd->parsed())
+      rc = audit_verify(overrides);
   } catch (const std::exception& e) {
     platform::log::error("cli.failed", platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
     std::cerr << "cma: " << e.what() << "\n";

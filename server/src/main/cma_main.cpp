@@ -1,3 +1,5 @@
 #include "main/cli.hpp"
 
-int main(int argc, char** argv) { return cma::main::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+  return cma::main::run_cli(argc, argv);
+}

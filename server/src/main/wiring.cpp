@@ -13,8 +13,8 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->ids = std::make_unique<platform::UuidV7Generator>(core->clock);
   core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size);
   if (!config.jwt_secret.empty()) {
-    core->auth = std::make_unique<app::AuthService>(core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)),
-                                                    std::chrono::hours(24 * 14));
+    core->auth = std::make_unique<app::AuthService>(
+        core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)), std::chrono::hours(24 * 14));
   }
   return core;
 }
@@ -37,8 +37,13 @@ std::vector<DemoLogin> seed_demo(Core& core) {
   auto actor = system_actor("seed-demo");
   auto centre = [&](const char* name, const char* code, const char* address) {
     auto c = app::create_centre(deps, actor,
-                                app::CentreInput{name, code, address, std::string("hello@example.org"),
-                                                 std::string("0161 000 0000"), std::string("{}"), {}});
+                                app::CentreInput{name,
+                                                 code,
+                                                 address,
+                                                 std::string("hello@example.org"),
+                                                 std::string("0161 000 0000"),
+                                                 std::string("{}"),
+                                                 {}});
     if (!c) throw std::runtime_error("seeding a demo centre failed: " + c.error().detail);
     return c.value();
   };
@@ -48,9 +53,10 @@ std::vector<DemoLogin> seed_demo(Core& core) {
   std::vector<DemoLogin> logins;
   auto user = [&](const app::Centre& c, const char* email, const char* first, const char* last, const char* role) {
     std::string password = platform::base64url_encode(platform::random_bytes(12));
-    auto u = app::create_user(deps, actor,
-                              app::UserInput{c.id, std::string(email), std::string(first), std::string(last),
-                                             std::string(role), password, {}});
+    auto u = app::create_user(
+        deps, actor,
+        app::UserInput{
+            c.id, std::string(email), std::string(first), std::string(last), std::string(role), password, {}});
     if (!u) throw std::runtime_error("seeding a demo user failed: " + u.error().detail);
     logins.push_back({email, role, c.code, password});
   };

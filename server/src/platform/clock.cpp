@@ -38,8 +38,8 @@ std::optional<TimePoint> parse_time(std::string_view s) {
   using namespace std::chrono;
   int Y, M, D, h, m, sec;
   if (!digits(s, 0, 4, Y) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, M) || s[7] != '-' ||
-      !digits(s, 8, 2, D) || (s[10] != 'T' && s[10] != ' ' && s[10] != 't') || !digits(s, 11, 2, h) ||
-      s[13] != ':' || !digits(s, 14, 2, m) || s[16] != ':' || !digits(s, 17, 2, sec))
+      !digits(s, 8, 2, D) || (s[10] != 'T' && s[10] != ' ' && s[10] != 't') || !digits(s, 11, 2, h) || s[13] != ':' ||
+      !digits(s, 14, 2, m) || s[16] != ':' || !digits(s, 17, 2, sec))
     return std::nullopt;
   std::size_t pos = 19;
   std::int64_t micros = 0;

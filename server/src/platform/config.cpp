@@ -22,7 +22,9 @@ EnvLookup process_env() {
   };
 }
 
-bool is_sqlite_url(const std::string& url) { return url.rfind("sqlite://", 0) == 0; }
+bool is_sqlite_url(const std::string& url) {
+  return url.rfind("sqlite://", 0) == 0;
+}
 bool is_postgres_url(const std::string& url) {
   return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
 }
@@ -92,9 +94,12 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   if (auto e = int_setting("READ_TIMEOUT_SECONDS", c.read_timeout_seconds, 1, 3600)) return e;
   if (auto e = int_setting("IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600)) return e;
   if (auto v = get("TRUST_PROXY")) {
-    if (*v == "1" || *v == "true") c.trust_proxy = true;
-    else if (*v == "0" || *v == "false") c.trust_proxy = false;
-    else return ConfigError{"TRUST_PROXY", "must be true or false"};
+    if (*v == "1" || *v == "true")
+      c.trust_proxy = true;
+    else if (*v == "0" || *v == "false")
+      c.trust_proxy = false;
+    else
+      return ConfigError{"TRUST_PROXY", "must be true or false"};
   }
 
   if (!need_jwt_secret) return std::nullopt;

@@ -15,7 +15,9 @@ struct SodiumInit {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   }
 };
-void ensure_sodium() { static SodiumInit once; }
+void ensure_sodium() {
+  static SodiumInit once;
+}
 
 // OWASP's minimum for Argon2id (19 MiB, 2 passes): ~30 ms here, and cheap enough in memory that
 // a burst of logins cannot exhaust a small container.

@@ -9,7 +9,7 @@ namespace cma::platform {
 
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256(std::string_view key, std::string_view data);  // raw 32 bytes
-std::string random_bytes(std::size_t n);                                // from the OS CSPRNG
+std::string random_bytes(std::size_t n);                               // from the OS CSPRNG
 bool constant_time_equal(std::string_view a, std::string_view b);
 
 std::string to_hex(std::string_view bytes);

@@ -31,23 +31,34 @@ spdlog::logger& sink() {
 
 const char* level_name(Level l) {
   switch (l) {
-    case Level::debug: return "debug";
-    case Level::info: return "info";
-    case Level::warn: return "warn";
-    case Level::error: return "error";
-    case Level::off: return "off";
+    case Level::debug:
+      return "debug";
+    case Level::info:
+      return "info";
+    case Level::warn:
+      return "warn";
+    case Level::error:
+      return "error";
+    case Level::off:
+      return "off";
   }
   return "info";
 }
 }  // namespace
 
 bool parse_level(std::string_view text, Level& out) {
-  if (text == "debug") out = Level::debug;
-  else if (text == "info") out = Level::info;
-  else if (text == "warn" || text == "warning") out = Level::warn;
-  else if (text == "error") out = Level::error;
-  else if (text == "off") out = Level::off;
-  else return false;
+  if (text == "debug")
+    out = Level::debug;
+  else if (text == "info")
+    out = Level::info;
+  else if (text == "warn" || text == "warning")
+    out = Level::warn;
+  else if (text == "error")
+    out = Level::error;
+  else if (text == "off")
+    out = Level::off;
+  else
+    return false;
   return true;
 }
 
@@ -56,19 +67,33 @@ void init(Level min_level) {
   sink();
 }
 
-void flush() { sink().flush(); }
+void flush() {
+  sink().flush();
+}
 
-bool enabled(Level level) { return static_cast<int>(level) >= g_min_level.load(std::memory_order_relaxed); }
+bool enabled(Level level) {
+  return static_cast<int>(level) >= g_min_level.load(std::memory_order_relaxed);
+}
 
 void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -126,14 +151,20 @@ void write(Level level, std::string_view event, const Fields& fields) {
   }
   line += fields.text();
   line += '}';
-  if (level >= Level::warn) sink().warn(line);
-  else sink().info(line);
+  if (level >= Level::warn)
+    sink().warn(line);
+  else
+    sink().info(line);
 }
 
 RequestScope::RequestScope(std::string_view request_id) : previous_(std::move(t_request_id)) {
   t_request_id = std::string(request_id);
 }
-RequestScope::~RequestScope() { t_request_id = std::move(previous_); }
-const std::string& current_request_id() { return t_request_id; }
+RequestScope::~RequestScope() {
+  t_request_id = std::move(previous_);
+}
+const std::string& current_request_id() {
+  return t_request_id;
+}
 
 }  // namespace cma::platform::log

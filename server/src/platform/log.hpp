@@ -35,10 +35,18 @@ class Fields {
 void flush();
 
 void write(Level level, std::string_view event, const Fields& fields = {});
-inline void debug(std::string_view event, const Fields& f = {}) { write(Level::debug, event, f); }
-inline void info(std::string_view event, const Fields& f = {}) { write(Level::info, event, f); }
-inline void warn(std::string_view event, const Fields& f = {}) { write(Level::warn, event, f); }
-inline void error(std::string_view event, const Fields& f = {}) { write(Level::error, event, f); }
+inline void debug(std::string_view event, const Fields& f = {}) {
+  write(Level::debug, event, f);
+}
+inline void info(std::string_view event, const Fields& f = {}) {
+  write(Level::info, event, f);
+}
+inline void warn(std::string_view event, const Fields& f = {}) {
+  write(Level::warn, event, f);
+}
+inline void error(std::string_view event, const Fields& f = {}) {
+  write(Level::error, event, f);
+}
 
 // The request id of the work running on this thread; written into every line.
 class RequestScope {

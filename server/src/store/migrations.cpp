@@ -9,7 +9,7 @@ namespace {
 
 // Version 1 happens to be the same text in both dialects (BIGINT is an integer type to SQLite too).
 const std::vector<const char*> kIdentityAndAudit = {
-           R"(CREATE TABLE centres (
+    R"(CREATE TABLE centres (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL,
                 code TEXT NOT NULL UNIQUE,
@@ -20,7 +20,7 @@ const std::vector<const char*> kIdentityAndAudit = {
                 settings TEXT NOT NULL DEFAULT '{}',
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL))",
-           R"(CREATE TABLE users (
+    R"(CREATE TABLE users (
                 id TEXT PRIMARY KEY,
                 centre_id TEXT NOT NULL REFERENCES centres (id),
                 email TEXT NOT NULL UNIQUE,
@@ -32,8 +32,8 @@ const std::vector<const char*> kIdentityAndAudit = {
                 last_login_at TEXT NOT NULL DEFAULT '',
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL))",
-           "CREATE INDEX users_centre_idx ON users (centre_id, id)",
-           R"(CREATE TABLE refresh_tokens (
+    "CREATE INDEX users_centre_idx ON users (centre_id, id)",
+    R"(CREATE TABLE refresh_tokens (
                 id TEXT PRIMARY KEY,
                 family_id TEXT NOT NULL,
                 user_id TEXT NOT NULL REFERENCES users (id),
@@ -42,14 +42,14 @@ const std::vector<const char*> kIdentityAndAudit = {
                 expires_at TEXT NOT NULL,
                 used_at TEXT NOT NULL DEFAULT '',
                 revoked_at TEXT NOT NULL DEFAULT ''))",
-           "CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id)",
-           "CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id)",
-           R"(CREATE TABLE login_failures (
+    "CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (family_id)",
+    "CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (user_id)",
+    R"(CREATE TABLE login_failures (
                 key TEXT NOT NULL,
                 at TEXT NOT NULL))",
-           "CREATE INDEX login_failures_key_idx ON login_failures (key, at)",
-           "CREATE INDEX login_failures_at_idx ON login_failures (at)",
-           R"(CREATE TABLE audit_log (
+    "CREATE INDEX login_failures_key_idx ON login_failures (key, at)",
+    "CREATE INDEX login_failures_at_idx ON login_failures (at)",
+    R"(CREATE TABLE audit_log (
                 id TEXT PRIMARY KEY,
                 chain TEXT NOT NULL,
                 seq BIGINT NOT NULL,
@@ -65,13 +65,12 @@ const std::vector<const char*> kIdentityAndAudit = {
                 prev_hash TEXT NOT NULL,
                 hash TEXT NOT NULL,
                 UNIQUE (chain, seq)))",
-           "CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id)",
-           "CREATE INDEX audit_log_actor_idx ON audit_log (actor_user_id)",
-           R"(CREATE TABLE audit_heads (
+    "CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id)",
+    "CREATE INDEX audit_log_actor_idx ON audit_log (actor_user_id)",
+    R"(CREATE TABLE audit_heads (
                 chain TEXT PRIMARY KEY,
                 seq BIGINT NOT NULL,
-                hash TEXT NOT NULL))"
-};
+                hash TEXT NOT NULL))"};
 
 }  // namespace
 

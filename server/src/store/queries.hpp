@@ -7,7 +7,8 @@ namespace cma::store::sql {
 #define CMA_CENTRE_COLUMNS \
   "id, name, code, address, contact_email, contact_phone, status, settings, created_at, updated_at"
 inline constexpr const char* kFindCentre = "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id = :id";
-inline constexpr const char* kFindCentreInScope = "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id = :id AND id = :scope";
+inline constexpr const char* kFindCentreInScope =
+    "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id = :id AND id = :scope";
 inline constexpr const char* kCentreCodeTaken = "SELECT COUNT(*) FROM centres WHERE code = :code AND id <> :id";
 inline constexpr const char* kInsertCentre =
     "INSERT INTO centres (id, name, code, address, contact_email, contact_phone, status, settings, created_at, "
@@ -15,14 +16,16 @@ inline constexpr const char* kInsertCentre =
 inline constexpr const char* kUpdateCentre =
     "UPDATE centres SET name = :name, code = :code, address = :address, contact_email = :email, "
     "contact_phone = :phone, status = :status, settings = :settings, updated_at = :updated WHERE id = :id";
-inline constexpr const char* kListCentres = "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id > :after ORDER BY id LIMIT :limit";
+inline constexpr const char* kListCentres =
+    "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id > :after ORDER BY id LIMIT :limit";
 inline constexpr const char* kListCentresInScope =
     "SELECT " CMA_CENTRE_COLUMNS " FROM centres WHERE id > :after AND id = :scope ORDER BY id LIMIT :limit";
 
 #define CMA_USER_COLUMNS \
   "id, centre_id, email, first_name, last_name, role, status, password_hash, last_login_at, created_at, updated_at"
 inline constexpr const char* kFindUser = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id";
-inline constexpr const char* kFindUserInCentre = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id AND centre_id = :centre";
+inline constexpr const char* kFindUserInCentre =
+    "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id AND centre_id = :centre";
 // The signed-in user, only while both the account and its centre are active.
 inline constexpr const char* kFindActivePrincipal =
     "SELECT u.id, u.centre_id, u.role FROM users u JOIN centres c ON c.id = u.centre_id "
@@ -36,7 +39,8 @@ inline constexpr const char* kUpdateUser =
     "UPDATE users SET email = :email, first_name = :first, last_name = :last, role = :role, status = :status, "
     "password_hash = :hash, updated_at = :updated WHERE id = :id AND centre_id = :centre";
 inline constexpr const char* kRecordLogin = "UPDATE users SET last_login_at = :at WHERE id = :id";
-inline constexpr const char* kListUsers = "SELECT " CMA_USER_COLUMNS " FROM users WHERE id > :after ORDER BY id LIMIT :limit";
+inline constexpr const char* kListUsers =
+    "SELECT " CMA_USER_COLUMNS " FROM users WHERE id > :after ORDER BY id LIMIT :limit";
 inline constexpr const char* kListUsersInCentre =
     "SELECT " CMA_USER_COLUMNS " FROM users WHERE centre_id = :centre AND id > :after ORDER BY id LIMIT :limit";
 inline constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
@@ -60,12 +64,13 @@ inline constexpr const char* kLoginFailuresSince =
 inline constexpr const char* kClearLoginFailures = "DELETE FROM login_failures WHERE key = :key";
 inline constexpr const char* kPruneLoginFailures = "DELETE FROM login_failures WHERE at < :before";
 
-#define CMA_AUDIT_COLUMNS                                                                                     \
+#define CMA_AUDIT_COLUMNS                                                                                    \
   "id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, ip, user_agent, " \
   "prev_hash, hash"
 inline constexpr const char* kEnsureAuditHead =
     "INSERT INTO audit_heads (chain, seq, hash) VALUES (:chain, 0, '') ON CONFLICT (chain) DO NOTHING";
-inline constexpr const char* kLockAuditHeadPostgres = "SELECT seq, hash FROM audit_heads WHERE chain = :chain FOR UPDATE";
+inline constexpr const char* kLockAuditHeadPostgres =
+    "SELECT seq, hash FROM audit_heads WHERE chain = :chain FOR UPDATE";
 inline constexpr const char* kLockAuditHeadSqlite = "SELECT seq, hash FROM audit_heads WHERE chain = :chain";
 inline constexpr const char* kSetAuditHead = "UPDATE audit_heads SET seq = :seq, hash = :hash WHERE chain = :chain";
 inline constexpr const char* kInsertAudit =
@@ -74,11 +79,13 @@ inline constexpr const char* kInsertAudit =
     ":ip, :ua, :prev, :hash)";
 // Optional filters are '' when unused; the scope is never optional for a centre-bound caller.
 inline constexpr const char* kListAudit =
-    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE (:before = '' OR id < :before2) AND (:etype = '' OR entity_type = :etype2) "
+    "SELECT " CMA_AUDIT_COLUMNS
+    " FROM audit_log WHERE (:before = '' OR id < :before2) AND (:etype = '' OR entity_type = :etype2) "
     "AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND (:from = '' OR at >= "
     ":from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
 inline constexpr const char* kListAuditInChain =
-    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND (:before = '' OR id < :before2) AND (:etype = '' OR "
+    "SELECT " CMA_AUDIT_COLUMNS
+    " FROM audit_log WHERE chain = :chain AND (:before = '' OR id < :before2) AND (:etype = '' OR "
     "entity_type = :etype2) AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND "
     "(:from = '' OR at >= :from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
 // Chains named by entries or by heads: a deleted head row must not hide its chain from verification.

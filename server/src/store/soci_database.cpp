@@ -51,9 +51,9 @@ long long affected(soci::statement& st) {
   return st.get_affected_rows();
 }
 
-#define CMA_INTO_CENTRE(r)                                                                               \
-  into((r).id), into((r).name), into((r).code), into((r).address), into((r).contact_email),             \
-      into((r).contact_phone), into((r).status), into((r).settings), into((r).created_at), into((r).updated_at)
+#define CMA_INTO_CENTRE(r)                                                                                           \
+  into((r).id), into((r).name), into((r).code), into((r).address), into((r).contact_email), into((r).contact_phone), \
+      into((r).status), into((r).settings), into((r).created_at), into((r).updated_at)
 
 struct UserRow {
   app::User u;
@@ -63,14 +63,14 @@ struct UserRow {
     return u;
   }
 };
-#define CMA_INTO_USER(r)                                                                                    \
+#define CMA_INTO_USER(r)                                                                                   \
   into((r).u.id), into((r).u.centre_id), into((r).u.email), into((r).u.first_name), into((r).u.last_name), \
       into((r).role), into((r).u.status), into((r).u.password_hash), into((r).u.last_login_at),            \
       into((r).u.created_at), into((r).u.updated_at)
 
-#define CMA_INTO_AUDIT(e)                                                                                      \
-  into((e).id), into((e).chain), into(seq_value), into((e).at), into((e).actor_user_id), into((e).action),    \
-      into((e).entity_type), into((e).entity_id), into((e).changes), into((e).request_id), into((e).ip),      \
+#define CMA_INTO_AUDIT(e)                                                                                  \
+  into((e).id), into((e).chain), into(seq_value), into((e).at), into((e).actor_user_id), into((e).action), \
+      into((e).entity_type), into((e).entity_id), into((e).changes), into((e).request_id), into((e).ip),   \
       into((e).user_agent), into((e).prev_hash), into((e).hash)
 
 class Centres final : public app::CentreRepository {
@@ -80,7 +80,8 @@ class Centres final : public app::CentreRepository {
     app::Centre r;
     std::optional<app::Centre> out;
     if (scope.centre_id) {
-      soci::statement st = (sql_.prepare << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*scope.centre_id));
+      soci::statement st =
+          (sql_.prepare << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*scope.centre_id));
       each_row(st, [&] { out = r; });
     } else {
       soci::statement st = (sql_.prepare << sql::kFindCentre, CMA_INTO_CENTRE(r), use(id));
@@ -109,8 +110,8 @@ class Centres final : public app::CentreRepository {
     std::vector<app::Centre> out;
     app::Centre r;
     if (scope.centre_id) {
-      soci::statement st =
-          (sql_.prepare << sql::kListCentresInScope, CMA_INTO_CENTRE(r), use(after_id), use(*scope.centre_id), use(limit));
+      soci::statement st = (sql_.prepare << sql::kListCentresInScope, CMA_INTO_CENTRE(r), use(after_id),
+                            use(*scope.centre_id), use(limit));
       each_row(st, [&] { out.push_back(r); });
     } else {
       soci::statement st = (sql_.prepare << sql::kListCentres, CMA_INTO_CENTRE(r), use(after_id), use(limit));
@@ -149,7 +150,8 @@ class Users final : public app::UserRepository {
     app::Principal p;
     std::string role;
     std::optional<app::Principal> out;
-    soci::statement st = (sql_.prepare << sql::kFindActivePrincipal, into(p.user_id), into(p.centre_id), into(role), use(id));
+    soci::statement st =
+        (sql_.prepare << sql::kFindActivePrincipal, into(p.user_id), into(p.centre_id), into(role), use(id));
     each_row(st, [&] {
       p.role = domain::parse_role(role).value_or(domain::Role::trainee);
       out = p;
@@ -208,9 +210,9 @@ class RefreshTokens final : public app::RefreshTokenRepository {
   std::optional<app::RefreshToken> find_by_hash(const std::string& hash) override {
     app::RefreshToken t;
     std::optional<app::RefreshToken> out;
-    soci::statement st = (sql_.prepare << sql::kFindRefreshToken, into(t.id), into(t.family_id), into(t.user_id),
-                          into(t.token_hash), into(t.created_at), into(t.expires_at), into(t.used_at),
-                          into(t.revoked_at), use(hash));
+    soci::statement st =
+        (sql_.prepare << sql::kFindRefreshToken, into(t.id), into(t.family_id), into(t.user_id), into(t.token_hash),
+         into(t.created_at), into(t.expires_at), into(t.used_at), into(t.revoked_at), use(hash));
     each_row(st, [&] { out = t; });
     return out;
   }
@@ -280,16 +282,16 @@ class Audit final : public app::AuditRepository {
       out.push_back(e);
     };
     if (f.scope.centre_id) {
-      soci::statement st = (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*f.scope.centre_id),
-                            use(before_id), use(before_id), use(f.entity_type), use(f.entity_type), use(f.entity_id),
-                            use(f.entity_id), use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from),
-                            use(f.to), use(f.to), use(limit));
+      soci::statement st =
+          (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*f.scope.centre_id), use(before_id),
+           use(before_id), use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id),
+           use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
       each_row(st, collect);
     } else {
-      soci::statement st = (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), use(before_id), use(before_id),
-                            use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id),
-                            use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to),
-                            use(limit));
+      soci::statement st =
+          (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), use(before_id), use(before_id), use(f.entity_type),
+           use(f.entity_type), use(f.entity_id), use(f.entity_id), use(f.actor_user_id), use(f.actor_user_id),
+           use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
       each_row(st, collect);
     }
     return out;
@@ -317,8 +319,7 @@ class Audit final : public app::AuditRepository {
     domain::AuditEntry e;
     long long seq_value = 0;
     long long after = after_seq;
-    soci::statement st =
-        (sql_.prepare << sql::kReadAuditChain, CMA_INTO_AUDIT(e), use(chain), use(after), use(limit));
+    soci::statement st = (sql_.prepare << sql::kReadAuditChain, CMA_INTO_AUDIT(e), use(chain), use(after), use(limit));
     each_row(st, [&] {
       e.seq = seq_value;
       out.push_back(e);
@@ -465,8 +466,10 @@ struct SociDatabase::Impl {
   // A session that failed in a way that may have left it unusable is closed, not reused.
   void release(std::unique_ptr<soci::session> s, bool healthy) {
     std::lock_guard lock(mu);
-    if (healthy) idle.push_back(std::move(s));
-    else --open_sessions;
+    if (healthy)
+      idle.push_back(std::move(s));
+    else
+      --open_sessions;
     cv.notify_one();
   }
 };
@@ -537,8 +540,9 @@ SociDatabase::SociDatabase(const std::string& url, int pool_size) : impl_(std::m
     impl_->dialect = Dialect::sqlite;
     // sqlite:///relative/path.db and sqlite:////absolute/path.db, as SQLAlchemy spells them.
     constexpr std::string_view prefix = "sqlite:///";
-    impl_->sqlite_path = url.size() > prefix.size() && url.rfind(prefix, 0) == 0 ? url.substr(prefix.size())
-                                                                                 : url.substr(std::string_view("sqlite://").size());
+    impl_->sqlite_path = url.size() > prefix.size() && url.rfind(prefix, 0) == 0
+                             ? url.substr(prefix.size())
+                             : url.substr(std::string_view("sqlite://").size());
     auto parent = std::filesystem::path(impl_->sqlite_path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
   } else {
@@ -552,14 +556,17 @@ std::unique_ptr<app::Transaction> SociDatabase::begin(app::TxMode mode) {
   return std::make_unique<SociTransaction>(*impl_, mode);
 }
 
-Dialect SociDatabase::dialect() const { return impl_->dialect; }
+Dialect SociDatabase::dialect() const {
+  return impl_->dialect;
+}
 
 bool SociDatabase::ping() {
   std::unique_ptr<soci::session> s;
   try {
     s = impl_->acquire();
   } catch (const std::exception& e) {
-    platform::log::warn("db.ping_failed", platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
+    platform::log::warn("db.ping_failed",
+                        platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
     return false;
   }
   try {
@@ -569,7 +576,8 @@ bool SociDatabase::ping() {
     return one == 1;
   } catch (const std::exception& e) {
     impl_->release(std::move(s), false);
-    platform::log::warn("db.ping_failed", platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
+    platform::log::warn("db.ping_failed",
+                        platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
     return false;
   }
 }
@@ -591,8 +599,10 @@ MigrationReport SociDatabase::migrate() {
   bool pg = impl_->dialect == Dialect::postgresql;
   bool healthy = false;
   try {
-    if (pg) *s << sql::kMigrationLockPostgres;
-    else *s << "BEGIN IMMEDIATE";  // one migrator at a time on the file
+    if (pg)
+      *s << sql::kMigrationLockPostgres;
+    else
+      *s << "BEGIN IMMEDIATE";  // one migrator at a time on the file
     *s << sql::kCreateMigrationsTable;
     std::set<int> applied;
     {
@@ -617,8 +627,10 @@ MigrationReport SociDatabase::migrate() {
       report.applied.push_back(label + name);
       report.current_version = m.version;
     }
-    if (pg) *s << sql::kMigrationUnlockPostgres;
-    else *s << "COMMIT";
+    if (pg)
+      *s << sql::kMigrationUnlockPostgres;
+    else
+      *s << "COMMIT";
     healthy = true;
   } catch (...) {
     try {

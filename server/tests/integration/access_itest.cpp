@@ -8,7 +8,10 @@ namespace json = boost::json;
 
 namespace {
 json::object new_user(const std::string& email, const char* role, const std::string& centre = "") {
-  json::object o{{"email", email}, {"firstName", "New"}, {"lastName", "Person"}, {"role", role},
+  json::object o{{"email", email},
+                 {"firstName", "New"},
+                 {"lastName", "Person"},
+                 {"role", role},
                  {"password", "a long enough password"}};
   if (!centre.empty()) o["centreId"] = centre;
   return o;
@@ -58,7 +61,9 @@ TEST(Roles, ManagersManageTheirOwnCentreButNeverAdmins) {
 TEST(Roles, AdminsWorkAcrossCentres) {
   TestApp app;
   auto t = app.login(app.admin);
-  auto c = app.post("/api/v1/centres", json::object{{"name", "Centre C"}, {"code", "CTC"}, {"settings", json::object{{"caseRefPrefix", "CTC"}}}}, t);
+  auto c = app.post(
+      "/api/v1/centres",
+      json::object{{"name", "Centre C"}, {"code", "CTC"}, {"settings", json::object{{"caseRefPrefix", "CTC"}}}}, t);
   ASSERT_EQ(c.status, 201) << c.body;
   EXPECT_EQ(app.post("/api/v1/centres", json::object{{"name", "Dup"}, {"code", "CTC"}}, t).status, 422);
   auto u = app.post("/api/v1/users", new_user("m@c.test", "manager", c.str("id")), t);
@@ -151,7 +156,8 @@ TEST(Pagination, CursorWalksEveryRowOnceAndBadValuesAreNamed) {
   do {
     auto r = app.get("/api/v1/users?limit=3" + (cursor.empty() ? "" : "&cursor=" + cursor), t);
     ASSERT_EQ(r.status, 200) << r.body;
-    for (const auto& u : r.obj().at("items").as_array()) EXPECT_TRUE(seen.insert(std::string(u.as_object().at("id").as_string())).second);
+    for (const auto& u : r.obj().at("items").as_array())
+      EXPECT_TRUE(seen.insert(std::string(u.as_object().at("id").as_string())).second);
     auto& next = r.obj().at("nextCursor");
     cursor = next.is_null() ? "" : std::string(next.as_string());
     ++pages;
@@ -177,7 +183,8 @@ TEST(Roles, DeactivatingACentreEndsItsUsersSessionsAtOnce) {
   auto off = app.post("/api/v1/centres/" + app.centre_b + "/deactivate", boost::json::object{}, admin);
   ASSERT_EQ(off.status, 200) << off.body;
   EXPECT_EQ(app.get("/api/v1/me", token).status, 401);
-  EXPECT_EQ(app.post("/api/v1/auth/refresh", boost::json::object{{"refreshToken", session.str("refreshToken")}}).status, 401);
+  EXPECT_EQ(app.post("/api/v1/auth/refresh", boost::json::object{{"refreshToken", session.str("refreshToken")}}).status,
+            401);
   auto own = app.post("/api/v1/centres/" + app.centre_a + "/deactivate", boost::json::object{}, admin);
   EXPECT_EQ(own.status, 409);
   EXPECT_EQ(own.str("type"), "/problems/failed-precondition");

@@ -29,7 +29,11 @@ int cma_audit_verify(const std::string& url, std::string& output) {
 TEST(Audit, WritesRecordBeforeAndAfterWithSecretsRedacted) {
   TestApp app;
   auto t = app.login(app.manager_a);
-  json::object body{{"email", "n@a.test"}, {"firstName", "N"}, {"lastName", "P"}, {"role", "trainee"}, {"password", "secret password 123"}};
+  json::object body{{"email", "n@a.test"},
+                    {"firstName", "N"},
+                    {"lastName", "P"},
+                    {"role", "trainee"},
+                    {"password", "secret password 123"}};
   auto created = app.call("POST", "/api/v1/users", t, json::serialize(body),
                           {{"X-Request-Id", "req-create-1"}, {"User-Agent", "audit-test"}});
   ASSERT_EQ(created.status, 201);
@@ -72,7 +76,8 @@ TEST(Audit, TimeFiltersAndPagingAreValidated) {
   ASSERT_EQ(page1.obj().at("items").as_array().size(), 2u);
   auto page2 = app.get("/api/v1/audit?limit=2&cursor=" + std::string(page1.obj().at("nextCursor").as_string()), t);
   ASSERT_EQ(page2.status, 200);
-  EXPECT_NE(page1.obj().at("items").as_array()[1].as_object().at("id"), page2.obj().at("items").as_array()[0].as_object().at("id"));
+  EXPECT_NE(page1.obj().at("items").as_array()[1].as_object().at("id"),
+            page2.obj().at("items").as_array()[0].as_object().at("id"));
   // Newest first.
   EXPECT_GT(page1.obj().at("items").as_array()[1].as_object().at("id").as_string(),
             page2.obj().at("items").as_array()[0].as_object().at("id").as_string());
@@ -82,7 +87,9 @@ TEST(Audit, VerifyFindsEditedInsertedAndDeletedEntries) {
   TestApp app;
   auto t = app.login(app.manager_a);
   for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t).status, 200);
+    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t)
+                  .status,
+              200);
   auto clean = app::verify_audit(app.db());
   EXPECT_TRUE(clean.problems.empty());
   EXPECT_GE(clean.entries, 10);
@@ -107,7 +114,9 @@ TEST(Audit, VerifyFindsDeletionsInTheMiddleAndAtTheEnd) {
   TestApp app;
   auto t = app.login(app.manager_a);
   for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t).status, 200);
+    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t)
+                  .status,
+              200);
   const std::string chain = app.centre_a;
   app.db().execute_raw("DELETE FROM audit_log WHERE chain = '" + chain + "' AND seq = 4");
   auto deleted = app::verify_audit(app.db());
@@ -134,9 +143,11 @@ TEST(Audit, VerifyFindsAnInsertedEntry) {
   app.db().execute_raw("UPDATE audit_log SET seq = seq + 1000 WHERE chain = '" + chain + "' AND seq >= 2");
   app.db().execute_raw("UPDATE audit_log SET seq = seq - 999 WHERE chain = '" + chain + "' AND seq >= 1000");
   app.db().execute_raw(
-      "INSERT INTO audit_log (id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, ip, "
+      "INSERT INTO audit_log (id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, "
+      "ip, "
       "user_agent, prev_hash, hash) SELECT '01900000-0000-7000-8000-00000000beef', chain, 2, at, actor_user_id, "
-      "'user.update', entity_type, entity_id, '{}', request_id, ip, user_agent, hash, hash FROM audit_log WHERE chain = '" +
+      "'user.update', entity_type, entity_id, '{}', request_id, ip, user_agent, hash, hash FROM audit_log WHERE chain "
+      "= '" +
       chain + "' AND seq = 1");
   auto report = app::verify_audit(app.db());
   ASSERT_EQ(report.problems.size(), 1u);

@@ -79,7 +79,8 @@ TEST(Auth, RefreshRotatesAndReuseRevokesTheWholeFamily) {
   auto manager = app.login(app.manager_a);
   auto audit = app.get("/api/v1/audit?entityId=" + app.advisor_a.id, manager);
   std::multiset<std::string> actions;
-  for (const auto& e : audit.obj().at("items").as_array()) actions.insert(std::string(e.as_object().at("action").as_string()));
+  for (const auto& e : audit.obj().at("items").as_array())
+    actions.insert(std::string(e.as_object().at("action").as_string()));
   EXPECT_EQ(actions.count("auth.refresh"), 1u) << audit.body;
   EXPECT_EQ(actions.count("auth.refresh_reuse"), 1u) << audit.body;
 
@@ -91,7 +92,8 @@ TEST(Auth, RefreshRotatesAndReuseRevokesTheWholeFamily) {
 TEST(Auth, RefreshFromTheCookie) {
   TestApp app;
   auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
-  auto r = app.call("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", "other=1; cma_refresh=" + first.str("refreshToken")}});
+  auto r = app.call("POST", "/api/v1/auth/refresh", "", "",
+                    {{"Cookie", "other=1; cma_refresh=" + first.str("refreshToken")}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_NE(r.str("refreshToken"), first.str("refreshToken"));
   EXPECT_EQ(app.call("POST", "/api/v1/auth/refresh").status, 401);
@@ -158,7 +160,8 @@ TEST(Auth, ForgedOrMangledTokensAreRejected) {
   EXPECT_EQ(app.get("/api/v1/me", token.substr(0, dot) + ".AAAA").status, 401);
   // "alg":"none" with the same claims
   auto first_dot = token.find('.');
-  auto none = platform::base64url_encode(R"({"alg":"none","typ":"JWT"})") + token.substr(first_dot, dot - first_dot) + ".";
+  auto none =
+      platform::base64url_encode(R"({"alg":"none","typ":"JWT"})") + token.substr(first_dot, dot - first_dot) + ".";
   EXPECT_EQ(app.get("/api/v1/me", none).status, 401);
   EXPECT_EQ(app.get("/api/v1/me", "garbage").status, 401);
   EXPECT_EQ(app.call("GET", "/api/v1/me", "", "", {{"Authorization", "Basic abc"}}).status, 401);
@@ -169,12 +172,17 @@ TEST(Auth, ChangePasswordChecksTheOldOneAndEndsOtherSessions) {
   TestApp app;
   auto session = app.login_result(app.trainee_a.email, app.trainee_a.password);
   auto token = session.str("accessToken");
-  auto wrong = app.post("/api/v1/me/password", json::object{{"currentPassword", "nope-nope-nope"}, {"newPassword", "a brand new passphrase"}}, token);
+  auto wrong =
+      app.post("/api/v1/me/password",
+               json::object{{"currentPassword", "nope-nope-nope"}, {"newPassword", "a brand new passphrase"}}, token);
   EXPECT_EQ(wrong.status, 422);
-  auto weak = app.post("/api/v1/me/password", json::object{{"currentPassword", app.trainee_a.password}, {"newPassword", "short"}}, token);
+  auto weak = app.post("/api/v1/me/password",
+                       json::object{{"currentPassword", app.trainee_a.password}, {"newPassword", "short"}}, token);
   ASSERT_EQ(weak.status, 422);
   EXPECT_EQ(weak.obj().at("errors").as_array()[0].as_object().at("field").as_string(), "newPassword");
-  auto ok = app.post("/api/v1/me/password", json::object{{"currentPassword", app.trainee_a.password}, {"newPassword", "a brand new passphrase"}}, token);
+  auto ok = app.post(
+      "/api/v1/me/password",
+      json::object{{"currentPassword", app.trainee_a.password}, {"newPassword", "a brand new passphrase"}}, token);
   ASSERT_EQ(ok.status, 204) << ok.body;
   EXPECT_EQ(app.login_result(app.trainee_a.email, app.trainee_a.password).status, 401);
   EXPECT_EQ(app.login_result(app.trainee_a.email, "a brand new passphrase").status, 200);

@@ -42,17 +42,20 @@ TEST(Http, ErrorsAreProblemDocuments) {
   auto unauth = app.get("/api/v1/me", "");
   expect_problem(unauth, 401);
   EXPECT_EQ(unauth.header("www-authenticate"), "Bearer");
-  expect_problem(app.call("POST", "/api/v1/centres", t, "name=x", {{"Content-Type", "application/x-www-form-urlencoded"}}), 415);
+  expect_problem(
+      app.call("POST", "/api/v1/centres", t, "name=x", {{"Content-Type", "application/x-www-form-urlencoded"}}), 415);
   auto malformed = app.call("POST", "/api/v1/centres", t, "{\n  \"name\": \"x\",\n  \"code\" \"ABC\"\n}");
   expect_problem(malformed, 400);
   EXPECT_NE(malformed.str("detail").find("line 3"), std::string::npos) << malformed.str("detail");
   expect_problem(app.call("POST", "/api/v1/centres", t, "[1,2]"), 400);
   expect_problem(app.call("POST", "/api/v1/centres", t, "", {{"Content-Type", "application/json"}}), 400);
   expect_problem(app.call("POST", "/api/v1/centres", t, ""), 415);
-  auto invalid = app.post("/api/v1/centres", json::object{{"name", ""}, {"code", "lower"}, {"contactEmail", "nope"}, {"colour", "red"}}, t);
+  auto invalid = app.post(
+      "/api/v1/centres", json::object{{"name", ""}, {"code", "lower"}, {"contactEmail", "nope"}, {"colour", "red"}}, t);
   expect_problem(invalid, 422);
   std::set<std::string> fields;
-  for (const auto& e : invalid.obj().at("errors").as_array()) fields.insert(std::string(e.as_object().at("field").as_string()));
+  for (const auto& e : invalid.obj().at("errors").as_array())
+    fields.insert(std::string(e.as_object().at("field").as_string()));
   EXPECT_EQ(fields, (std::set<std::string>{"name", "code", "contactEmail", "colour"}));
   expect_problem(app.get("/api/v1/users/not-a-uuid", t), 404);
   expect_problem(app.get("/api/v1/users?limit=abc", t), 422);
@@ -93,12 +96,17 @@ TEST(Http, OpenApiContractIsServed) {
 TEST(Http, FailedWritesNeverPoisonPooledConnections) {
   TestApp app({.workers = 1});
   auto t = app.login(app.admin);
-  json::object dup{{"email", app.advisor_b.email}, {"firstName", "D"}, {"lastName", "U"}, {"role", "advisor"},
-                   {"password", "a long enough password"}, {"centreId", app.centre_a}};
+  json::object dup{
+      {"email", app.advisor_b.email},         {"firstName", "D"},        {"lastName", "U"}, {"role", "advisor"},
+      {"password", "a long enough password"}, {"centreId", app.centre_a}};
   for (int i = 0; i < 3; ++i) ASSERT_EQ(app.post("/api/v1/users", dup, t).status, 409);
   ASSERT_EQ(app.patch("/api/v1/centres/" + app.centre_a, json::object{{"code", "CTB"}}, t).status, 422);
-  json::object ok{{"email", "kept@a.test"}, {"firstName", "K"}, {"lastName", "W"}, {"role", "advisor"},
-                  {"password", "a long enough password"}, {"centreId", app.centre_a}};
+  json::object ok{{"email", "kept@a.test"},
+                  {"firstName", "K"},
+                  {"lastName", "W"},
+                  {"role", "advisor"},
+                  {"password", "a long enough password"},
+                  {"centreId", app.centre_a}};
   auto created = app.post("/api/v1/users", ok, t);
   ASSERT_EQ(created.status, 201) << created.body;
   // Read back through a brand-new connection: the write was committed, not left pending.
@@ -144,7 +152,8 @@ http::Response health_of(store::SociDatabase& db, bool draining) {
   platform::ManualClock clock(platform::TimePoint{});
   platform::UuidV7Generator ids(clock);
   app::Deps deps{db, clock, ids};
-  app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)), std::chrono::hours(1));
+  app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)),
+                        std::chrono::hours(1));
   http::Api api(http::Services{deps, auth, "test", [draining] { return draining; }});
   http::Request req;
   req.method = "GET";

@@ -45,7 +45,8 @@ Child spawn_cma(const std::vector<std::string>& args, const std::vector<std::str
 int wait_exit(pid_t pid, int seconds) {
   for (int i = 0; i < seconds * 100; ++i) {
     int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (::waitpid(pid, &status, WNOHANG) == pid)
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ::kill(pid, SIGKILL);
@@ -92,9 +93,14 @@ std::string slurp(const std::string& path) {
 
 TEST(Process, InvalidConfigurationNamesTheVariable) {
   auto dir = temp_dir();
-  for (auto [var, value] : std::vector<std::pair<std::string, std::string>>{
-           {"PORT", "abc"}, {"PORT", "70000"}, {"DATABASE_URL", "mysql://x"}, {"LOG_LEVEL", "loud"}, {"JWT_SECRET", "short"}}) {
-    auto c = spawn_cma({"serve"}, {var + "=" + value, "DATA_DIR=" + dir, "DATABASE_URL=" + (var == "DATABASE_URL" ? value : "sqlite:///" + dir + "/db.sqlite")});
+  for (auto [var, value] : std::vector<std::pair<std::string, std::string>>{{"PORT", "abc"},
+                                                                            {"PORT", "70000"},
+                                                                            {"DATABASE_URL", "mysql://x"},
+                                                                            {"LOG_LEVEL", "loud"},
+                                                                            {"JWT_SECRET", "short"}}) {
+    auto c =
+        spawn_cma({"serve"}, {var + "=" + value, "DATA_DIR=" + dir,
+                              "DATABASE_URL=" + (var == "DATABASE_URL" ? value : "sqlite:///" + dir + "/db.sqlite")});
     EXPECT_EQ(wait_exit(c.pid, 10), 2) << var;
     auto log = slurp(c.log);
     EXPECT_NE(log.find(var), std::string::npos) << log;
@@ -111,8 +117,9 @@ TEST(Process, PostgresWithoutASecretRefusesToStart) {
 TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   auto dir = temp_dir();
   int port = free_port();
-  auto c = spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=" + std::to_string(port),
-                                           "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
+  auto c =
+      spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=" + std::to_string(port),
+                                      "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
   bool up = false;
   for (int i = 0; i < 300 && !up; ++i) {
     int fd = connect_to(port);
@@ -126,8 +133,9 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
 
   // A slow client: headers and half the body now, the rest after SIGTERM.
   std::string body = R"({"email":"admin@example.org","password":"definitely-not-it"})";
-  std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
-                     std::to_string(body.size()) + "\r\n\r\n";
+  std::string head =
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
   int fd = connect_to(port);
   ASSERT_GE(fd, 0);
   std::string first = head + body.substr(0, 10);

@@ -3,8 +3,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
-#include <sys/stat.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -107,7 +107,9 @@ bool using_postgres() {
   return b != nullptr && std::string(b) == "postgresql";
 }
 
-std::string backend_name() { return using_postgres() ? "postgresql" : "sqlite"; }
+std::string backend_name() {
+  return using_postgres() ? "postgresql" : "sqlite";
+}
 
 std::string temp_dir() {
   char tmpl[] = "/tmp/cma-test-XXXXXX";

@@ -74,8 +74,8 @@ TestApp::TestApp(TestAppOptions options)
   db_ = std::make_unique<store::SociDatabase>(url_, options.workers);
   db_->migrate();
   app::Deps deps{*db_, clock_, *ids_};
-  auth_ = std::make_unique<app::AuthService>(deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)),
-                                             std::chrono::hours(24 * 14));
+  auth_ = std::make_unique<app::AuthService>(
+      deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), std::chrono::hours(24 * 14));
 
   auto actor = main::system_actor("test");
   auto centre = [&](const char* name, const char* code) {
@@ -87,7 +87,8 @@ TestApp::TestApp(TestAppOptions options)
   centre_b = centre("Centre B", "CTB");
   auto user = [&](const std::string& centre_id, const std::string& email, const char* role) {
     std::string password = "pass-" + email + "-long";
-    auto u = app::create_user(deps, actor, app::UserInput{centre_id, email, "Test", "Person", std::string(role), password, {}});
+    auto u = app::create_user(deps, actor,
+                              app::UserInput{centre_id, email, "Test", "Person", std::string(role), password, {}});
     if (!u) throw std::runtime_error("seed user: " + u.error().detail);
     return Account{u->id, email, password, centre_id};
   };
@@ -99,7 +100,8 @@ TestApp::TestApp(TestAppOptions options)
   advisor_b = user(centre_b, "advisor@b.test", "advisor");
   trainee_b = user(centre_b, "trainee@b.test", "trainee");
 
-  api_ = std::make_unique<http::Api>(http::Services{deps, *auth_, "test", [this] { return server_ && server_->draining(); }});
+  api_ = std::make_unique<http::Api>(
+      http::Services{deps, *auth_, "test", [this] { return server_ && server_->draining(); }});
   http::ServerOptions opt;
   opt.port = 0;
   opt.io_threads = 2;

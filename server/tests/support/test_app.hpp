@@ -2,7 +2,6 @@
 // A running API on a fresh database, seeded with two centres and a user per role, plus a small
 // HTTP client. The server is the real one (same libraries as `cma serve`) on a free port.
 #include <boost/json.hpp>
-
 #include <map>
 #include <memory>
 #include <string>

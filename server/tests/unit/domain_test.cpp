@@ -61,8 +61,9 @@ TEST(Validation, CentreCodesAndText) {
 }
 
 TEST(AuditContent, EveryFieldChangesTheBytes) {
-  AuditEntry e{"id", "chain", 3, "2026-01-01T00:00:00.000000Z", "actor", "user.create", "user", "u1", "{}",
-               "rid", "127.0.0.1", "ua", "prev", ""};
+  AuditEntry e{
+      "id", "chain", 3, "2026-01-01T00:00:00.000000Z", "actor", "user.create", "user", "u1", "{}", "rid", "127.0.0.1",
+      "ua", "prev",  ""};
   auto base = canonical_content(e);
   auto changed = [&](auto mutate) {
     AuditEntry copy = e;

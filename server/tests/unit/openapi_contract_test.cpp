@@ -2,11 +2,10 @@
 // at build time), and every documented operation is served. Builds the real Api; touches no network
 // and never opens the temporary database.
 #include <gtest/gtest.h>
-
-#include <boost/json.hpp>
 #include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
@@ -110,8 +109,8 @@ class OpenApiContract : public ::testing::Test {
 TEST_F(OpenApiContract, EveryRouteIsDocumentedAndEveryOperationIsServed) {
   std::set<Operation> served;
   for (const auto& [method, path] : api_->router().routes()) {
-    EXPECT_TRUE(served.emplace(upper(method), path).second) << "the router registers " << method << ' ' << path
-                                                            << " twice";
+    EXPECT_TRUE(served.emplace(upper(method), path).second)
+        << "the router registers " << method << ' ' << path << " twice";
   }
   ASSERT_FALSE(served.empty()) << "the router registers no routes";
 

@@ -14,11 +14,15 @@ void append_change(std::string& body, int& count, std::string_view field, const 
   if (count++ > 0) body += ',';
   append_json_string(body, field);
   body += ":{\"before\":";
-  if (before) append_json_string(body, *before);
-  else body += "null";
+  if (before)
+    append_json_string(body, *before);
+  else
+    body += "null";
   body += ",\"after\":";
-  if (after) append_json_string(body, *after);
-  else body += "null";
+  if (after)
+    append_json_string(body, *after);
+  else
+    body += "null";
   body += '}';
 }
 }  // namespace
@@ -67,8 +71,8 @@ Error refuse(const Deps& deps, const Actor& actor, const std::string& action, co
              const std::string& entity_id, Transaction* open_tx) {
   ChangeSet what;
   what.created("attempted", action);
-  AuditDraft d{actor.principal.centre_id, actor.principal.user_id, "auth.permission_denied", entity_type, entity_id,
-               what};
+  AuditDraft d{
+      actor.principal.centre_id, actor.principal.user_id, "auth.permission_denied", entity_type, entity_id, what};
   if (open_tx != nullptr) {
     append_audit(deps, *open_tx, actor.meta, std::move(d));
     open_tx->commit();
@@ -104,8 +108,10 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   auto check_time = [&](const std::string& name, const std::string& v, std::string& out) {
     if (v.empty()) return;
     auto t = platform::parse_time(v);
-    if (!t) errors.push_back({name, "must be an RFC 3339 time such as 2026-01-31T09:00:00Z"});
-    else out = platform::format_time(*t);
+    if (!t)
+      errors.push_back({name, "must be an RFC 3339 time such as 2026-01-31T09:00:00Z"});
+    else
+      out = platform::format_time(*t);
   };
   check_time("from", q.from, f.from);
   check_time("to", q.to, f.to);

@@ -10,7 +10,9 @@ namespace {
 
 constexpr const char* kBadCredentials = "The e-mail address or password is not right.";
 
-std::string hash_token(const std::string& token) { return platform::sha256_hex(token); }
+std::string hash_token(const std::string& token) {
+  return platform::sha256_hex(token);
+}
 
 // Verifying against this when the account does not exist keeps the two answers equally slow.
 const std::string& dummy_hash() {
@@ -36,8 +38,12 @@ std::string AuthService::start_family_token(Transaction& tx, const User& user, c
 
 SignIn AuthService::make_sign_in(const User& user, std::string refresh_token) {
   auto now = deps_.clock.now();
-  AccessClaims claims{user.id, user.centre_id, user.role, platform::unix_seconds(now),
-                      platform::unix_seconds(now) + codec_.ttl().count(), deps_.ids.next()};
+  AccessClaims claims{user.id,
+                      user.centre_id,
+                      user.role,
+                      platform::unix_seconds(now),
+                      platform::unix_seconds(now) + codec_.ttl().count(),
+                      deps_.ids.next()};
   return SignIn{codec_.issue(claims), codec_.ttl().count(), std::move(refresh_token), refresh_ttl_.count(), user};
 }
 
@@ -70,7 +76,8 @@ Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& ra
     }
     if (retry_after == 0) user = tx->users().find_by_email(email);
   }
-  if (retry_after > 0) return Error::rate_limited("Too many failed sign-in attempts; try again later.", std::max(1, retry_after));
+  if (retry_after > 0)
+    return Error::rate_limited("Too many failed sign-in attempts; try again later.", std::max(1, retry_after));
 
   bool password_ok = platform::password_verify(user ? user->password_hash : dummy_hash(), password);
   bool ok = user && password_ok && user->status == kActive;
@@ -94,8 +101,9 @@ Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& ra
   tx->login_throttle().prune_before(since);
   ChangeSet why;
   why.created("reason", !user ? "unknown_account" : !password_ok ? "wrong_password" : "inactive");
-  append_audit(deps_, *tx, meta,
-               {user ? user->centre_id : "", user ? user->id : "", "auth.login_failed", "user", user ? user->id : "", why});
+  append_audit(
+      deps_, *tx, meta,
+      {user ? user->centre_id : "", user ? user->id : "", "auth.login_failed", "user", user ? user->id : "", why});
   tx->commit();
   return Error::unauthenticated(kBadCredentials);
 }
@@ -135,7 +143,8 @@ Status AuthService::logout(const RequestMeta& meta, const std::string& refresh_t
   if (!stored) return ok_status();
   auto user = tx->users().find(Scope::network(), stored->user_id);
   tx->refresh_tokens().revoke_family(stored->family_id, platform::format_time(deps_.clock.now()));
-  append_audit(deps_, *tx, meta, {user ? user->centre_id : "", stored->user_id, "auth.logout", "user", stored->user_id, {}});
+  append_audit(deps_, *tx, meta,
+               {user ? user->centre_id : "", stored->user_id, "auth.logout", "user", stored->user_id, {}});
   tx->commit();
   return ok_status();
 }

@@ -30,13 +30,16 @@ void validate(const CentreInput& in, bool creating, std::vector<FieldError>& err
   text("address", in.address, 500, false);
   text("contactPhone", in.contact_phone, 40, false);
   if (in.contact_email && !in.contact_email->empty()) {
-    if (auto e = domain::check_email(domain::normalize_email(*in.contact_email))) errors.push_back({"contactEmail", *e});
+    if (auto e = domain::check_email(domain::normalize_email(*in.contact_email)))
+      errors.push_back({"contactEmail", *e});
   }
   if (in.settings) {
     boost::system::error_code ec;
     auto v = boost::json::parse(*in.settings, ec);
-    if (ec || !v.is_object()) errors.push_back({"settings", "must be a JSON object"});
-    else if (in.settings->size() > 16 * 1024) errors.push_back({"settings", "must be at most 16 KiB"});
+    if (ec || !v.is_object())
+      errors.push_back({"settings", "must be a JSON object"});
+    else if (in.settings->size() > 16 * 1024)
+      errors.push_back({"settings", "must be at most 16 KiB"});
   }
 }
 
@@ -79,7 +82,8 @@ Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreI
   } catch (const UniqueViolation&) {
     return Error::invalid_field("code", "is already used by another centre");
   }
-  append_audit(deps, *tx, actor.meta, {"", actor.principal.user_id, "centre.create", "centre", c.id, diff(Centre{}, c)});
+  append_audit(deps, *tx, actor.meta,
+               {"", actor.principal.user_id, "centre.create", "centre", c.id, diff(Centre{}, c)});
   tx->commit();
   return c;
 }
@@ -99,7 +103,8 @@ Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::strin
 }
 
 Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_update, "centre.update", "centre", id)) return *e;
+  if (auto e = check_permission(deps, actor, domain::Permission::centres_update, "centre.update", "centre", id))
+    return *e;
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
   auto before = tx->centres().find(scope_of(actor.principal), id);

@@ -73,7 +73,8 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
   after.updated_at = platform::format_time(deps.clock.now());
   tx->users().update(after);
   if (after.status == kInactive) tx->refresh_tokens().revoke_all_for_user(id, after.updated_at);
-  append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id, action, "user", id, diff(*before, after)});
+  append_audit(deps, *tx, actor.meta,
+               {after.centre_id, actor.principal.user_id, action, "user", id, diff(*before, after)});
   tx->commit();
   return after;
 }
@@ -84,13 +85,12 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   if (auto e = check_permission(deps, actor, domain::Permission::users_create, "user.create", "user")) return *e;
   std::vector<FieldError> errors;
   validate(in, true, errors);
-  std::string centre_id = in.centre_id.value_or(
-      domain::is_network_wide(actor.principal.role) ? std::string() : actor.principal.centre_id);
+  std::string centre_id =
+      in.centre_id.value_or(domain::is_network_wide(actor.principal.role) ? std::string() : actor.principal.centre_id);
   if (centre_id.empty()) errors.push_back({"centreId", "is required"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto role = *domain::parse_role(*in.role);
-  if (!domain::may_manage_role(actor.principal.role, role))
-    return refuse(deps, actor, "user.create", "user", "");
+  if (!domain::may_manage_role(actor.principal.role, role)) return refuse(deps, actor, "user.create", "user", "");
 
   User u;
   u.centre_id = centre_id;
@@ -112,7 +112,8 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   } catch (const UniqueViolation&) {
     return Error::conflict(kEmailTaken);
   }
-  append_audit(deps, *tx, actor.meta, {u.centre_id, actor.principal.user_id, "user.create", "user", u.id, diff(User{}, u)});
+  append_audit(deps, *tx, actor.meta,
+               {u.centre_id, actor.principal.user_id, "user.create", "user", u.id, diff(User{}, u)});
   tx->commit();
   return u;
 }

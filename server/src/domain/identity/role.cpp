@@ -4,10 +4,14 @@ namespace cma::domain {
 
 std::string_view to_string(Role r) {
   switch (r) {
-    case Role::admin: return "admin";
-    case Role::manager: return "manager";
-    case Role::advisor: return "advisor";
-    case Role::trainee: return "trainee";
+    case Role::admin:
+      return "admin";
+    case Role::manager:
+      return "manager";
+    case Role::advisor:
+      return "advisor";
+    case Role::trainee:
+      return "trainee";
   }
   return "trainee";
 }
@@ -40,7 +44,9 @@ bool is_allowed(Role role, Permission p) {
   return false;
 }
 
-bool is_network_wide(Role role) { return role == Role::admin; }
+bool is_network_wide(Role role) {
+  return role == Role::admin;
+}
 
 bool may_manage_role(Role actor, Role target) {
   if (actor == Role::admin) return true;

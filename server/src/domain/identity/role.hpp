@@ -16,7 +16,7 @@ enum class Permission {
   centres_list_all,
   centres_update,
   centres_deactivate,
-  users_read,        // read users of a centre (own centre unless the role is network-wide)
+  users_read,  // read users of a centre (own centre unless the role is network-wide)
   users_create,
   users_update,
   users_deactivate,

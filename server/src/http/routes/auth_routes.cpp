@@ -14,8 +14,8 @@ namespace {
 constexpr const char* kRefreshCookie = "cma_refresh";
 
 std::string refresh_cookie(const std::string& value, std::int64_t max_age, bool secure) {
-  std::string c = std::string(kRefreshCookie) + "=" + value + "; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=" +
-                  std::to_string(max_age);
+  std::string c = std::string(kRefreshCookie) + "=" + value +
+                  "; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
   if (secure) c += "; Secure";
   return c;
 }

@@ -8,8 +8,13 @@ namespace cma::http::routes {
 namespace {
 app::CentreInput read_centre(const Request& req) {
   FieldReader f(req.json, {"name", "code", "address", "contactEmail", "contactPhone", "settings"});
-  app::CentreInput in{f.text("name"),         f.text("code"),          f.text("address"),
-                      f.text("contactEmail"), f.text("contactPhone"), f.object_text("settings"), {}};
+  app::CentreInput in{f.text("name"),
+                      f.text("code"),
+                      f.text("address"),
+                      f.text("contactEmail"),
+                      f.text("contactPhone"),
+                      f.object_text("settings"),
+                      {}};
   in.shape_errors = f.take_errors();
   return in;
 }
@@ -23,9 +28,8 @@ void add_centre_routes(Router& r, const Services& s) {
     if (!result) return problem(result.error(), req);
     return page_json(*result);
   });
-  r.add("POST", "/api/v1/centres", {.body = BodyKind::json_required}, [&s](Request& req) {
-    return reply(app::create_centre(s.deps, req.actor(), read_centre(req)), req, 201);
-  });
+  r.add("POST", "/api/v1/centres", {.body = BodyKind::json_required},
+        [&s](Request& req) { return reply(app::create_centre(s.deps, req.actor(), read_centre(req)), req, 201); });
   r.add("GET", "/api/v1/centres/{id}", {},
         [&s](Request& req) { return reply(app::get_centre(s.deps, req.actor(), req.param("id")), req); });
   r.add("PATCH", "/api/v1/centres/{id}", {.body = BodyKind::json_required}, [&s](Request& req) {

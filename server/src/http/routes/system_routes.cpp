@@ -1,5 +1,4 @@
 #include <boost/json.hpp>
-
 #include <chrono>
 
 #include "http/routes/routes.hpp"
@@ -18,8 +17,9 @@ void add_system_routes(Router& r, const Services& s) {
     bool ok = db_ok && !draining;
     json::object checks{{"database", json::object{{"status", db_ok ? "ok" : "failing"}, {"latencyMs", ms}}}};
     if (draining) checks["server"] = json::object{{"status", "draining"}};
-    auto resp = Response::json(ok ? 200 : 503,
-                               json::object{{"status", ok ? "ok" : "unavailable"}, {"version", s.version}, {"checks", checks}});
+    auto resp =
+        Response::json(ok ? 200 : 503,
+                       json::object{{"status", ok ? "ok" : "unavailable"}, {"version", s.version}, {"checks", checks}});
     resp.headers.emplace_back("Cache-Control", "no-store");
     return resp;
   });

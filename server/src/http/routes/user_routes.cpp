@@ -8,8 +8,13 @@ namespace cma::http::routes {
 namespace {
 app::UserInput read_user(const Request& req) {
   FieldReader f(req.json, {"centreId", "email", "firstName", "lastName", "role", "password"});
-  app::UserInput in{f.text("centreId"), f.text("email"), f.text("firstName"),
-                    f.text("lastName"), f.text("role"),  f.text("password"), {}};
+  app::UserInput in{f.text("centreId"),
+                    f.text("email"),
+                    f.text("firstName"),
+                    f.text("lastName"),
+                    f.text("role"),
+                    f.text("password"),
+                    {}};
   in.shape_errors = f.take_errors();
   return in;
 }
@@ -23,9 +28,8 @@ void add_user_routes(Router& r, const Services& s) {
     if (!result) return problem(result.error(), req);
     return page_json(*result);
   });
-  r.add("POST", "/api/v1/users", {.body = BodyKind::json_required}, [&s](Request& req) {
-    return reply(app::create_user(s.deps, req.actor(), read_user(req)), req, 201);
-  });
+  r.add("POST", "/api/v1/users", {.body = BodyKind::json_required},
+        [&s](Request& req) { return reply(app::create_user(s.deps, req.actor(), read_user(req)), req, 201); });
   r.add("GET", "/api/v1/users/{id}", {},
         [&s](Request& req) { return reply(app::get_user(s.deps, req.actor(), req.param("id")), req); });
   r.add("PATCH", "/api/v1/users/{id}", {.body = BodyKind::json_required}, [&s](Request& req) {
