@@ -32,8 +32,8 @@ class UserRepository {
   virtual ~UserRepository() = default;
   virtual std::optional<User> find(const Scope& scope, const std::string& id) = 0;
   virtual std::optional<User> find_by_email(const std::string& normalized_email) = 0;
-  // The user's id, centre and role while the account and its centre are both active.
-  virtual std::optional<Principal> find_active_principal(const std::string& id) = 0;
+  // The user, only while the account and its centre are both active.
+  virtual std::optional<User> find_active(const std::string& id) = 0;
   virtual void insert(const User& u) = 0;
   virtual void update(const User& u) = 0;
   virtual void record_login(const std::string& id, const std::string& at) = 0;

@@ -92,9 +92,10 @@ Response Api::handle(Request& req) const {
       auto token = bearer_token(req.authorization);
       if (token.empty())
         return problem(Error::unauthenticated("Send an access token: Authorization: Bearer <token>."), req);
-      auto principal = services_.auth.authenticate(token);
-      if (!principal) return problem(principal.error(), req);
-      req.principal = *principal;
+      auto user = services_.auth.authenticate(token);
+      if (!user) return problem(user.error(), req);
+      req.principal = app::Principal{user->id, user->centre_id, user->role};
+      req.user = std::move(user.value());
     }
 
     if (opts.body != BodyKind::none) {

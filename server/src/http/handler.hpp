@@ -26,6 +26,7 @@ struct Request {
   bool secure = false;  // reached over TLS (directly or as the proxy says)
   app::RequestMeta meta;
   std::optional<app::Principal> principal;
+  std::optional<app::User> user;  // the signed-in user, as loaded by authentication
   boost::json::object json;  // the parsed body, for routes that take one
 
   const std::string& param(std::string_view name) const;

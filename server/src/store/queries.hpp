@@ -27,8 +27,9 @@ inline constexpr const char* kFindUser = "SELECT " CMA_USER_COLUMNS " FROM users
 inline constexpr const char* kFindUserInCentre =
     "SELECT " CMA_USER_COLUMNS " FROM users WHERE id = :id AND centre_id = :centre";
 // The signed-in user, only while both the account and its centre are active.
-inline constexpr const char* kFindActivePrincipal =
-    "SELECT u.id, u.centre_id, u.role FROM users u JOIN centres c ON c.id = u.centre_id "
+inline constexpr const char* kFindActiveUser =
+    "SELECT u.id, u.centre_id, u.email, u.first_name, u.last_name, u.role, u.status, u.password_hash, "
+    "u.last_login_at, u.created_at, u.updated_at FROM users u JOIN centres c ON c.id = u.centre_id "
     "WHERE u.id = :id AND u.status = 'active' AND c.status = 'active'";
 inline constexpr const char* kFindUserByEmail = "SELECT " CMA_USER_COLUMNS " FROM users WHERE email = :email";
 inline constexpr const char* kInsertUser =

@@ -146,16 +146,11 @@ class Users final : public app::UserRepository {
     each_row(st, [&] { out = r.take(); });
     return out;
   }
-  std::optional<app::Principal> find_active_principal(const std::string& id) override {
-    app::Principal p;
-    std::string role;
-    std::optional<app::Principal> out;
-    soci::statement st =
-        (sql_.prepare << sql::kFindActivePrincipal, into(p.user_id), into(p.centre_id), into(role), use(id));
-    each_row(st, [&] {
-      p.role = domain::parse_role(role).value_or(domain::Role::trainee);
-      out = p;
-    });
+  std::optional<app::User> find_active(const std::string& id) override {
+    UserRow r;
+    std::optional<app::User> out;
+    soci::statement st = (sql_.prepare << sql::kFindActiveUser, CMA_INTO_USER(r), use(id));
+    each_row(st, [&] { out = r.take(); });
     return out;
   }
   void insert(const app::User& u) override {
@@ -538,6 +533,9 @@ SociDatabase::SociDatabase(const std::string& url, int pool_size) : impl_(std::m
   impl_->max_sessions = pool_size > 0 ? pool_size : 4;
   if (platform::is_sqlite_url(url)) {
     impl_->dialect = Dialect::sqlite;
+    // Memory statistics take a process-wide mutex on every allocation; nothing here reads them.
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
     // sqlite:///relative/path.db and sqlite:////absolute/path.db, as SQLAlchemy spells them.
     constexpr std::string_view prefix = "sqlite:///";
     impl_->sqlite_path = url.size() > prefix.size() && url.rfind(prefix, 0) == 0

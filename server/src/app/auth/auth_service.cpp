@@ -126,7 +126,7 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
     return Error::unauthenticated("The refresh token was already used; every session it belongs to is now signed out.");
   }
   auto expires = platform::parse_time(stored->expires_at);
-  if (!expires || *expires <= now || !user || !tx->users().find_active_principal(user->id)) {
+  if (!expires || *expires <= now || !user || !tx->users().find_active(user->id)) {
     tx->commit();  // keeps the token spent
     return Error::unauthenticated("The refresh token is not valid.");
   }
@@ -149,13 +149,13 @@ Status AuthService::logout(const RequestMeta& meta, const std::string& refresh_t
   return ok_status();
 }
 
-Result<Principal> AuthService::authenticate(std::string_view access_token) {
+Result<User> AuthService::authenticate(std::string_view access_token) {
   auto claims = codec_.verify(access_token, deps_.clock.now());
   if (!claims) return Error::unauthenticated("The access token is missing, malformed or expired.");
   auto tx = deps_.db.begin(TxMode::read);
-  auto principal = tx->users().find_active_principal(claims->user_id);
-  if (!principal) return Error::unauthenticated("The account or its centre is not active.");
-  return *principal;
+  auto user = tx->users().find_active(claims->user_id);
+  if (!user) return Error::unauthenticated("The account or its centre is not active.");
+  return std::move(*user);
 }
 
 Status AuthService::change_password(const Actor& actor, const std::string& current_password,

@@ -32,8 +32,9 @@ class AuthService {
   // was already spent revokes its whole family (someone else has a copy).
   Result<SignIn> refresh(const RequestMeta& meta, const std::string& refresh_token);
   Status logout(const RequestMeta& meta, const std::string& refresh_token);
-  // Verifies the access token and loads the user: a deactivated user stops here at once.
-  Result<Principal> authenticate(std::string_view access_token);
+  // Verifies the access token and loads the user as stored now: a deactivated user (or a user of a
+  // deactivated centre) stops here at once, and a changed role applies at once.
+  Result<User> authenticate(std::string_view access_token);
   Status change_password(const Actor& actor, const std::string& current_password, const std::string& new_password);
 
  private:

@@ -184,11 +184,4 @@ Result<User> reactivate_user(const Deps& deps, const Actor& actor, const std::st
   return set_status(deps, actor, id, kActive, "user.reactivate");
 }
 
-Result<User> get_me(const Deps& deps, const Actor& actor) {
-  auto tx = deps.db.begin(TxMode::read);
-  auto u = tx->users().find(Scope::centre(actor.principal.centre_id), actor.principal.user_id);
-  if (!u) return Error::not_found(kNoSuchUser);
-  return *u;
-}
-
 }  // namespace cma::app

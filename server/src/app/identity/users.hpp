@@ -20,7 +20,6 @@ Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& i
 Result<User> update_user(const Deps& deps, const Actor& actor, const std::string& id, const UserInput& in);
 Result<User> deactivate_user(const Deps& deps, const Actor& actor, const std::string& id);
 Result<User> reactivate_user(const Deps& deps, const Actor& actor, const std::string& id);
-Result<User> get_me(const Deps& deps, const Actor& actor);
 
 // The scope a principal reads within: its own centre, or every centre for network-wide roles.
 Scope scope_of(const Principal& p);
