@@ -167,3 +167,25 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
 }
 
 }  // namespace cma::testing
+
+namespace cma::testing {
+
+TEST(Process, EveryCommandHasHelpAndTheBinaryHasAVersion) {
+  for (const char* cmd : {"--version", "--help", "serve --help", "migrate --help", "seed-demo --help",
+                          "user create --help", "audit verify --help"}) {
+    std::string out;
+    FILE* p = ::popen((std::string(CMA_BINARY) + " " + cmd + " 2>&1").c_str(), "r");
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
+    int rc = ::pclose(p);
+    EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd << "\n" << out;
+    EXPECT_FALSE(out.empty()) << cmd;
+  }
+  std::string out;
+  FILE* p = ::popen((std::string(CMA_BINARY) + " frobnicate 2>&1").c_str(), "r");
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
+  EXPECT_NE(WEXITSTATUS(::pclose(p)), 0) << out;
+}
+
+}  // namespace cma::testing
