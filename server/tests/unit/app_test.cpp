@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "app/audit/audit_log.hpp"
+#include "app/auth/access_token.hpp"
+#include "app/paging.hpp"
+#include "platform/crypto.hpp"
+
+namespace cma::app {
+
+namespace {
+platform::TimePoint at(std::int64_t seconds) {
+  return platform::TimePoint(std::chrono::seconds(seconds));
+}
+}  // namespace
+
+TEST(AccessToken, IssuedTokensVerifyUntilTheyExpire) {
+  AccessTokenCodec codec(std::string(40, 'k'), std::chrono::minutes(15));
+  AccessClaims c{"u1", "c1", domain::Role::manager, 1000, 1900, "j1"};
+  auto token = codec.issue(c);
+  auto back = codec.verify(token, at(1899));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->user_id, "u1");
+  EXPECT_EQ(back->centre_id, "c1");
+  EXPECT_EQ(back->role, domain::Role::manager);
+  EXPECT_FALSE(codec.verify(token, at(1900)));
+  AccessTokenCodec other(std::string(40, 'o'), std::chrono::minutes(15));
+  EXPECT_FALSE(other.verify(token, at(1000)));
+}
+
+TEST(AccessToken, TamperedPayloadsFail) {
+  AccessTokenCodec codec(std::string(40, 'k'), std::chrono::minutes(15));
+  auto token = codec.issue({"u1", "c1", domain::Role::trainee, 1000, 1900, "j1"});
+  auto d1 = token.find('.'), d2 = token.rfind('.');
+  auto forged_payload =
+      platform::base64url_encode(R"({"sub":"u1","centre":"c1","role":"admin","iat":1000,"exp":1900,"jti":"j1"})");
+  EXPECT_FALSE(codec.verify(token.substr(0, d1 + 1) + forged_payload + token.substr(d2), at(1000)));
+  EXPECT_FALSE(codec.verify(token + "x", at(1000)));
+  EXPECT_FALSE(codec.verify(token.substr(0, d2), at(1000)));
+  EXPECT_FALSE(codec.verify("a.b.c.d", at(1000)));
+}
+
+TEST(ChangeSet, RecordsOnlyChangesAndNeverSecrets) {
+  ChangeSet cs;
+  cs.set("name", "A", "B").set("code", "X", "X").redacted("password");
+  auto v = boost::json::parse(cs.json()).as_object();
+  EXPECT_EQ(v.size(), 2u);
+  EXPECT_EQ(v.at("name").at("before").as_string(), "A");
+  EXPECT_EQ(v.at("password").at("after").as_string(), "[redacted]");
+  auto created = ChangeSet::for_creation();
+  created.set("name", "", "N").set("address", "", "");
+  auto c = boost::json::parse(created.json()).as_object();
+  EXPECT_EQ(c.size(), 1u);
+  EXPECT_TRUE(c.at("name").at("before").is_null());
+  ChangeSet quoted;
+  quoted.set("name", "a\"b", "c\\d\n");
+  EXPECT_EQ(boost::json::parse(quoted.json()).at("name").at("after").as_string(), "c\\d\n");
+}
+
+TEST(Paging, LimitsAndCursorsAreCheckedPerField) {
+  auto def = parse_page(std::nullopt, std::nullopt);
+  ASSERT_TRUE(def);
+  EXPECT_EQ(def->limit, kDefaultPageSize);
+  auto cursor = encode_cursor("01900000-0000-7000-8000-000000000001");
+  auto ok = parse_page(std::string("100"), cursor);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->after_id, "01900000-0000-7000-8000-000000000001");
+  for (const char* bad : {"0", "101", "abc", "", "5x", "-1"}) {
+    auto r = parse_page(std::string(bad), std::nullopt);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().field_errors.at(0).field, "limit");
+  }
+  auto bad_cursor = parse_page(std::nullopt, std::string("bm90LWEtY3Vyc29y"));
+  ASSERT_FALSE(bad_cursor);
+  EXPECT_EQ(bad_cursor.error().field_errors.at(0).field, "cursor");
+  auto both = parse_page(std::string("x"), std::string("!!"));
+  ASSERT_FALSE(both);
+  EXPECT_EQ(both.error().field_errors.size(), 2u);
+}
+
+TEST(Paging, ExtraRowMeansAnotherPage) {
+  std::vector<std::string> rows{"a", "b", "c"};
+  auto page = make_page(rows, 2, [](const std::string& s) { return s; });
+  EXPECT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.next_cursor, encode_cursor("b"));
+  auto last = make_page(std::vector<std::string>{"a"}, 2, [](const std::string& s) { return s; });
+  EXPECT_TRUE(last.next_cursor.empty());
+}
+
+}  // namespace cma::app

@@ -1,0 +1,125 @@
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "platform/clock.hpp"
+#include "platform/config.hpp"
+#include "platform/crypto.hpp"
+#include "platform/ids.hpp"
+
+namespace cma::platform {
+
+TEST(Time, FormatsFixedWidthUtcAndParsesBack) {
+  auto t = parse_time("2026-11-25T03:08:09.123456Z");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(format_time(*t), "2026-11-25T03:08:09.123456Z");
+  EXPECT_EQ(format_time(*parse_time("2026-11-25T03:08:09Z")), "2026-11-25T03:08:09.000000Z");
+  // PostgreSQL's timestamptz text and numeric offsets.
+  EXPECT_EQ(format_time(*parse_time("2026-11-25 03:08:09.5+00")), "2026-11-25T03:08:09.500000Z");
+  EXPECT_EQ(format_time(*parse_time("2026-11-25T04:08:09+01:00")), "2026-11-25T03:08:09.000000Z");
+  for (const char* bad : {"", "yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-11-25T03:08:09",
+                          "2026-11-25T03:08:09.Z", "2026-11-25T24:00:00Z", "2026-11-25T03:08:09Zjunk"})
+    EXPECT_FALSE(parse_time(bad)) << bad;
+}
+
+TEST(Crypto, KnownVectors) {
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  // RFC 4231 test case 2
+  EXPECT_EQ(to_hex(hmac_sha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(Crypto, Base64UrlRoundTripsAndRejectsJunk) {
+  for (const std::string& s :
+       std::vector<std::string>{"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\0\xff\xfe", 3)})
+    EXPECT_EQ(base64url_decode(base64url_encode(s)), s);
+  EXPECT_EQ(base64url_encode("\xfb\xff"), "-_8");
+  EXPECT_FALSE(base64url_decode("a"));
+  EXPECT_FALSE(base64url_decode("ab+/"));
+  EXPECT_FALSE(base64url_decode("Zm9v="));
+  EXPECT_FALSE(base64url_decode("Zh"));  // non-zero leftover bits: not the canonical encoding
+}
+
+TEST(Crypto, PasswordHashesAreArgon2idAndSalted) {
+  auto a = password_hash("correct horse battery");
+  auto b = password_hash("correct horse battery");
+  EXPECT_EQ(a.rfind("$argon2id$", 0), 0u);
+  EXPECT_NE(a, b);
+  EXPECT_TRUE(password_verify(a, "correct horse battery"));
+  EXPECT_FALSE(password_verify(a, "correct horse battery!"));
+  EXPECT_FALSE(password_verify("not a hash", "x"));
+}
+
+TEST(Ids, UuidV7IsWellFormedAndTimeOrdered) {
+  ManualClock clock(TimePoint(std::chrono::microseconds(1'790'000'000'000'000)));
+  UuidV7Generator ids(clock);
+  std::set<std::string> seen;
+  std::string previous;
+  for (int i = 0; i < 2000; ++i) {
+    if (i % 100 == 0) clock.advance(std::chrono::milliseconds(1));
+    auto id = ids.next();
+    EXPECT_TRUE(is_uuid(id)) << id;
+    EXPECT_EQ(id[14], '7');
+    EXPECT_GT(id, previous);
+    EXPECT_TRUE(seen.insert(id).second);
+    previous = id;
+  }
+  EXPECT_FALSE(is_uuid("01900000-0000-7000-8000-00000000000G"));
+  EXPECT_FALSE(is_uuid("x"));
+}
+
+namespace {
+EnvLookup env_of(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& k) -> std::optional<std::string> {
+    auto it = vars.find(k);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+}  // namespace
+
+TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
+  Config c;
+  ASSERT_FALSE(
+      load_config(env_of({{"PORT", "6000"}, {"JWT_SECRET", std::string(40, 'x')}}), {{"PORT", "7000"}}, true, c));
+  EXPECT_EQ(c.port, 7000);
+  EXPECT_EQ(c.bind, "127.0.0.1");
+  EXPECT_EQ(c.database_url, "sqlite:///./var/cma.db");
+  EXPECT_EQ(c.jwt_secret_source, "JWT_SECRET");
+
+  auto error_for = [](std::map<std::string, std::string> vars) {
+    Config cfg;
+    auto e = load_config(env_of(std::move(vars)), {}, true, cfg);
+    return e ? e->variable : std::string("none");
+  };
+  EXPECT_EQ(error_for({{"PORT", "abc"}}), "PORT");
+  EXPECT_EQ(error_for({{"PORT", "0"}}), "PORT");
+  EXPECT_EQ(error_for({{"DATABASE_URL", "mysql://x"}}), "DATABASE_URL");
+  EXPECT_EQ(error_for({{"LOG_LEVEL", "chatty"}}), "LOG_LEVEL");
+  EXPECT_EQ(error_for({{"DRAIN_SECONDS", "-1"}}), "DRAIN_SECONDS");
+  EXPECT_EQ(error_for({{"TRUST_PROXY", "maybe"}}), "TRUST_PROXY");
+  EXPECT_EQ(error_for({{"JWT_SECRET", "short"}}), "JWT_SECRET");
+  EXPECT_EQ(error_for({{"JWT_SECRET_FILE", "/nonexistent/secret"}}), "JWT_SECRET_FILE");
+  EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"}}), "JWT_SECRET");
+}
+
+TEST(Config, EmbeddedModeGeneratesAPrivateSecretOnceAndReusesIt) {
+  char tmpl[] = "/tmp/cma-config-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  std::string dir = tmpl;
+  Config first, second;
+  ASSERT_FALSE(load_config(env_of({{"DATA_DIR", dir}}), {}, true, first));
+  ASSERT_FALSE(load_config(env_of({{"DATA_DIR", dir}}), {}, true, second));
+  EXPECT_GE(first.jwt_secret.size(), 32u);
+  EXPECT_EQ(first.jwt_secret, second.jwt_secret);
+  struct stat st {};
+  ASSERT_EQ(::stat((dir + "/jwt-secret").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace cma::platform
