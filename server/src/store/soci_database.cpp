@@ -3,6 +3,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -476,6 +477,7 @@ class SociTransaction final : public app::Transaction {
  public:
   SociTransaction(SociDatabase::Impl& db, app::TxMode mode)
       : db_(db),
+        exceptions_at_start_(std::uncaught_exceptions()),
         session_(db.acquire()),
         centres_(*session_),
         users_(*session_),
@@ -494,7 +496,9 @@ class SociTransaction final : public app::Transaction {
     }
   }
   ~SociTransaction() override {
-    bool healthy = true;
+    // Unwinding from a database error: the connection may be broken (e.g. the server restarted),
+    // so it is closed rather than handed to the next request; a new one is opened on demand.
+    bool healthy = std::uncaught_exceptions() == exceptions_at_start_;
     if (open_) {
       try {
         *session_ << "ROLLBACK";
@@ -517,6 +521,7 @@ class SociTransaction final : public app::Transaction {
 
  private:
   SociDatabase::Impl& db_;
+  int exceptions_at_start_;
   std::unique_ptr<soci::session> session_;
   bool open_ = false;
   Centres centres_;

@@ -54,3 +54,26 @@ TEST(Store, UserCreateCommandMakesTheFirstAdminAndIsAudited) {
 }
 
 }  // namespace cma::testing
+
+namespace cma::testing {
+
+// The database drops every connection (a failover or restart): the pool must not keep handing out
+// the dead ones. At most the request that finds a connection dead fails; the next ones succeed.
+TEST(Store, PoolRecoversWhenTheDatabaseDropsItsConnections) {
+  if (!using_postgres()) GTEST_SKIP() << "SQLite connections cannot be dropped from outside";
+  TestApp app({.workers = 2});
+  auto t = app.login(app.advisor_a);
+  ASSERT_EQ(app.get("/api/v1/me", t).status, 200);
+  ASSERT_EQ(app.get("/api/v1/me", t).status, 200);
+  store::SociDatabase killer(app.database_url(), 1);
+  killer.execute_raw(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+      "pg_backend_pid()");
+  int failures = 0;
+  for (int i = 0; i < 4; ++i) failures += app.get("/api/v1/me", t).status != 200;
+  EXPECT_LE(failures, 2);  // one per pooled connection at most
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(app.get("/api/v1/me", t).status, 200);
+  EXPECT_EQ(app.get("/health", "").status, 200);
+}
+
+}  // namespace cma::testing
