@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "http/json_fields.hpp"
 #include "http/routes/routes.hpp"
 #include "platform/log.hpp"
 
@@ -51,6 +52,8 @@ std::optional<Response> parse_body(Request& req) {
   }
   json::value v = parser.release();
   if (!v.is_object()) return problem(400, "Malformed JSON", "The body must be a JSON object.", req);
+  if (auto dup = first_duplicate_key(req.body))
+    return problem(Error::invalid_field(*dup, "appears more than once in the body"), req);
   req.json = std::move(v.as_object());
   return std::nullopt;
 }

@@ -26,4 +26,7 @@ class FieldReader {
 
 boost::json::value nullable(const std::string& s);
 
+// The first key that appears twice in one object of `json_text`, if any.
+std::optional<std::string> first_duplicate_key(std::string_view json_text);
+
 }  // namespace cma::http

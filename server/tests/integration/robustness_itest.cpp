@@ -84,6 +84,13 @@ TEST(Robustness, MalformedRequestsNeverTakeTheServerDown) {
     EXPECT_TRUE(r.status == 400 || r.status == 422) << b.substr(0, 60) << " -> " << r.status << " " << r.body;
   }
 
+  // A repeated key is refused, not silently resolved.
+  auto dup = app.call("POST", "/api/v1/centres", t, R"({"name": "x", "code": "ABC", "name": "y"})");
+  ASSERT_EQ(dup.status, 422) << dup.body;
+  EXPECT_EQ(dup.obj().at("errors").as_array()[0].as_object().at("field").as_string(), "name");
+  auto nested = app.call("POST", "/api/v1/centres", t, R"({"name": "x", "code": "ABD", "settings": {"a": 1, "a": 2}})");
+  EXPECT_EQ(nested.status, 422) << nested.body;
+
   // Random bytes, seeded so a failure can be replayed.
   std::mt19937 rng(20261125);
   std::uniform_int_distribution<int> byte(0, 255), len(1, 600);
