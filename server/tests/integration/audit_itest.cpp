@@ -4,6 +4,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "support/backend.hpp"
+#include "support/process.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -16,13 +17,13 @@ const json::object* find_action(const HttpResult& r, const std::string& action) 
   return nullptr;
 }
 
-int cma_audit_verify(const std::string& url, std::string& output) {
-  std::string cmd = std::string(CMA_BINARY) + " audit verify --database-url '" + url + "' --log-level off 2>&1";
-  FILE* p = ::popen(cmd.c_str(), "r");
-  char buf[512];
-  while (std::fgets(buf, sizeof buf, p) != nullptr) output += buf;
-  int rc = ::pclose(p);
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+// Three audited updates in centre A's chain, after the seed and a login.
+void rename_advisor_three_times(TestApp& app) {
+  auto t = app.login(app.manager_a);
+  for (int i = 0; i < 3; ++i) {
+    auto r = app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t);
+    ASSERT_EQ(r.status, 200) << r.body;
+  }
 }
 }  // namespace
 
@@ -85,17 +86,13 @@ TEST(Audit, TimeFiltersAndPagingAreValidated) {
 
 TEST(Audit, VerifyFindsEditedInsertedAndDeletedEntries) {
   TestApp app;
-  auto t = app.login(app.manager_a);
-  for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t)
-                  .status,
-              200);
+  rename_advisor_three_times(app);
   auto clean = app::verify_audit(app.db());
   EXPECT_TRUE(clean.problems.empty());
   EXPECT_GE(clean.entries, 10);
-  std::string out;
-  EXPECT_EQ(cma_audit_verify(app.database_url(), out), 0) << out;
-  EXPECT_NE(out.find("intact"), std::string::npos);
+  auto verify = run_cma("audit verify --log-level off --database-url '" + app.database_url() + "'");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("intact"), std::string::npos);
 
   const std::string chain = app.centre_a;
   // Edit an entry in the middle of centre A's chain.
@@ -105,18 +102,14 @@ TEST(Audit, VerifyFindsEditedInsertedAndDeletedEntries) {
   EXPECT_EQ(edited.problems[0].chain, chain);
   EXPECT_EQ(edited.problems[0].seq, 3);
   EXPECT_NE(edited.problems[0].reason.find("edited"), std::string::npos);
-  out.clear();
-  EXPECT_EQ(cma_audit_verify(app.database_url(), out), 1);
-  EXPECT_NE(out.find("entry 3"), std::string::npos) << out;
+  auto broken = run_cma("audit verify --log-level off --database-url '" + app.database_url() + "'");
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.output.find("entry 3"), std::string::npos) << broken.output;
 }
 
 TEST(Audit, VerifyFindsDeletionsInTheMiddleAndAtTheEnd) {
   TestApp app;
-  auto t = app.login(app.manager_a);
-  for (int i = 0; i < 3; ++i)
-    ASSERT_EQ(app.patch("/api/v1/users/" + app.advisor_a.id, json::object{{"lastName", "Name" + std::to_string(i)}}, t)
-                  .status,
-              200);
+  rename_advisor_three_times(app);
   const std::string chain = app.centre_a;
   app.db().execute_raw("DELETE FROM audit_log WHERE chain = '" + chain + "' AND seq = 4");
   auto deleted = app::verify_audit(app.db());

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "support/backend.hpp"
+#include "support/process.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -52,19 +53,6 @@ int wait_exit(pid_t pid, int seconds) {
   ::kill(pid, SIGKILL);
   ::waitpid(pid, nullptr, 0);
   return -1;
-}
-
-int connect_to(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
 }
 
 std::string read_all(int fd) {
@@ -122,7 +110,7 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
                                       "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
   bool up = false;
   for (int i = 0; i < 300 && !up; ++i) {
-    int fd = connect_to(port);
+    int fd = connect_loopback(port);
     if (fd >= 0) {
       ::close(fd);
       up = http_request(port, "GET", "/health").status == 200;
@@ -136,19 +124,19 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   std::string head =
       "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
       std::to_string(body.size()) + "\r\n\r\n";
-  int fd = connect_to(port);
+  int fd = connect_loopback(port);
   ASSERT_GE(fd, 0);
   std::string first = head + body.substr(0, 10);
   ASSERT_EQ(::write(fd, first.data(), first.size()), static_cast<ssize_t>(first.size()));
   // An idle keep-alive connection is closed at once rather than holding the drain open.
-  int idle = connect_to(port);
+  int idle = connect_loopback(port);
   ASSERT_GE(idle, 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
 
   ASSERT_EQ(::kill(c.pid, SIGTERM), 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(::waitpid(c.pid, nullptr, WNOHANG), 0) << "exited before finishing the request";
-  EXPECT_LT(connect_to(port), 0) << "still accepting after SIGTERM";
+  EXPECT_LT(connect_loopback(port), 0) << "still accepting after SIGTERM";
 
   std::string rest = body.substr(10);
   ASSERT_EQ(::write(fd, rest.data(), rest.size()), static_cast<ssize_t>(rest.size()));
@@ -173,19 +161,11 @@ namespace cma::testing {
 TEST(Process, EveryCommandHasHelpAndTheBinaryHasAVersion) {
   for (const char* cmd : {"--version", "--help", "serve --help", "migrate --help", "seed-demo --help",
                           "user create --help", "audit verify --help"}) {
-    std::string out;
-    FILE* p = ::popen((std::string(CMA_BINARY) + " " + cmd + " 2>&1").c_str(), "r");
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
-    int rc = ::pclose(p);
-    EXPECT_EQ(WEXITSTATUS(rc), 0) << cmd << "\n" << out;
-    EXPECT_FALSE(out.empty()) << cmd;
+    auto r = run_cma(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd << "\n" << r.output;
+    EXPECT_FALSE(r.output.empty()) << cmd;
   }
-  std::string out;
-  FILE* p = ::popen((std::string(CMA_BINARY) + " frobnicate 2>&1").c_str(), "r");
-  char buf[512];
-  while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
-  EXPECT_NE(WEXITSTATUS(::pclose(p)), 0) << out;
+  EXPECT_NE(run_cma("frobnicate").exit_code, 0);
 }
 
 }  // namespace cma::testing

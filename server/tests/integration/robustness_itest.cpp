@@ -8,6 +8,7 @@
 
 #include <random>
 
+#include "support/process.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -16,15 +17,8 @@ namespace json = boost::json;
 namespace {
 // Sends raw bytes and returns whatever comes back before the server closes or 2 s pass.
 std::string raw_exchange(int port, const std::string& bytes) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return "connect failed";
-  }
+  int fd = connect_loopback(port);
+  if (fd < 0) return "connect failed";
   timeval tv{2, 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);

@@ -5,52 +5,45 @@
 #include <future>
 
 #include "support/backend.hpp"
+#include "support/process.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
 
-namespace {
-std::string run_cma(const std::string& args) {
-  std::string cmd = std::string(CMA_BINARY) + " " + args + " --log-level off 2>&1";
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  char buf[512];
-  while (std::fgets(buf, sizeof buf, p) != nullptr) out += buf;
-  int rc = ::pclose(p);
-  out += "exit=" + std::to_string(WIFEXITED(rc) ? WEXITSTATUS(rc) : -1);
-  return out;
-}
-}  // namespace
-
 // Two API processes starting together: the migrations run exactly once and both succeed.
 TEST(Store, ConcurrentMigrationsApplyOnce) {
   auto url = new_database_url();
-  auto a = std::async(std::launch::async, [&] { return run_cma("migrate --database-url '" + url + "'"); });
-  auto b = std::async(std::launch::async, [&] { return run_cma("migrate --database-url '" + url + "'"); });
+  const std::string migrate = "migrate --log-level off --database-url '" + url + "'";
+  auto a = std::async(std::launch::async, [&] { return run_cma(migrate); });
+  auto b = std::async(std::launch::async, [&] { return run_cma(migrate); });
   auto out_a = a.get(), out_b = b.get();
-  EXPECT_NE(out_a.find("exit=0"), std::string::npos) << out_a;
-  EXPECT_NE(out_b.find("exit=0"), std::string::npos) << out_b;
-  int applied = (out_a.find("applied:") != std::string::npos) + (out_b.find("applied:") != std::string::npos);
-  EXPECT_EQ(applied, 1) << out_a << "\n" << out_b;
-  auto again = run_cma("migrate --database-url '" + url + "'");
-  EXPECT_NE(again.find("schema is up to date"), std::string::npos) << again;
+  EXPECT_EQ(out_a.exit_code, 0) << out_a.output;
+  EXPECT_EQ(out_b.exit_code, 0) << out_b.output;
+  int applied =
+      (out_a.output.find("applied:") != std::string::npos) + (out_b.output.find("applied:") != std::string::npos);
+  EXPECT_EQ(applied, 1) << out_a.output << "\n" << out_b.output;
+  auto again = run_cma(migrate);
+  EXPECT_NE(again.output.find("schema is up to date"), std::string::npos) << again.output;
 }
 
 TEST(Store, UserCreateCommandMakesTheFirstAdminAndIsAudited) {
   auto url = new_database_url();
-  auto out = run_cma("user create --database-url '" + url +
+  auto out = run_cma("user create --log-level off --database-url '" + url +
                      "' --email First@Example.org --first-name First --last-name Admin --role admin --centre HQ"
                      " --centre-name 'Head Office'");
-  EXPECT_NE(out.find("created user"), std::string::npos) << out;
-  EXPECT_NE(out.find("password: "), std::string::npos) << out;
-  auto dup = run_cma("user create --database-url '" + url +
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_NE(out.output.find("created user"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find("password: "), std::string::npos) << out.output;
+  auto dup = run_cma("user create --log-level off --database-url '" + url +
                      "' --email first@example.org --first-name F --last-name A --role admin --centre HQ");
-  EXPECT_NE(dup.find("exit=1"), std::string::npos) << dup;
-  auto bad = run_cma("user create --database-url '" + url +
+  EXPECT_EQ(dup.exit_code, 1) << dup.output;
+  auto bad = run_cma("user create --log-level off --database-url '" + url +
                      "' --email x@example.org --first-name F --last-name A --role root --centre HQ");
-  EXPECT_NE(bad.find("role:"), std::string::npos) << bad;
-  auto verify = run_cma("audit verify --database-url '" + url + "'");
-  EXPECT_NE(verify.find("intact"), std::string::npos) << verify;
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  EXPECT_NE(bad.output.find("role:"), std::string::npos) << bad.output;
+  auto verify = run_cma("audit verify --log-level off --database-url '" + url + "'");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_NE(verify.output.find("intact"), std::string::npos) << verify.output;
 }
 
 }  // namespace cma::testing
