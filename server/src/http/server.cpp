@@ -225,8 +225,9 @@ struct Server::Impl {
                  ec != asio::error::operation_aborted && ec != asio::error::connection_reset)
           resp = problem(400, "Bad request", "The request is not valid HTTP/1.1: " + ec.message() + ".", bare);
         if (resp) {
-          log::RequestScope scope(bare.meta.request_id);
           co_await write(*s, *resp, bare.meta.request_id, 11, false);
+          // The scope is thread-local, so it must not span a co_await (the coroutine may resume elsewhere).
+          log::RequestScope scope(bare.meta.request_id);
           log::info("http.request", log::Fields().add("status", resp->status).add("error", ec.message()));
         }
         break;
