@@ -4,6 +4,7 @@
 # table, plus the process's resident memory idle and under load. Targets 127.0.0.1 only; every run
 # is bounded by DURATION.
 #   RUNS=5 DURATION=10s CONNECTIONS=64 THREADS=2 bench/run.sh
+#   BENCH_DB=postgresql bench/run.sh    # the same against a throwaway local PostgreSQL 15 cluster
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,17 +19,39 @@ mkdir -p "$OUT_DIR"
 [ -x "$BIN" ] || { echo "build first: make build" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/bootstrap installs it" >&2; exit 1; }
 
+BENCH_DB=${BENCH_DB:-sqlite}
 work=$(mktemp -d /tmp/cma-bench-XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+chmod 755 "$work"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
 server_pid=""
+pg_ctl=/usr/lib/postgresql/15/bin/pg_ctl
+as_pg=()
+[ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -d "$work/pg" ] && "${as_pg[@]}" "$pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-DATA_DIR="$work" DATABASE_URL="sqlite:///$work/cma.db" PORT="$port" "$BIN" serve --demo \
-  >"$work/server.log" 2>"$work/banner.log" &
+case $BENCH_DB in
+  sqlite) database_url="sqlite:///$work/cma.db" ;;
+  postgresql)
+    # A throwaway cluster with durable settings (fsync on), as the postgres user when root.
+    pg_port=$(free_port)
+    mkdir "$work/pg"
+    [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
+    "${as_pg[@]}" /usr/lib/postgresql/15/bin/initdb -D "$work/pg" -U postgres --auth=trust >/dev/null
+    "${as_pg[@]}" "$pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
+      -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=" start >/dev/null
+    database_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
+    ;;
+  *) echo "BENCH_DB must be sqlite or postgresql" >&2; exit 1 ;;
+esac
+
+DATA_DIR="$work" DATABASE_URL="$database_url" JWT_SECRET="bench-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+  PORT="$port" "$BIN" serve --demo >"$work/server.log" 2>"$work/banner.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
@@ -93,4 +116,4 @@ printf '| RSS idle (after start and demo seed) | %.1f |\n' "$(awk -v k="$idle_rs
 printf '| RSS under load (median sample, 3 s into each run) | %.1f |\n' "$(awk -v k="$m_load" 'BEGIN{print k/1024}')"
 printf '| peak RSS (VmHWM, whole session) | %.1f |\n' "$(awk -v k="$peak_rss" 'BEGIN{print k/1024}')"
 echo
-echo "connections=$CONNECTIONS threads=$THREADS duration=$DURATION runs=$RUNS cores=$(nproc) cpu=\"$(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ //')\""
+echo "database=$BENCH_DB connections=$CONNECTIONS threads=$THREADS duration=$DURATION runs=$RUNS cores=$(nproc) cpu=\"$(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ //')\""

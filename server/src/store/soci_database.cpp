@@ -79,16 +79,12 @@ class Centres final : public app::CentreRepository {
   explicit Centres(soci::session& s) : sql_(s) {}
   std::optional<app::Centre> find(const app::Scope& scope, const std::string& id) override {
     app::Centre r;
-    std::optional<app::Centre> out;
-    if (scope.centre_id) {
-      soci::statement st =
-          (sql_.prepare << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*scope.centre_id));
-      each_row(st, [&] { out = r; });
-    } else {
-      soci::statement st = (sql_.prepare << sql::kFindCentre, CMA_INTO_CENTRE(r), use(id));
-      each_row(st, [&] { out = r; });
-    }
-    return out;
+    if (scope.centre_id)
+      sql_ << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*scope.centre_id);
+    else
+      sql_ << sql::kFindCentre, CMA_INTO_CENTRE(r), use(id);
+    if (!sql_.got_data()) return std::nullopt;
+    return r;
   }
   bool code_taken(const std::string& code, const std::string& except_id) override {
     long long n = 0;
@@ -130,29 +126,24 @@ class Users final : public app::UserRepository {
   explicit Users(soci::session& s) : sql_(s) {}
   std::optional<app::User> find(const app::Scope& scope, const std::string& id) override {
     UserRow r;
-    std::optional<app::User> out;
-    if (scope.centre_id) {
-      soci::statement st = (sql_.prepare << sql::kFindUserInCentre, CMA_INTO_USER(r), use(id), use(*scope.centre_id));
-      each_row(st, [&] { out = r.take(); });
-    } else {
-      soci::statement st = (sql_.prepare << sql::kFindUser, CMA_INTO_USER(r), use(id));
-      each_row(st, [&] { out = r.take(); });
-    }
-    return out;
+    if (scope.centre_id)
+      sql_ << sql::kFindUserInCentre, CMA_INTO_USER(r), use(id), use(*scope.centre_id);
+    else
+      sql_ << sql::kFindUser, CMA_INTO_USER(r), use(id);
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
   }
   std::optional<app::User> find_by_email(const std::string& email) override {
     UserRow r;
-    std::optional<app::User> out;
-    soci::statement st = (sql_.prepare << sql::kFindUserByEmail, CMA_INTO_USER(r), use(email));
-    each_row(st, [&] { out = r.take(); });
-    return out;
+    sql_ << sql::kFindUserByEmail, CMA_INTO_USER(r), use(email);
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
   }
   std::optional<app::User> find_active(const std::string& id) override {
     UserRow r;
-    std::optional<app::User> out;
-    soci::statement st = (sql_.prepare << sql::kFindActiveUser, CMA_INTO_USER(r), use(id));
-    each_row(st, [&] { out = r.take(); });
-    return out;
+    sql_ << sql::kFindActiveUser, CMA_INTO_USER(r), use(id);
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
   }
   void insert(const app::User& u) override {
     std::string role(domain::to_string(u.role));
@@ -205,12 +196,10 @@ class RefreshTokens final : public app::RefreshTokenRepository {
   }
   std::optional<app::RefreshToken> find_by_hash(const std::string& hash) override {
     app::RefreshToken t;
-    std::optional<app::RefreshToken> out;
-    soci::statement st =
-        (sql_.prepare << sql::kFindRefreshToken, into(t.id), into(t.family_id), into(t.user_id), into(t.token_hash),
-         into(t.created_at), into(t.expires_at), into(t.used_at), into(t.revoked_at), use(hash));
-    each_row(st, [&] { out = t; });
-    return out;
+    sql_ << sql::kFindRefreshToken, into(t.id), into(t.family_id), into(t.user_id), into(t.token_hash),
+        into(t.created_at), into(t.expires_at), into(t.used_at), into(t.revoked_at), use(hash);
+    if (!sql_.got_data()) return std::nullopt;
+    return t;
   }
   bool mark_used(const std::string& id, const std::string& at) override {
     soci::statement st = (sql_.prepare << sql::kMarkRefreshTokenUsed, use(at), use(id));
@@ -302,13 +291,10 @@ class Audit final : public app::AuditRepository {
   std::optional<app::AuditHead> head(const std::string& chain) override {
     long long seq = 0;
     app::AuditHead h;
-    std::optional<app::AuditHead> out;
-    soci::statement st = (sql_.prepare << sql::kAuditHead, into(seq), into(h.hash), use(chain));
-    each_row(st, [&] {
-      h.seq = seq;
-      out = h;
-    });
-    return out;
+    sql_ << sql::kAuditHead, into(seq), into(h.hash), use(chain);
+    if (!sql_.got_data()) return std::nullopt;
+    h.seq = seq;
+    return h;
   }
   std::vector<domain::AuditEntry> read_chain(const std::string& chain, std::int64_t after_seq, int limit) override {
     std::vector<domain::AuditEntry> out;
