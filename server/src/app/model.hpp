@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "app/tenancy.hpp"
 #include "domain/identity/role.hpp"
 
 namespace cma::app {
@@ -45,8 +46,9 @@ struct RefreshToken {
   std::string token_hash;
   std::string created_at;
   std::string expires_at;
-  std::string used_at;     // "" while unused
-  std::string revoked_at;  // "" while valid
+  std::string family_expires_at;  // no token of the family outlives this, however often it is rotated
+  std::string used_at;            // "" while unused
+  std::string revoked_at;         // "" while valid
 };
 
 // Where a request comes from; recorded in audit entries.
@@ -54,20 +56,6 @@ struct RequestMeta {
   std::string request_id;
   std::string ip;
   std::string user_agent;
-};
-
-// The signed-in user as resolved for this request (from the database, not just the token).
-struct Principal {
-  std::string user_id;
-  std::string centre_id;
-  domain::Role role = domain::Role::trainee;
-};
-
-// Which centres a query may see: one centre, or (network-wide roles only) all of them.
-struct Scope {
-  std::optional<std::string> centre_id;
-  static Scope centre(std::string id) { return Scope{std::move(id)}; }
-  static Scope network() { return Scope{std::nullopt}; }
 };
 
 struct PageRequest {

@@ -9,6 +9,7 @@
 
 #include "app/model.hpp"
 #include "domain/audit/audit_entry.hpp"
+#include "domain/identity/login_throttle.hpp"
 
 namespace cma::app {
 
@@ -55,10 +56,11 @@ class RefreshTokenRepository {
 class LoginThrottleRepository {
  public:
   virtual ~LoginThrottleRepository() = default;
-  virtual void record_failure(const std::string& key, const std::string& at) = 0;
-  // Failures for `key` at or after `since`, oldest first (their times).
-  virtual std::vector<std::string> failures_since(const std::string& key, const std::string& since) = 0;
-  virtual void clear(const std::string& key) = 0;
+  // The counter for `key` (zero when there is none yet), locked against concurrent sign-in
+  // attempts until the transaction ends. Callers lock several keys in sorted order.
+  virtual domain::ThrottleCounter lock(const std::string& key) = 0;
+  virtual void save(const std::string& key, const domain::ThrottleCounter& counter, const std::string& now) = 0;
+  // Forgets counters last changed before `before`.
   virtual void prune_before(const std::string& before) = 0;
 };
 

@@ -97,7 +97,7 @@ Response Api::handle(Request& req) const {
         return problem(Error::unauthenticated("Send an access token: Authorization: Bearer <token>."), req);
       auto user = services_.auth.authenticate(token);
       if (!user) return problem(user.error(), req);
-      req.principal = app::Principal{user->id, user->centre_id, user->role};
+      req.principal = app::Principal::signed_in(*user);
       req.user = std::move(user.value());
     }
 
@@ -111,7 +111,7 @@ Response Api::handle(Request& req) const {
     }
 
     Response r = m.route->handler(req);
-    if (req.principal) r.user_id = req.principal->user_id;
+    if (req.principal) r.user_id = req.principal->user_id();
     return r;
   } catch (const std::exception& e) {
     platform::log::error("http.handler_failed",

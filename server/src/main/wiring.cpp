@@ -13,15 +13,23 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->ids = std::make_unique<platform::UuidV7Generator>(core->clock);
   core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size);
   if (!config.jwt_secret.empty()) {
+    using std::chrono::hours;
+    using std::chrono::seconds;
+    domain::LoginThrottlePolicy throttle;
+    throttle.account_at_address = {config.login_account_address_limit,
+                                   seconds(config.login_account_address_window_seconds)};
+    throttle.account = {config.login_account_delay_after, seconds(config.login_account_window_seconds), seconds(1),
+                        seconds(config.login_account_max_delay_seconds)};
+    throttle.address = {config.login_address_limit, seconds(config.login_address_window_seconds)};
+    app::SessionPolicy sessions{hours(config.refresh_ttl_hours), hours(config.session_max_hours)};
     core->auth = std::make_unique<app::AuthService>(
-        core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)), std::chrono::hours(24 * 14));
+        core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)), sessions, throttle);
   }
   return core;
 }
 
 app::Actor system_actor(const std::string& command) {
-  app::Actor a;
-  a.principal.role = domain::Role::admin;
+  app::Actor a{app::Principal::operator_command(), {}};
   a.meta.request_id = "cli-" + platform::to_hex(platform::random_bytes(6));
   a.meta.ip = "local";
   a.meta.user_agent = "cma " + command;

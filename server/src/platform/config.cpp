@@ -93,6 +93,18 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   c.max_body_bytes = static_cast<std::size_t>(body_kib) * 1024;
   if (auto e = int_setting("READ_TIMEOUT_SECONDS", c.read_timeout_seconds, 1, 3600)) return e;
   if (auto e = int_setting("IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600)) return e;
+  if (auto e = int_setting("LOGIN_ACCOUNT_ADDRESS_LIMIT", c.login_account_address_limit, 1, 1000)) return e;
+  if (auto e = int_setting("LOGIN_ACCOUNT_ADDRESS_WINDOW_SECONDS", c.login_account_address_window_seconds, 1, 86400))
+    return e;
+  if (auto e = int_setting("LOGIN_ACCOUNT_DELAY_AFTER", c.login_account_delay_after, 1, 10000)) return e;
+  if (auto e = int_setting("LOGIN_ACCOUNT_WINDOW_SECONDS", c.login_account_window_seconds, 1, 7 * 86400)) return e;
+  if (auto e = int_setting("LOGIN_ACCOUNT_MAX_DELAY_SECONDS", c.login_account_max_delay_seconds, 1, 3600)) return e;
+  if (auto e = int_setting("LOGIN_ADDRESS_LIMIT", c.login_address_limit, 1, 1000000)) return e;
+  if (auto e = int_setting("LOGIN_ADDRESS_WINDOW_SECONDS", c.login_address_window_seconds, 1, 86400)) return e;
+  if (auto e = int_setting("REFRESH_TTL_HOURS", c.refresh_ttl_hours, 1, 24 * 365)) return e;
+  if (auto e = int_setting("SESSION_MAX_HOURS", c.session_max_hours, 1, 24 * 365)) return e;
+  if (c.refresh_ttl_hours > c.session_max_hours)
+    return ConfigError{"REFRESH_TTL_HOURS", "must not be longer than SESSION_MAX_HOURS"};
   if (auto v = get("TRUST_PROXY")) {
     if (*v == "1" || *v == "true")
       c.trust_proxy = true;

@@ -26,6 +26,19 @@ struct Config {
   int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first
   std::string data_dir = "./var";  // embedded mode: database, generated secret, later documents
   bool trust_proxy = false;        // take the client IP from X-Forwarded-For (behind an ALB)
+
+  // Sign-in throttling (docs/operations.md): one account at one address, one account from anywhere,
+  // one address across accounts.
+  int login_account_address_limit = 5;
+  int login_account_address_window_seconds = 15 * 60;
+  int login_account_delay_after = 10;
+  int login_account_window_seconds = 60 * 60;
+  int login_account_max_delay_seconds = 60;
+  int login_address_limit = 100;
+  int login_address_window_seconds = 15 * 60;
+  // Sessions: a refresh token unused this long ends; no session outlives the maximum.
+  int refresh_ttl_hours = 14 * 24;
+  int session_max_hours = 30 * 24;
 };
 
 struct ConfigError {

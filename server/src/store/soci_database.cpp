@@ -79,8 +79,8 @@ class Centres final : public app::CentreRepository {
   explicit Centres(soci::session& s) : sql_(s) {}
   std::optional<app::Centre> find(const app::Scope& scope, const std::string& id) override {
     app::Centre r;
-    if (scope.centre_id)
-      sql_ << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*scope.centre_id);
+    if (const auto* centre = app::centre_of(scope))
+      sql_ << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), use(id), use(*centre);
     else
       sql_ << sql::kFindCentre, CMA_INTO_CENTRE(r), use(id);
     if (!sql_.got_data()) return std::nullopt;
@@ -106,9 +106,9 @@ class Centres final : public app::CentreRepository {
   std::vector<app::Centre> list(const app::Scope& scope, const std::string& after_id, int limit) override {
     std::vector<app::Centre> out;
     app::Centre r;
-    if (scope.centre_id) {
-      soci::statement st = (sql_.prepare << sql::kListCentresInScope, CMA_INTO_CENTRE(r), use(after_id),
-                            use(*scope.centre_id), use(limit));
+    if (const auto* centre = app::centre_of(scope)) {
+      soci::statement st =
+          (sql_.prepare << sql::kListCentresInScope, CMA_INTO_CENTRE(r), use(after_id), use(*centre), use(limit));
       each_row(st, [&] { out.push_back(r); });
     } else {
       soci::statement st = (sql_.prepare << sql::kListCentres, CMA_INTO_CENTRE(r), use(after_id), use(limit));
@@ -126,8 +126,8 @@ class Users final : public app::UserRepository {
   explicit Users(soci::session& s) : sql_(s) {}
   std::optional<app::User> find(const app::Scope& scope, const std::string& id) override {
     UserRow r;
-    if (scope.centre_id)
-      sql_ << sql::kFindUserInCentre, CMA_INTO_USER(r), use(id), use(*scope.centre_id);
+    if (const auto* centre = app::centre_of(scope))
+      sql_ << sql::kFindUserInCentre, CMA_INTO_USER(r), use(id), use(*centre);
     else
       sql_ << sql::kFindUser, CMA_INTO_USER(r), use(id);
     if (!sql_.got_data()) return std::nullopt;
@@ -165,9 +165,9 @@ class Users final : public app::UserRepository {
   std::vector<app::User> list(const app::Scope& scope, const std::string& after_id, int limit) override {
     std::vector<app::User> out;
     UserRow r;
-    if (scope.centre_id) {
+    if (const auto* centre = app::centre_of(scope)) {
       soci::statement st =
-          (sql_.prepare << sql::kListUsersInCentre, CMA_INTO_USER(r), use(*scope.centre_id), use(after_id), use(limit));
+          (sql_.prepare << sql::kListUsersInCentre, CMA_INTO_USER(r), use(*centre), use(after_id), use(limit));
       each_row(st, [&] { out.push_back(r.take()); });
     } else {
       soci::statement st = (sql_.prepare << sql::kListUsers, CMA_INTO_USER(r), use(after_id), use(limit));
@@ -191,13 +191,14 @@ class RefreshTokens final : public app::RefreshTokenRepository {
   void insert(const app::RefreshToken& t) override {
     write_guarded([&] {
       sql_ << sql::kInsertRefreshToken, use(t.id), use(t.family_id), use(t.user_id), use(t.token_hash),
-          use(t.created_at), use(t.expires_at);
+          use(t.created_at), use(t.expires_at), use(t.family_expires_at);
     });
   }
   std::optional<app::RefreshToken> find_by_hash(const std::string& hash) override {
     app::RefreshToken t;
     sql_ << sql::kFindRefreshToken, into(t.id), into(t.family_id), into(t.user_id), into(t.token_hash),
-        into(t.created_at), into(t.expires_at), into(t.used_at), into(t.revoked_at), use(hash);
+        into(t.created_at), into(t.expires_at), into(t.family_expires_at), into(t.used_at), into(t.revoked_at),
+        use(hash);
     if (!sql_.got_data()) return std::nullopt;
     return t;
   }
@@ -216,24 +217,33 @@ class RefreshTokens final : public app::RefreshTokenRepository {
   soci::session& sql_;
 };
 
+std::string time_or_empty(domain::Instant t) {
+  return t == domain::Instant{} ? std::string() : platform::format_time(t);
+}
+domain::Instant instant_or_zero(const std::string& text) {
+  return text.empty() ? domain::Instant{} : platform::parse_time(text).value_or(domain::Instant{});
+}
+
 class LoginThrottle final : public app::LoginThrottleRepository {
  public:
-  explicit LoginThrottle(soci::session& s) : sql_(s) {}
-  void record_failure(const std::string& key, const std::string& at) override {
-    sql_ << sql::kRecordLoginFailure, use(key), use(at);
+  LoginThrottle(soci::session& s, Dialect d) : sql_(s), dialect_(d) {}
+  domain::ThrottleCounter lock(const std::string& key) override {
+    sql_ << sql::kEnsureLoginThrottle, use(key);
+    int failures = 0;
+    std::string window_start, next_allowed_at;
+    sql_ << (dialect_ == Dialect::postgresql ? sql::kLockLoginThrottlePostgres : sql::kLockLoginThrottleSqlite),
+        into(failures), into(window_start), into(next_allowed_at), use(key);
+    return domain::ThrottleCounter{failures, instant_or_zero(window_start), instant_or_zero(next_allowed_at)};
   }
-  std::vector<std::string> failures_since(const std::string& key, const std::string& since) override {
-    std::vector<std::string> out;
-    std::string at;
-    soci::statement st = (sql_.prepare << sql::kLoginFailuresSince, into(at), use(key), use(since));
-    each_row(st, [&] { out.push_back(at); });
-    return out;
+  void save(const std::string& key, const domain::ThrottleCounter& c, const std::string& now) override {
+    std::string window_start = time_or_empty(c.window_start), next = time_or_empty(c.next_allowed_at);
+    sql_ << sql::kSaveLoginThrottle, use(c.failures), use(window_start), use(next), use(now), use(key);
   }
-  void clear(const std::string& key) override { sql_ << sql::kClearLoginFailures, use(key); }
-  void prune_before(const std::string& before) override { sql_ << sql::kPruneLoginFailures, use(before); }
+  void prune_before(const std::string& before) override { sql_ << sql::kPruneLoginThrottle, use(before); }
 
  private:
   soci::session& sql_;
+  Dialect dialect_;
 };
 
 class Audit final : public app::AuditRepository {
@@ -266,11 +276,11 @@ class Audit final : public app::AuditRepository {
       e.seq = seq_value;
       out.push_back(e);
     };
-    if (f.scope.centre_id) {
+    if (const auto* centre = app::centre_of(f.scope)) {
       soci::statement st =
-          (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*f.scope.centre_id), use(before_id),
-           use(before_id), use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id),
-           use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
+          (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*centre), use(before_id), use(before_id),
+           use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id), use(f.actor_user_id),
+           use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
       each_row(st, collect);
     } else {
       soci::statement st =
@@ -468,7 +478,7 @@ class SociTransaction final : public app::Transaction {
         centres_(*session_),
         users_(*session_),
         tokens_(*session_),
-        throttle_(*session_),
+        throttle_(*session_, db.dialect),
         audit_(*session_, db.dialect) {
     if (mode == app::TxMode::write) {
       try {

@@ -108,28 +108,6 @@ TEST(Auth, LogoutEndsTheSession) {
   EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", first.str("refreshToken")}}).status, 401);
 }
 
-TEST(Auth, FiveFailuresLockTheAccountForFifteenMinutes) {
-  TestApp app;
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(app.login_result(app.advisor_a.email, "wrong-password-123").status, 401);
-  auto locked = app.login_result(app.advisor_a.email, app.advisor_a.password);
-  ASSERT_EQ(locked.status, 429) << locked.body;
-  int retry = std::stoi(locked.header("retry-after"));
-  EXPECT_GT(retry, 0);
-  EXPECT_LE(retry, 15 * 60);
-  app.clock().advance(std::chrono::minutes(14));
-  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 429);
-  app.clock().advance(std::chrono::minutes(1) + std::chrono::seconds(1));
-  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 200);
-}
-
-TEST(Auth, FiveFailuresFromOneAddressLockThatAddress) {
-  TestApp app;
-  for (int i = 0; i < 5; ++i)
-    EXPECT_EQ(app.login_result("nobody" + std::to_string(i) + "@a.test", "wrong-password-123").status, 401);
-  // A different account, same client address.
-  EXPECT_EQ(app.login_result(app.manager_a.email, app.manager_a.password).status, 429);
-}
-
 TEST(Auth, DeactivatedUsersTokensStopWorkingAtOnce) {
   TestApp app;
   auto session = app.login_result(app.advisor_a.email, app.advisor_a.password);

@@ -112,7 +112,7 @@ TEST(Http, FailedWritesNeverPoisonPooledConnections) {
   // Read back through a brand-new connection: the write was committed, not left pending.
   store::SociDatabase fresh(app.database_url(), 1);
   auto tx = fresh.begin(app::TxMode::read);
-  auto u = tx->users().find(app::Scope::network(), created.str("id"));
+  auto u = tx->users().find_by_email("kept@a.test");
   ASSERT_TRUE(u.has_value());
   EXPECT_EQ(u->email, "kept@a.test");
 }
@@ -153,7 +153,7 @@ http::Response health_of(store::SociDatabase& db, bool draining) {
   platform::UuidV7Generator ids(clock);
   app::Deps deps{db, clock, ids};
   app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)),
-                        std::chrono::hours(1));
+                        app::SessionPolicy{});
   http::Api api(http::Services{deps, auth, "test", [draining] { return draining; }});
   http::Request req;
   req.method = "GET";

@@ -75,7 +75,7 @@ TestApp::TestApp(TestAppOptions options)
   db_->migrate();
   app::Deps deps{*db_, clock_, *ids_};
   auth_ = std::make_unique<app::AuthService>(
-      deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), std::chrono::hours(24 * 14));
+      deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 
   auto actor = main::system_actor("test");
   auto centre = [&](const char* name, const char* code) {
@@ -109,6 +109,7 @@ TestApp::TestApp(TestAppOptions options)
   opt.queue_limit = options.queue_limit;
   opt.max_body_bytes = options.max_body_bytes;
   opt.drain_seconds = 5;
+  opt.trust_proxy = options.trust_proxy;
   server_ = std::make_unique<http::Server>([this](http::Request& r) { return api_->handle(r); }, opt);
   server_->start();
   thread_ = std::thread([this] { server_->run(false); });

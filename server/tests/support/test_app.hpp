@@ -43,6 +43,9 @@ struct TestAppOptions {
   int workers = 4;
   int queue_limit = 256;
   std::size_t max_body_bytes = 64 * 1024;
+  bool trust_proxy = false;  // take the client address from X-Forwarded-For
+  domain::LoginThrottlePolicy throttle{};
+  app::SessionPolicy sessions{};
 };
 
 class TestApp {

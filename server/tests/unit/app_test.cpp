@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <type_traits>
 
 #include "app/audit/audit_log.hpp"
 #include "app/auth/access_token.hpp"
 #include "app/paging.hpp"
+#include "app/ports.hpp"
+#include "app/tenancy.hpp"
 #include "platform/crypto.hpp"
 
 namespace cma::app {
@@ -86,6 +89,52 @@ TEST(Paging, ExtraRowMeansAnotherPage) {
   EXPECT_EQ(page.next_cursor, encode_cursor("b"));
   auto last = make_page(std::vector<std::string>{"a"}, 2, [](const std::string& s) { return s; });
   EXPECT_TRUE(last.next_cursor.empty());
+}
+
+}  // namespace cma::app
+
+namespace cma::app {
+
+// An unscoped tenant query must not compile: no scope can be made except from a principal.
+static_assert(!std::is_default_constructible_v<CentreScope>);
+static_assert(!std::is_constructible_v<CentreScope, std::string>);
+static_assert(!std::is_default_constructible_v<NetworkScope>);
+static_assert(!std::is_default_constructible_v<Scope>);
+static_assert(!std::is_default_constructible_v<AuditFilter>);
+static_assert(!std::is_default_constructible_v<Principal>);
+
+namespace {
+User user_in(const std::string& centre, domain::Role role) {
+  User u;
+  u.id = "u-1";
+  u.centre_id = centre;
+  u.role = role;
+  return u;
+}
+}  // namespace
+
+TEST(Tenancy, CentreRolesReachOnlyTheirOwnCentre) {
+  for (auto role : {domain::Role::manager, domain::Role::advisor, domain::Role::trainee}) {
+    auto p = Principal::signed_in(user_in("centre-a", role));
+    auto scope = Tenancy::of(p);
+    ASSERT_NE(centre_of(scope), nullptr);
+    EXPECT_EQ(*centre_of(scope), "centre-a");
+    EXPECT_TRUE(Tenancy::centre_within(p, "centre-a"));
+    EXPECT_FALSE(Tenancy::centre_within(p, "centre-b"));
+    EXPECT_FALSE(Tenancy::centre_within(p, ""));
+  }
+}
+
+TEST(Tenancy, AdminsReachEveryCentreOnlyThroughAnExplicitNetworkScope) {
+  auto p = Principal::signed_in(user_in("centre-a", domain::Role::admin));
+  auto scope = Tenancy::of(p);
+  EXPECT_TRUE(std::holds_alternative<NetworkScope>(scope));
+  EXPECT_EQ(centre_of(scope), nullptr);
+  auto b = Tenancy::centre_within(p, "centre-b");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->centre_id(), "centre-b");
+  // Their own account is still in their own centre.
+  EXPECT_EQ(Tenancy::own_centre(p).centre_id(), "centre-a");
 }
 
 }  // namespace cma::app

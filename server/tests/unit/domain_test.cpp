@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/audit/audit_entry.hpp"
+#include "domain/identity/login_throttle.hpp"
 #include "domain/identity/role.hpp"
 #include "domain/identity/validation.hpp"
 
@@ -80,6 +81,61 @@ TEST(AuditContent, EveryFieldChangesTheBytes) {
     x.entity_id = "ru1";
   }));
   EXPECT_FALSE(changed([](AuditEntry& x) { x.hash = "ignored"; }));
+}
+
+namespace {
+Instant at_seconds(int s) {
+  return Instant(std::chrono::seconds(1'800'000'000 + s));
+}
+}  // namespace
+
+TEST(LoginThrottle, AccountDelayDoublesFromTheThresholdUpToTheCap) {
+  DelayRule rule{10, std::chrono::hours(1), std::chrono::seconds(1), std::chrono::seconds(60)};
+  EXPECT_EQ(account_delay(rule, 0).count(), 0);
+  EXPECT_EQ(account_delay(rule, 10).count(), 0);
+  EXPECT_EQ(account_delay(rule, 11).count(), 1);
+  EXPECT_EQ(account_delay(rule, 12).count(), 2);
+  EXPECT_EQ(account_delay(rule, 16).count(), 32);
+  EXPECT_EQ(account_delay(rule, 17).count(), 60);
+  EXPECT_EQ(account_delay(rule, 1'000'000).count(), 60);
+}
+
+TEST(LoginThrottle, TheAccountAtOneAddressIsRefusedAtTheLimitUntilTheWindowEnds) {
+  LoginThrottlePolicy p;
+  ThrottleCounters c;
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(check_attempt(p, c, at_seconds(i)).allowed);
+    c = count_attempt(p, c, at_seconds(i));
+  }
+  auto refused = check_attempt(p, c, at_seconds(10));
+  EXPECT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.retry_after_seconds, 15 * 60 - 10);
+  EXPECT_TRUE(check_attempt(p, c, at_seconds(15 * 60)).allowed);
+  // A new window starts counting from one.
+  c = count_attempt(p, c, at_seconds(15 * 60));
+  EXPECT_EQ(c.account_at_address.failures, 1);
+}
+
+TEST(LoginThrottle, ARightPasswordGivesBackItsAttemptAndEndsTheDelay) {
+  LoginThrottlePolicy p;
+  ThrottleCounters c;
+  for (int i = 0; i < 12; ++i) c = count_attempt(p, c, at_seconds(0));
+  EXPECT_FALSE(check_attempt(p, c, at_seconds(0)).allowed);
+  c = forgive_attempt(p, c, at_seconds(0));
+  EXPECT_EQ(c.account_at_address.failures, 0);
+  EXPECT_EQ(c.account.failures, 11);
+  EXPECT_EQ(c.address.failures, 11);
+  EXPECT_TRUE(check_attempt(p, c, at_seconds(0)).allowed);
+}
+
+TEST(LoginThrottle, RefusalsWaitForTheLongestOfTheLimitsThatApply) {
+  LoginThrottlePolicy p;
+  p.address = {3, std::chrono::minutes(30)};
+  ThrottleCounters c;
+  for (int i = 0; i < 3; ++i) c = count_attempt(p, c, at_seconds(0));
+  auto d = check_attempt(p, c, at_seconds(60));
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.retry_after_seconds, 30 * 60 - 60);
 }
 
 }  // namespace cma::domain

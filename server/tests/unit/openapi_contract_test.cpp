@@ -85,8 +85,7 @@ class OpenApiContract : public ::testing::Test {
     db_ = std::make_unique<store::SociDatabase>("sqlite:///" + (dir_ / "contract.db").string(), 1);
     auth_ = std::make_unique<app::AuthService>(
         app::Deps{*db_, clock_, ids_},
-        app::AccessTokenCodec("contract-test-secret-0123456789abcdef", std::chrono::minutes(15)),
-        std::chrono::hours(24 * 14));
+        app::AccessTokenCodec("contract-test-secret-0123456789abcdef", std::chrono::minutes(15)), app::SessionPolicy{});
     api_ = std::make_unique<Api>(Services{app::Deps{*db_, clock_, ids_}, *auth_, "test", {}});
   }
 

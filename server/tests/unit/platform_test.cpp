@@ -105,6 +105,9 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(error_for({{"JWT_SECRET", "short"}}), "JWT_SECRET");
   EXPECT_EQ(error_for({{"JWT_SECRET_FILE", "/nonexistent/secret"}}), "JWT_SECRET_FILE");
   EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"}}), "JWT_SECRET");
+  EXPECT_EQ(error_for({{"LOGIN_ADDRESS_LIMIT", "0"}}), "LOGIN_ADDRESS_LIMIT");
+  EXPECT_EQ(error_for({{"LOGIN_ACCOUNT_MAX_DELAY_SECONDS", "1h"}}), "LOGIN_ACCOUNT_MAX_DELAY_SECONDS");
+  EXPECT_EQ(error_for({{"REFRESH_TTL_HOURS", "800"}, {"SESSION_MAX_HOURS", "720"}}), "REFRESH_TTL_HOURS");
 }
 
 TEST(Config, EmbeddedModeGeneratesAPrivateSecretOnceAndReusesIt) {

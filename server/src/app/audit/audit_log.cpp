@@ -72,7 +72,7 @@ Error refuse(const Deps& deps, const Actor& actor, const std::string& action, co
   ChangeSet what;
   what.created("attempted", action);
   AuditDraft d{
-      actor.principal.centre_id, actor.principal.user_id, "auth.permission_denied", entity_type, entity_id, what};
+      actor.principal.centre_id(), actor.principal.user_id(), "auth.permission_denied", entity_type, entity_id, what};
   if (open_tx != nullptr) {
     append_audit(deps, *open_tx, actor.meta, std::move(d));
     open_tx->commit();
@@ -87,7 +87,7 @@ Error refuse(const Deps& deps, const Actor& actor, const std::string& action, co
 std::optional<Error> check_permission(const Deps& deps, const Actor& actor, domain::Permission permission,
                                       const std::string& action, const std::string& entity_type,
                                       const std::string& entity_id) {
-  if (domain::is_allowed(actor.principal.role, permission)) return std::nullopt;
+  if (domain::is_allowed(actor.principal.role(), permission)) return std::nullopt;
   return refuse(deps, actor, action, entity_type, entity_id);
 }
 
@@ -95,13 +95,13 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   const auto& p = actor.principal;
   if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "audit")) return *e;
   std::vector<FieldError> errors;
-  AuditFilter f;
-  if (domain::is_network_wide(p.role)) {
-    f.scope = q.centre_id.empty() ? Scope::network() : Scope::centre(q.centre_id);
-  } else {
-    if (!q.centre_id.empty() && q.centre_id != p.centre_id) return Error::not_found("No such centre.");
-    f.scope = Scope::centre(p.centre_id);
+  Scope scope = Tenancy::of(p);
+  if (!q.centre_id.empty()) {
+    auto centre = Tenancy::centre_within(scope, q.centre_id);
+    if (!centre) return Error::not_found("No such centre.");
+    scope = *centre;
   }
+  AuditFilter f{std::move(scope), {}, {}, {}, {}, {}};
   f.entity_type = q.entity_type;
   f.entity_id = q.entity_id;
   f.actor_user_id = q.user_id;

@@ -1,5 +1,7 @@
 #include "app/auth/auth_service.hpp"
 
+#include <algorithm>
+
 #include "app/audit/audit_log.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/crypto.hpp"
@@ -22,21 +24,31 @@ const std::string& dummy_hash() {
 
 }  // namespace
 
-std::string AuthService::start_family_token(Transaction& tx, const User& user, const std::string& family_id) {
+std::string AuthService::issue_refresh_token(Transaction& tx, const User& user, const RefreshToken* previous,
+                                             std::int64_t& expires_in) {
   std::string token = platform::base64url_encode(platform::random_bytes(32));
   auto now = deps_.clock.now();
+  auto family_end = now + std::chrono::duration_cast<std::chrono::microseconds>(sessions_.max_lifetime);
+  if (previous != nullptr) {
+    const auto& recorded = previous->family_expires_at.empty() ? previous->expires_at : previous->family_expires_at;
+    family_end = platform::parse_time(recorded).value_or(now);
+  }
+  auto expires =
+      std::min(now + std::chrono::duration_cast<std::chrono::microseconds>(sessions_.refresh_ttl), family_end);
   RefreshToken t;
   t.id = deps_.ids.next();
-  t.family_id = family_id.empty() ? t.id : family_id;
+  t.family_id = previous != nullptr ? previous->family_id : t.id;
   t.user_id = user.id;
   t.token_hash = hash_token(token);
   t.created_at = platform::format_time(now);
-  t.expires_at = platform::format_time(now + std::chrono::duration_cast<std::chrono::microseconds>(refresh_ttl_));
+  t.expires_at = platform::format_time(expires);
+  t.family_expires_at = platform::format_time(family_end);
   tx.refresh_tokens().insert(t);
+  expires_in = std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::seconds>(expires - now).count());
   return token;
 }
 
-SignIn AuthService::make_sign_in(const User& user, std::string refresh_token) {
+SignIn AuthService::make_sign_in(const User& user, std::string refresh_token, std::int64_t refresh_expires_in) {
   auto now = deps_.clock.now();
   AccessClaims claims{user.id,
                       user.centre_id,
@@ -44,8 +56,48 @@ SignIn AuthService::make_sign_in(const User& user, std::string refresh_token) {
                       platform::unix_seconds(now),
                       platform::unix_seconds(now) + codec_.ttl().count(),
                       deps_.ids.next()};
-  return SignIn{codec_.issue(claims), codec_.ttl().count(), std::move(refresh_token), refresh_ttl_.count(), user};
+  return SignIn{codec_.issue(claims), codec_.ttl().count(), std::move(refresh_token), refresh_expires_in, user};
 }
+
+namespace {
+
+// The three throttle counters of one sign-in attempt, by key. Keys hold hashes, not addresses or
+// e-mail addresses, so the table carries no personal data.
+struct ThrottleKeys {
+  std::string account_at_address, account, address;
+
+  ThrottleKeys(const std::string& email, const std::string& ip)
+      : account_at_address("account-at-address:" + platform::sha256_hex(email + "\n" + ip)),
+        account("account:" + platform::sha256_hex(email)),
+        address("address:" + platform::sha256_hex(ip)) {}
+
+  // Locks the counters in one global (sorted) order, so concurrent attempts cannot deadlock.
+  domain::ThrottleCounters lock(LoginThrottleRepository& repo) const {
+    std::vector<const std::string*> order{&account_at_address, &account, &address};
+    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return *a < *b; });
+    domain::ThrottleCounters c;
+    for (const auto* key : order) {
+      auto counter = repo.lock(*key);
+      if (key == &account_at_address) c.account_at_address = counter;
+      if (key == &account) c.account = counter;
+      if (key == &address) c.address = counter;
+    }
+    return c;
+  }
+
+  void save(LoginThrottleRepository& repo, const domain::ThrottleCounters& c, const std::string& now) const {
+    repo.save(account_at_address, c.account_at_address, now);
+    repo.save(account, c.account, now);
+    repo.save(address, c.address, now);
+  }
+};
+
+// How long a counter can still matter after its last change.
+std::chrono::seconds throttle_horizon(const domain::LoginThrottlePolicy& p) {
+  return std::max({p.account_at_address.window, p.address.window, p.account.window, p.account.max_delay});
+}
+
+}  // namespace
 
 Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& raw_email, const std::string& password) {
   std::vector<FieldError> errors;
@@ -55,50 +107,43 @@ Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& ra
   if (!errors.empty()) return Error::invalid(std::move(errors));
 
   auto now = deps_.clock.now();
-  const std::string account_key = "account:" + platform::sha256_hex(email);
-  const std::string ip_key = "ip:" + meta.ip;
-  const std::string since =
-      platform::format_time(now - std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window));
+  const auto now_text = platform::format_time(now);
+  const ThrottleKeys keys(email, meta.ip);
 
-  // Throttle check and user lookup first; the slow password check runs outside any transaction.
+  // The attempt is counted as a failure before the password is checked, under the counters' locks:
+  // concurrent attempts see each other, so no more are checked than the limits allow.
   std::optional<User> user;
-  int retry_after = 0;
   {
-    auto tx = deps_.db.begin(TxMode::read);
-    for (const auto& key : {account_key, ip_key}) {
-      auto failures = tx->login_throttle().failures_since(key, since);
-      if (static_cast<int>(failures.size()) >= throttle_.max_failures) {
-        auto oldest = platform::parse_time(failures.front()).value_or(now);
-        auto free_at = oldest + std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window);
-        retry_after = std::max<int>(retry_after,
-                                    static_cast<int>(std::chrono::ceil<std::chrono::seconds>(free_at - now).count()));
-      }
-    }
-    if (retry_after == 0) user = tx->users().find_by_email(email);
-  }
-  if (retry_after > 0)
-    return Error::rate_limited("Too many failed sign-in attempts; try again later.", std::max(1, retry_after));
-
-  bool password_ok = platform::password_verify(user ? user->password_hash : dummy_hash(), password);
-  bool ok = user && password_ok && user->status == kActive;
-  if (ok) {
     auto tx = deps_.db.begin(TxMode::write);
-    auto centre = tx->centres().find(Scope::network(), user->centre_id);
-    ok = centre && centre->status == kActive;
-    if (ok) {
-      tx->login_throttle().clear(account_key);
-      tx->users().record_login(user->id, platform::format_time(now));
-      std::string refresh = start_family_token(*tx, *user, "");
+    auto counters = keys.lock(tx->login_throttle());
+    auto decision = domain::check_attempt(throttle_, counters, now);
+    if (!decision.allowed)
+      return Error::rate_limited("Too many failed sign-in attempts; try again later.", decision.retry_after_seconds);
+    keys.save(tx->login_throttle(), domain::count_attempt(throttle_, counters, now), now_text);
+    user = tx->users().find_by_email(email);
+    tx->commit();
+  }
+
+  // The slow password check runs outside any transaction.
+  bool password_ok = platform::password_verify(user ? user->password_hash : dummy_hash(), password);
+  if (user && password_ok && user->status == kActive) {
+    auto tx = deps_.db.begin(TxMode::write);
+    auto centre = tx->centres().find(Tenancy::for_authentication(), user->centre_id);
+    if (centre && centre->status == kActive) {
+      auto counters = keys.lock(tx->login_throttle());
+      keys.save(tx->login_throttle(), domain::forgive_attempt(throttle_, counters, now), now_text);
+      tx->users().record_login(user->id, now_text);
+      std::int64_t refresh_expires_in = 0;
+      std::string refresh = issue_refresh_token(*tx, *user, nullptr, refresh_expires_in);
       append_audit(deps_, *tx, meta, {user->centre_id, user->id, "auth.login", "user", user->id, {}});
       tx->commit();
-      user->last_login_at = platform::format_time(now);
-      return make_sign_in(*user, std::move(refresh));
+      user->last_login_at = now_text;
+      return make_sign_in(*user, std::move(refresh), refresh_expires_in);
     }
   }
   auto tx = deps_.db.begin(TxMode::write);
-  tx->login_throttle().record_failure(account_key, platform::format_time(now));
-  tx->login_throttle().record_failure(ip_key, platform::format_time(now));
-  tx->login_throttle().prune_before(since);
+  tx->login_throttle().prune_before(
+      platform::format_time(now - std::chrono::duration_cast<std::chrono::microseconds>(throttle_horizon(throttle_))));
   ChangeSet why;
   why.created("reason", !user ? "unknown_account" : !password_ok ? "wrong_password" : "inactive");
   append_audit(
@@ -116,7 +161,7 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
   auto tx = deps_.db.begin(TxMode::write);
   auto stored = tx->refresh_tokens().find_by_hash(hash_token(refresh_token));
   if (!stored) return Error::unauthenticated("The refresh token is not valid.");
-  auto user = tx->users().find(Scope::network(), stored->user_id);
+  auto user = tx->users().find(Tenancy::for_authentication(), stored->user_id);
   if (!stored->revoked_at.empty()) return Error::unauthenticated("The refresh token is not valid.");
   if (!stored->used_at.empty() || !tx->refresh_tokens().mark_used(stored->id, now_text)) {
     tx->refresh_tokens().revoke_family(stored->family_id, now_text);
@@ -126,14 +171,17 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
     return Error::unauthenticated("The refresh token was already used; every session it belongs to is now signed out.");
   }
   auto expires = platform::parse_time(stored->expires_at);
-  if (!expires || *expires <= now || !user || !tx->users().find_active(user->id)) {
+  auto family_end =
+      platform::parse_time(stored->family_expires_at.empty() ? stored->expires_at : stored->family_expires_at);
+  if (!expires || *expires <= now || !family_end || *family_end <= now || !user || !tx->users().find_active(user->id)) {
     tx->commit();  // keeps the token spent
     return Error::unauthenticated("The refresh token is not valid.");
   }
-  std::string next = start_family_token(*tx, *user, stored->family_id);
+  std::int64_t refresh_expires_in = 0;
+  std::string next = issue_refresh_token(*tx, *user, &*stored, refresh_expires_in);
   append_audit(deps_, *tx, meta, {user->centre_id, user->id, "auth.refresh", "user", user->id, {}});
   tx->commit();
-  return make_sign_in(*user, std::move(next));
+  return make_sign_in(*user, std::move(next), refresh_expires_in);
 }
 
 Status AuthService::logout(const RequestMeta& meta, const std::string& refresh_token) {
@@ -141,7 +189,7 @@ Status AuthService::logout(const RequestMeta& meta, const std::string& refresh_t
   auto tx = deps_.db.begin(TxMode::write);
   auto stored = tx->refresh_tokens().find_by_hash(hash_token(refresh_token));
   if (!stored) return ok_status();
-  auto user = tx->users().find(Scope::network(), stored->user_id);
+  auto user = tx->users().find(Tenancy::for_authentication(), stored->user_id);
   tx->refresh_tokens().revoke_family(stored->family_id, platform::format_time(deps_.clock.now()));
   append_audit(deps_, *tx, meta,
                {user ? user->centre_id : "", stored->user_id, "auth.logout", "user", stored->user_id, {}});
@@ -167,14 +215,14 @@ Status AuthService::change_password(const Actor& actor, const std::string& curre
   std::optional<User> user;
   {
     auto tx = deps_.db.begin(TxMode::read);
-    user = tx->users().find(Scope::centre(actor.principal.centre_id), actor.principal.user_id);
+    user = tx->users().find(Tenancy::own_centre(actor.principal), actor.principal.user_id());
   }
   if (!user) return Error::not_found("No such user.");
   if (!platform::password_verify(user->password_hash, current_password))
     return Error::invalid_field("currentPassword", "is not your current password");
   std::string new_hash = platform::password_hash(new_password);
   auto tx = deps_.db.begin(TxMode::write);
-  auto fresh = tx->users().find(Scope::centre(actor.principal.centre_id), actor.principal.user_id);
+  auto fresh = tx->users().find(Tenancy::own_centre(actor.principal), actor.principal.user_id());
   if (!fresh) return Error::not_found("No such user.");
   fresh->password_hash = new_hash;
   fresh->updated_at = platform::format_time(deps_.clock.now());
@@ -184,7 +232,7 @@ Status AuthService::change_password(const Actor& actor, const std::string& curre
   ChangeSet changes;
   changes.redacted("password");
   append_audit(deps_, *tx, actor.meta,
-               {fresh->centre_id, actor.principal.user_id, "user.password_change", "user", fresh->id, changes});
+               {fresh->centre_id, actor.principal.user_id(), "user.password_change", "user", fresh->id, changes});
   tx->commit();
   return ok_status();
 }

@@ -5,6 +5,7 @@
 
 #include "app/auth/access_token.hpp"
 #include "app/context.hpp"
+#include "domain/identity/login_throttle.hpp"
 #include "domain/result.hpp"
 
 namespace cma::app {
@@ -17,15 +18,15 @@ struct SignIn {
   User user;
 };
 
-struct ThrottlePolicy {
-  int max_failures = 5;
-  std::chrono::seconds window{15 * 60};
+struct SessionPolicy {
+  std::chrono::seconds refresh_ttl{14 * 24 * 3600};   // a refresh token unused this long ends its session
+  std::chrono::seconds max_lifetime{30 * 24 * 3600};  // no session outlives this, however often it refreshes
 };
 
 class AuthService {
  public:
-  AuthService(Deps deps, AccessTokenCodec codec, std::chrono::seconds refresh_ttl, ThrottlePolicy throttle = {})
-      : deps_(deps), codec_(std::move(codec)), refresh_ttl_(refresh_ttl), throttle_(throttle) {}
+  AuthService(Deps deps, AccessTokenCodec codec, SessionPolicy sessions, domain::LoginThrottlePolicy throttle = {})
+      : deps_(deps), codec_(std::move(codec)), sessions_(sessions), throttle_(throttle) {}
 
   Result<SignIn> login(const RequestMeta& meta, const std::string& email, const std::string& password);
   // Rotates: the presented token is spent and a new one of the same family returned. A token that
@@ -38,13 +39,15 @@ class AuthService {
   Status change_password(const Actor& actor, const std::string& current_password, const std::string& new_password);
 
  private:
-  std::string start_family_token(Transaction& tx, const User& user, const std::string& family_id);
-  SignIn make_sign_in(const User& user, std::string refresh_token);
+  // A new refresh token: of a new family when `previous` is null, else of `previous`'s family.
+  std::string issue_refresh_token(Transaction& tx, const User& user, const RefreshToken* previous,
+                                  std::int64_t& expires_in);
+  SignIn make_sign_in(const User& user, std::string refresh_token, std::int64_t refresh_expires_in);
 
   Deps deps_;
   AccessTokenCodec codec_;
-  std::chrono::seconds refresh_ttl_;
-  ThrottlePolicy throttle_;
+  SessionPolicy sessions_;
+  domain::LoginThrottlePolicy throttle_;
 };
 
 }  // namespace cma::app

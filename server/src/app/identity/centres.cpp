@@ -83,21 +83,21 @@ Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreI
     return Error::invalid_field("code", "is already used by another centre");
   }
   append_audit(deps, *tx, actor.meta,
-               {"", actor.principal.user_id, "centre.create", "centre", c.id, diff(Centre{}, c)});
+               {"", actor.principal.user_id(), "centre.create", "centre", c.id, diff(Centre{}, c)});
   tx->commit();
   return c;
 }
 
 Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const PageRequest& page) {
   auto tx = deps.db.begin(TxMode::read);
-  auto rows = tx->centres().list(scope_of(actor.principal), page.after_id, page.limit + 1);
+  auto rows = tx->centres().list(Tenancy::of(actor.principal), page.after_id, page.limit + 1);
   return make_page(std::move(rows), page.limit, [](const Centre& c) { return c.id; });
 }
 
 Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id) {
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::read);
-  auto c = tx->centres().find(scope_of(actor.principal), id);
+  auto c = tx->centres().find(Tenancy::of(actor.principal), id);
   if (!c) return Error::not_found("No such centre.");
   return *c;
 }
@@ -107,7 +107,7 @@ Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::st
     return *e;
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->centres().find(scope_of(actor.principal), id);
+  auto before = tx->centres().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found("No such centre.");
   std::vector<FieldError> errors;
   validate(in, false, errors);
@@ -124,7 +124,7 @@ Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::st
   } catch (const UniqueViolation&) {
     return Error::invalid_field("code", "is already used by another centre");
   }
-  append_audit(deps, *tx, actor.meta, {id, actor.principal.user_id, "centre.update", "centre", id, changes});
+  append_audit(deps, *tx, actor.meta, {id, actor.principal.user_id(), "centre.update", "centre", id, changes});
   tx->commit();
   return after;
 }
@@ -134,16 +134,16 @@ Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std
     return *e;
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->centres().find(scope_of(actor.principal), id);
+  auto before = tx->centres().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found("No such centre.");
-  if (id == actor.principal.centre_id) return Error::precondition("You cannot deactivate your own centre.");
+  if (id == actor.principal.centre_id()) return Error::precondition("You cannot deactivate your own centre.");
   if (before->status == kInactive) return *before;
   Centre after = *before;
   after.status = kInactive;
   after.updated_at = platform::format_time(deps.clock.now());
   tx->centres().update(after);
   append_audit(deps, *tx, actor.meta,
-               {id, actor.principal.user_id, "centre.deactivate", "centre", id, diff(*before, after)});
+               {id, actor.principal.user_id(), "centre.deactivate", "centre", id, diff(*before, after)});
   tx->commit();
   return after;
 }

@@ -8,10 +8,6 @@
 
 namespace cma::app {
 
-Scope scope_of(const Principal& p) {
-  return domain::is_network_wide(p.role) ? Scope::network() : Scope::centre(p.centre_id);
-}
-
 namespace {
 
 constexpr const char* kNoSuchUser = "No such user.";
@@ -62,11 +58,11 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
   if (auto e = check_permission(deps, actor, domain::Permission::users_deactivate, action, "user", id)) return *e;
   if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->users().find(scope_of(actor.principal), id);
+  auto before = tx->users().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found(kNoSuchUser);
-  if (!domain::may_manage_role(actor.principal.role, before->role))
+  if (!domain::may_manage_role(actor.principal.role(), before->role))
     return refuse(deps, actor, action, "user", id, tx.get());
-  if (id == actor.principal.user_id) return Error::precondition("You cannot change the status of your own account.");
+  if (id == actor.principal.user_id()) return Error::precondition("You cannot change the status of your own account.");
   if (before->status == status) return *before;
   User after = *before;
   after.status = status;
@@ -74,7 +70,7 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
   tx->users().update(after);
   if (after.status == kInactive) tx->refresh_tokens().revoke_all_for_user(id, after.updated_at);
   append_audit(deps, *tx, actor.meta,
-               {after.centre_id, actor.principal.user_id, action, "user", id, diff(*before, after)});
+               {after.centre_id, actor.principal.user_id(), action, "user", id, diff(*before, after)});
   tx->commit();
   return after;
 }
@@ -85,12 +81,12 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   if (auto e = check_permission(deps, actor, domain::Permission::users_create, "user.create", "user")) return *e;
   std::vector<FieldError> errors;
   validate(in, true, errors);
-  std::string centre_id =
-      in.centre_id.value_or(domain::is_network_wide(actor.principal.role) ? std::string() : actor.principal.centre_id);
+  std::string centre_id = in.centre_id.value_or(
+      domain::is_network_wide(actor.principal.role()) ? std::string() : actor.principal.centre_id());
   if (centre_id.empty()) errors.push_back({"centreId", "is required"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto role = *domain::parse_role(*in.role);
-  if (!domain::may_manage_role(actor.principal.role, role)) return refuse(deps, actor, "user.create", "user", "");
+  if (!domain::may_manage_role(actor.principal.role(), role)) return refuse(deps, actor, "user.create", "user", "");
 
   User u;
   u.centre_id = centre_id;
@@ -103,7 +99,8 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   u.created_at = u.updated_at = platform::format_time(deps.clock.now());
 
   auto tx = deps.db.begin(TxMode::write);
-  auto centre = platform::is_uuid(centre_id) ? tx->centres().find(scope_of(actor.principal), centre_id) : std::nullopt;
+  auto centre =
+      platform::is_uuid(centre_id) ? tx->centres().find(Tenancy::of(actor.principal), centre_id) : std::nullopt;
   if (!centre) return Error::invalid_field("centreId", "is not a centre you can add users to");
   if (centre->status != kActive) return Error::invalid_field("centreId", "is a deactivated centre");
   if (tx->users().find_by_email(u.email)) return Error::conflict(kEmailTaken);
@@ -113,7 +110,7 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
     return Error::conflict(kEmailTaken);
   }
   append_audit(deps, *tx, actor.meta,
-               {u.centre_id, actor.principal.user_id, "user.create", "user", u.id, diff(User{}, u)});
+               {u.centre_id, actor.principal.user_id(), "user.create", "user", u.id, diff(User{}, u)});
   tx->commit();
   return u;
 }
@@ -121,10 +118,11 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
 Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::string& centre_filter,
                               const PageRequest& page) {
   if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.list", "user")) return *e;
-  Scope scope = scope_of(actor.principal);
+  Scope scope = Tenancy::of(actor.principal);
   if (!centre_filter.empty()) {
-    if (scope.centre_id && *scope.centre_id != centre_filter) return Page<User>{};  // nothing of theirs there
-    scope = Scope::centre(centre_filter);
+    auto centre = Tenancy::centre_within(scope, centre_filter);
+    if (!centre) return Page<User>{};  // nothing of theirs there
+    scope = *centre;
   }
   auto tx = deps.db.begin(TxMode::read);
   auto rows = tx->users().list(scope, page.after_id, page.limit + 1);
@@ -132,12 +130,12 @@ Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::s
 }
 
 Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& id) {
-  if (id != actor.principal.user_id) {
+  if (id != actor.principal.user_id()) {
     if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.read", "user", id)) return *e;
   }
   if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   auto tx = deps.db.begin(TxMode::read);
-  auto u = tx->users().find(scope_of(actor.principal), id);
+  auto u = tx->users().find(Tenancy::of(actor.principal), id);
   if (!u) return Error::not_found(kNoSuchUser);
   return *u;
 }
@@ -150,12 +148,12 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
   if (in.password) errors.push_back({"password", "cannot be set here; use POST /api/v1/me/password"});
   if (in.centre_id) errors.push_back({"centreId", "cannot be changed"});
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->users().find(scope_of(actor.principal), id);
+  auto before = tx->users().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found(kNoSuchUser);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto new_role = in.role ? *domain::parse_role(*in.role) : before->role;
-  if (!domain::may_manage_role(actor.principal.role, before->role) ||
-      !domain::may_manage_role(actor.principal.role, new_role))
+  if (!domain::may_manage_role(actor.principal.role(), before->role) ||
+      !domain::may_manage_role(actor.principal.role(), new_role))
     return refuse(deps, actor, "user.update", "user", id, tx.get());
   User after = *before;
   if (in.email) after.email = domain::normalize_email(*in.email);
@@ -171,7 +169,7 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
   } catch (const UniqueViolation&) {
     return Error::conflict(kEmailTaken);
   }
-  append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id, "user.update", "user", id, changes});
+  append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id(), "user.update", "user", id, changes});
   tx->commit();
   return after;
 }

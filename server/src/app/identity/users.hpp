@@ -21,7 +21,4 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
 Result<User> deactivate_user(const Deps& deps, const Actor& actor, const std::string& id);
 Result<User> reactivate_user(const Deps& deps, const Actor& actor, const std::string& id);
 
-// The scope a principal reads within: its own centre, or every centre for network-wide roles.
-Scope scope_of(const Principal& p);
-
 }  // namespace cma::app
