@@ -5,6 +5,7 @@
 #include "http/json_fields.hpp"
 #include "http/routes/routes.hpp"
 #include "platform/log.hpp"
+#include "platform/utf8.hpp"
 
 namespace cma::http {
 
@@ -45,8 +46,11 @@ std::optional<Response> parse_body(Request& req) {
         ++column;
       }
     }
+    // The parser refuses invalid UTF-8 and lone surrogate escapes (\ud800) in strings, as a syntax error.
+    std::string why =
+        platform::first_invalid_utf8(req.body) <= consumed ? "text that is not valid UTF-8" : ec.message();
     return problem(400, "Malformed JSON",
-                   "The body is not valid JSON: " + ec.message() + " at line " + std::to_string(line) + ", column " +
+                   "The body is not valid JSON: " + why + " at line " + std::to_string(line) + ", column " +
                        std::to_string(column) + " (byte " + std::to_string(consumed) + ").",
                    req);
   }

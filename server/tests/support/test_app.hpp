@@ -31,6 +31,8 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body = "",
                         const Headers& headers = {});
+// Sends `bytes` exactly as given (e.g. header values that are not UTF-8) and reads one response.
+HttpResult raw_http_request(int port, const std::string& bytes);
 
 struct Account {
   std::string id;
@@ -43,6 +45,7 @@ struct TestAppOptions {
   int workers = 4;
   int queue_limit = 256;
   std::size_t max_body_bytes = 64 * 1024;
+  bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto, as behind a load balancer
 };
 
 class TestApp {
