@@ -46,7 +46,7 @@ std::optional<std::string> presented_refresh_token(const Request& req, std::vect
 }  // namespace
 
 void add_auth_routes(Router& r, const Services& s) {
-  r.add("POST", "/api/v1/auth/login", {.auth = false, .body = BodyKind::json_required}, [&s](Request& req) {
+  r.add_public("POST", "/api/v1/auth/login", {.body = BodyKind::json_required}, [&s](Request& req) {
     FieldReader f(req.json, {"email", "password"});
     auto email = f.text("email");
     auto password = f.text("password");
@@ -58,7 +58,7 @@ void add_auth_routes(Router& r, const Services& s) {
     return resp;
   });
 
-  r.add("POST", "/api/v1/auth/refresh", {.auth = false, .body = BodyKind::json_optional}, [&s](Request& req) {
+  r.add_public("POST", "/api/v1/auth/refresh", {.body = BodyKind::json_optional}, [&s](Request& req) {
     std::vector<FieldError> errors;
     auto token = presented_refresh_token(req, errors);
     if (!errors.empty()) return problem(Error::invalid(std::move(errors)), req);
@@ -69,7 +69,7 @@ void add_auth_routes(Router& r, const Services& s) {
     return resp;
   });
 
-  r.add("POST", "/api/v1/auth/logout", {.auth = false, .body = BodyKind::json_optional}, [&s](Request& req) {
+  r.add_public("POST", "/api/v1/auth/logout", {.body = BodyKind::json_optional}, [&s](Request& req) {
     std::vector<FieldError> errors;
     auto token = presented_refresh_token(req, errors);
     if (!errors.empty()) return problem(Error::invalid(std::move(errors)), req);
@@ -80,14 +80,14 @@ void add_auth_routes(Router& r, const Services& s) {
     return resp;
   });
 
-  r.add("GET", "/api/v1/me", {}, [](Request& req) { return Response::json(200, to_json(*req.user)); });
+  r.add("GET", "/api/v1/me", {}, [](Request&, const Caller& c) { return Response::json(200, to_json(c.user)); });
 
-  r.add("POST", "/api/v1/me/password", {.body = BodyKind::json_required}, [&s](Request& req) {
+  r.add("POST", "/api/v1/me/password", {.body = BodyKind::json_required}, [&s](Request& req, const Caller& c) {
     FieldReader f(req.json, {"currentPassword", "newPassword"});
     auto current = f.text("currentPassword");
     auto next = f.text("newPassword");
     if (!f.ok()) return problem(Error::invalid(f.take_errors()), req);
-    auto result = s.auth.change_password(req.actor(), current.value_or(""), next.value_or(""));
+    auto result = s.auth.change_password(c.actor, current.value_or(""), next.value_or(""));
     if (!result) return problem(result.error(), req);
     return Response::no_content();
   });
