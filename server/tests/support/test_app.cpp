@@ -29,6 +29,15 @@ std::string HttpResult::str(const char* key) const {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
+std::string HttpResult::refresh_cookie() const {
+  constexpr std::string_view prefix = "cma_refresh=";
+  const std::string all = header("set-cookie");
+  auto at = all.find(prefix);
+  if (at == std::string::npos) return {};
+  auto value = all.substr(at + prefix.size());
+  return value.substr(0, value.find(';'));
+}
+
 namespace {
 
 beast::tcp_stream connect(asio::io_context& ioc, int port) {
@@ -149,6 +158,14 @@ HttpResult TestApp::call(const std::string& method, const std::string& target, c
 HttpResult TestApp::login_result(const std::string& email, const std::string& password, Headers headers) {
   return call("POST", "/api/v1/auth/login", "", json::serialize(json::object{{"email", email}, {"password", password}}),
               std::move(headers));
+}
+
+HttpResult TestApp::refresh(const std::string& refresh_token) {
+  return call("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", "cma_refresh=" + refresh_token}});
+}
+
+HttpResult TestApp::logout(const std::string& refresh_token) {
+  return call("POST", "/api/v1/auth/logout", "", "", {{"Cookie", "cma_refresh=" + refresh_token}});
 }
 
 std::string TestApp::login(const Account& a) {

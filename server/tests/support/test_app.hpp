@@ -25,6 +25,8 @@ struct HttpResult {
   std::string header(const std::string& lower_name) const;
   const boost::json::object& obj() const { return json.as_object(); }
   std::string str(const char* key) const;
+  // The refresh token this response set in the cma_refresh cookie, or "".
+  std::string refresh_cookie() const;
 };
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -70,6 +72,9 @@ class TestApp {
   // Signs in and returns the access token (fails the test if sign-in fails).
   std::string login(const Account& a);
   HttpResult login_result(const std::string& email, const std::string& password, Headers headers = {});
+  // POST /api/v1/auth/refresh or /logout sending `refresh_token` as the browser does: in the cookie.
+  HttpResult refresh(const std::string& refresh_token);
+  HttpResult logout(const std::string& refresh_token);
 
   std::string centre_a, centre_b;
   Account admin, manager_a, advisor_a, trainee_a, manager_b, advisor_b, trainee_b;
