@@ -5,6 +5,7 @@
 #include "http/json_fields.hpp"
 #include "http/routes/routes.hpp"
 #include "platform/log.hpp"
+#include "platform/utf8.hpp"
 
 namespace cma::http {
 
@@ -45,8 +46,11 @@ std::optional<Response> parse_body(Request& req) {
         ++column;
       }
     }
+    // The parser refuses invalid UTF-8 and lone surrogate escapes (\ud800) in strings, as a syntax error.
+    std::string why =
+        platform::first_invalid_utf8(req.body) <= consumed ? "text that is not valid UTF-8" : ec.message();
     return problem(400, "Malformed JSON",
-                   "The body is not valid JSON: " + ec.message() + " at line " + std::to_string(line) + ", column " +
+                   "The body is not valid JSON: " + why + " at line " + std::to_string(line) + ", column " +
                        std::to_string(column) + " (byte " + std::to_string(consumed) + ").",
                    req);
   }
@@ -74,6 +78,15 @@ std::string first_line(std::string_view what) {
 
 }  // namespace
 
+Result<Caller> Api::authenticate(const Request& req) const {
+  auto token = bearer_token(req.authorization);
+  if (token.empty()) return Error::unauthenticated("Send an access token: Authorization: Bearer <token>.");
+  auto user = services_.auth.authenticate(token);
+  if (!user) return user.error();
+  auto principal = app::Principal::signed_in(*user);
+  return Caller{app::Actor{std::move(principal), req.meta}, std::move(user.value())};
+}
+
 Response Api::handle(Request& req) const {
   try {
     auto m = router_.match(req.method, req.path);
@@ -90,29 +103,24 @@ Response Api::handle(Request& req) const {
     req.route = m.route->path_template;
     req.path_params = std::move(m.params);
     const auto& opts = m.route->options;
+    auto check_body = [&]() -> std::optional<Response> {
+      if (opts.body == BodyKind::none || (opts.body == BodyKind::json_optional && req.body.empty()))
+        return std::nullopt;
+      if (!is_json_content_type(req.content_type))
+        return problem(415, "Unsupported media type", "Send the body as application/json.", req);
+      return parse_body(req);
+    };
 
-    if (opts.auth) {
-      auto token = bearer_token(req.authorization);
-      if (token.empty())
-        return problem(Error::unauthenticated("Send an access token: Authorization: Bearer <token>."), req);
-      auto user = services_.auth.authenticate(token);
-      if (!user) return problem(user.error(), req);
-      req.principal = app::Principal::signed_in(*user);
-      req.user = std::move(user.value());
+    if (const auto* authed = std::get_if<AuthedHandler>(&m.route->handler)) {
+      auto caller = authenticate(req);
+      if (!caller) return problem(caller.error(), req);
+      if (auto bad = check_body()) return *bad;
+      Response r = (*authed)(req, *caller);
+      r.user_id = caller->actor.principal.user_id();
+      return r;
     }
-
-    if (opts.body != BodyKind::none) {
-      bool has_body = !req.body.empty();
-      if (opts.body == BodyKind::json_required || has_body) {
-        if (!is_json_content_type(req.content_type))
-          return problem(415, "Unsupported media type", "Send the body as application/json.", req);
-        if (auto bad = parse_body(req)) return *bad;
-      }
-    }
-
-    Response r = m.route->handler(req);
-    if (req.principal) r.user_id = req.principal->user_id();
-    return r;
+    if (auto bad = check_body()) return *bad;
+    return std::get<Handler>(m.route->handler)(req);
   } catch (const std::exception& e) {
     platform::log::error("http.handler_failed",
                          platform::log::Fields().add("route", req.route).add("error", first_line(e.what())));

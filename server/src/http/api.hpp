@@ -26,6 +26,9 @@ class Api {
   const Router& router() const { return router_; }
 
  private:
+  // The Caller for a bearer access token, or why there is none (401).
+  Result<Caller> authenticate(const Request& req) const;
+
   Services services_;
   Router router_;
 };

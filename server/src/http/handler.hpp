@@ -25,14 +25,19 @@ struct Request {
   std::string cookie;
   bool secure = false;  // reached over TLS (directly or as the proxy says)
   app::RequestMeta meta;
-  std::optional<app::Principal> principal;
-  std::optional<app::User> user;  // the signed-in user, as loaded by authentication
   boost::json::object json;  // the parsed body, for routes that take one
 
   const std::string& param(std::string_view name) const;
   std::optional<std::string> query_value(std::string_view name) const;
   std::string cookie_value(std::string_view name) const;
-  app::Actor actor() const { return app::Actor{*principal, meta}; }
+};
+
+// Who sent a request to an authenticated route, as its access token and the stored account show.
+// Only the handlers of such routes receive one (see Router::add), so no handler can act for a
+// principal that was never verified.
+struct Caller {
+  app::Actor actor;  // the principal and the request's meta, as use cases take them
+  app::User user;    // the account as stored now
 };
 
 struct Response {
@@ -46,7 +51,9 @@ struct Response {
   static Response no_content() { return Response{204, "", "", {}, ""}; }
 };
 
+// A public route's handler, and an authenticated route's.
 using Handler = std::function<Response(Request&)>;
+using AuthedHandler = std::function<Response(Request&, const Caller&)>;
 
 // RFC 9457 problem+json for an error value; the one place errors become HTTP.
 Response problem(const Error& error, const Request& req);

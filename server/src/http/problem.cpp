@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "http/handler.hpp"
+#include "platform/utf8.hpp"
 
 namespace cma::http {
 
@@ -103,18 +104,24 @@ const char* slug_of(int status) {
   }
 }
 
+// Request text is checked at the edge, but a problem document must be valid JSON whatever reaches
+// it, so any invalid sequence left is replaced rather than written out raw.
+std::string text(std::string_view s) {
+  return platform::is_valid_utf8(s) ? std::string(s) : platform::sanitize_utf8(s);
+}
+
 Response make_problem(int status, std::string_view slug, std::string_view title, std::string_view detail,
                       const Request& req, const std::vector<FieldError>& fields) {
   json::object o;
   o["type"] = std::string("/problems/") + std::string(slug);
-  o["title"] = title;
+  o["title"] = text(title);
   o["status"] = status;
-  o["detail"] = detail;
-  if (!req.path.empty()) o["instance"] = req.path;
+  o["detail"] = text(detail);
+  if (!req.path.empty()) o["instance"] = text(req.path);
   o["requestId"] = req.meta.request_id;
   if (!fields.empty()) {
     json::array errors;
-    for (const auto& f : fields) errors.push_back(json::object{{"field", f.field}, {"message", f.message}});
+    for (const auto& f : fields) errors.push_back(json::object{{"field", text(f.field)}, {"message", text(f.message)}});
     o["errors"] = std::move(errors);
   }
   Response r = Response::json(status, o);

@@ -1,6 +1,13 @@
 #include "http/router.hpp"
 
+#include <type_traits>
+
 namespace cma::http {
+
+// What Router::add guarantees, checked by the compiler: a handler that takes no Caller cannot serve
+// an authenticated route, and a public route's handler cannot ask for one.
+static_assert(!std::is_constructible_v<AuthedHandler, Response (*)(Request&)>);
+static_assert(!std::is_constructible_v<Handler, Response (*)(Request&, const Caller&)>);
 
 namespace {
 std::vector<std::string_view> split(std::string_view path) {
@@ -17,7 +24,16 @@ std::vector<std::string_view> split(std::string_view path) {
 }
 }  // namespace
 
-void Router::add(std::string method, std::string path_template, RouteOptions options, Handler handler) {
+void Router::add(std::string method, std::string path_template, RouteOptions options, AuthedHandler handler) {
+  add_route(std::move(method), std::move(path_template), options, std::move(handler));
+}
+
+void Router::add_public(std::string method, std::string path_template, RouteOptions options, Handler handler) {
+  add_route(std::move(method), std::move(path_template), options, std::move(handler));
+}
+
+void Router::add_route(std::string method, std::string path_template, RouteOptions options,
+                       std::variant<Handler, AuthedHandler> handler) {
   Route r;
   r.method = std::move(method);
   for (auto s : split(path_template)) r.segments.emplace_back(s);

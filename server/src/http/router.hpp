@@ -2,6 +2,7 @@
 // Method + path-template routing, e.g. GET /api/v1/users/{id}.
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "http/handler.hpp"
@@ -11,21 +12,24 @@ namespace cma::http {
 enum class BodyKind { none, json_required, json_optional };
 
 struct RouteOptions {
-  bool auth = true;  // needs a valid access token
   BodyKind body = BodyKind::none;
 };
 
 struct Route {
   std::string method;
   std::string path_template;
-  std::vector<std::string> segments;  // "{name}" marks a parameter
-  Handler handler;
+  std::vector<std::string> segments;             // "{name}" marks a parameter
+  std::variant<Handler, AuthedHandler> handler;  // AuthedHandler: needs a valid access token
   RouteOptions options;
 };
 
 class Router {
  public:
-  void add(std::string method, std::string path_template, RouteOptions options, Handler handler);
+  // A route for signed-in users: its handler runs only after the access token was verified, and
+  // receives the Caller. A handler that takes no Caller does not compile here.
+  void add(std::string method, std::string path_template, RouteOptions options, AuthedHandler handler);
+  // A route anyone may call (health, the contract, signing in and out); its handler gets no Caller.
+  void add_public(std::string method, std::string path_template, RouteOptions options, Handler handler);
 
   struct Match {
     const Route* route = nullptr;
@@ -38,6 +42,9 @@ class Router {
   std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
+  void add_route(std::string method, std::string path_template, RouteOptions options,
+                 std::variant<Handler, AuthedHandler> handler);
+
   std::vector<Route> routes_;
 };
 

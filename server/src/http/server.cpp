@@ -8,11 +8,13 @@
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
+#include "platform/utf8.hpp"
 
 namespace cma::http {
 
@@ -49,6 +51,30 @@ std::string header(const bhttp::request<bhttp::string_body>& r, bhttp::field f) 
 std::string header(const bhttp::request<bhttp::string_body>& r, std::string_view name) {
   auto it = r.find(name);
   return it == r.end() ? std::string() : std::string(it->value());
+}
+
+// A header value that is stored or echoed (the User-Agent goes into audit entries): never rejected,
+// since a client cannot always choose it, but made valid UTF-8. Invalid sequences become U+FFFD and
+// the value is marked at the front, where truncation cannot cut the mark off.
+constexpr std::string_view kInvalidUtf8Mark = "[invalid UTF-8] ";
+
+std::string stored_header_text(std::string_view value, std::size_t max_bytes) {
+  if (platform::is_valid_utf8(value)) return std::string(platform::truncate_utf8(value, max_bytes));
+  return std::string(
+      platform::truncate_utf8(std::string(kInvalidUtf8Mark) + platform::sanitize_utf8(value), max_bytes));
+}
+
+// An address from X-Forwarded-For is used only if it is one; anything else keeps the peer's address.
+std::optional<std::string> forwarded_address(std::string_view xff) {
+  auto comma = xff.rfind(',');
+  auto last = comma == std::string_view::npos ? xff : xff.substr(comma + 1);
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+  if (last.empty() || last.size() > 45) return std::nullopt;
+  boost::system::error_code ec;
+  auto address = asio::ip::make_address(std::string(last), ec);
+  if (ec) return std::nullopt;
+  return address.to_string();
 }
 
 }  // namespace
@@ -122,6 +148,8 @@ struct Server::Impl {
     }
   }
 
+  // Path and query are checked here, once: a value that is not valid UTF-8 after percent-decoding
+  // is a 400 that names it without echoing it, so nothing further in ever sees such text.
   Request to_request(const bhttp::request<bhttp::string_body>& r, const tcp::endpoint& peer, Response* early) {
     Request req;
     req.method = std::string(r.method_string());
@@ -129,18 +157,12 @@ struct Server::Impl {
     if (!safe_request_id(id)) id = header(r, "X-Amzn-Trace-Id");
     if (!safe_request_id(id)) id = platform::to_hex(platform::random_bytes(12));
     req.meta.request_id = id;
-    req.meta.user_agent = header(r, bhttp::field::user_agent).substr(0, 512);
+    req.meta.user_agent = stored_header_text(header(r, bhttp::field::user_agent), 512);
     req.meta.ip = peer.address().to_string();
     req.secure = false;
     if (opt.trust_proxy) {
       // The proxy appends the address it saw, so the last entry is the one to trust.
-      auto xff = header(r, "X-Forwarded-For");
-      if (!xff.empty()) {
-        auto comma = xff.rfind(',');
-        auto last = comma == std::string::npos ? xff : xff.substr(comma + 1);
-        while (!last.empty() && last.front() == ' ') last.erase(0, 1);
-        if (!last.empty() && last.size() <= 45) req.meta.ip = last;
-      }
+      if (auto forwarded = forwarded_address(header(r, "X-Forwarded-For"))) req.meta.ip = *forwarded;
       req.secure = header(r, "X-Forwarded-Proto") == "https";
     }
     req.content_type = header(r, bhttp::field::content_type);
@@ -151,8 +173,24 @@ struct Server::Impl {
       *early = problem(400, "Bad request", "The request target is not a valid path.", req);
       return req;
     }
-    req.path = parsed->path();
-    for (auto p : parsed->params()) req.query.emplace_back(p.key, p.value);
+    std::string path = parsed->path();
+    if (!platform::is_valid_utf8(path)) {
+      *early = problem(400, "Bad request", "The request path is not valid UTF-8 after percent-decoding.", req);
+      return req;
+    }
+    req.path = std::move(path);
+    for (auto p : parsed->params()) {
+      if (!platform::is_valid_utf8(p.key)) {
+        *early = problem(400, "Bad request", "A query parameter name is not valid UTF-8 after percent-decoding.", req);
+        return req;
+      }
+      if (!platform::is_valid_utf8(p.value)) {
+        *early = problem(400, "Bad request", "The query parameter " + p.key + " is not valid UTF-8.", req,
+                         {{p.key, "is not valid UTF-8 after percent-decoding"}});
+        return req;
+      }
+      req.query.emplace_back(p.key, p.value);
+    }
     req.body = r.body();
     return req;
   }

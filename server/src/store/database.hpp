@@ -26,6 +26,9 @@ class SociDatabase final : public app::Database {
   std::unique_ptr<app::Transaction> begin(app::TxMode mode) override;
   bool ping() override;
   Dialect dialect() const;
+  // Connections closed instead of reused because a database call failed on them (in a transaction or
+  // a health check), so a later request opens a new one.
+  std::size_t discarded_connections() const;
   // Applies pending migrations. On PostgreSQL an advisory lock makes concurrent callers migrate once.
   MigrationReport migrate();
   // Runs one statement outside any use case; for tests and operator tools only.

@@ -415,6 +415,7 @@ struct SociDatabase::Impl {
   std::condition_variable cv;
   std::vector<std::unique_ptr<soci::session>> idle;
   int open_sessions = 0;
+  std::size_t discarded = 0;
 
   std::unique_ptr<soci::session> connect() {
     std::unique_ptr<soci::session> s;
@@ -458,10 +459,12 @@ struct SociDatabase::Impl {
   // A session that failed in a way that may have left it unusable is closed, not reused.
   void release(std::unique_ptr<soci::session> s, bool healthy) {
     std::lock_guard lock(mu);
-    if (healthy)
+    if (healthy) {
       idle.push_back(std::move(s));
-    else
+    } else {
       --open_sessions;
+      ++discarded;
+    }
     cv.notify_one();
   }
 };
@@ -553,6 +556,11 @@ SociDatabase::~SociDatabase() = default;
 
 std::unique_ptr<app::Transaction> SociDatabase::begin(app::TxMode mode) {
   return std::make_unique<SociTransaction>(*impl_, mode);
+}
+
+std::size_t SociDatabase::discarded_connections() const {
+  std::lock_guard lock(impl_->mu);
+  return impl_->discarded;
 }
 
 Dialect SociDatabase::dialect() const {

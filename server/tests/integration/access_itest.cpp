@@ -183,8 +183,7 @@ TEST(Roles, DeactivatingACentreEndsItsUsersSessionsAtOnce) {
   auto off = app.post("/api/v1/centres/" + app.centre_b + "/deactivate", boost::json::object{}, admin);
   ASSERT_EQ(off.status, 200) << off.body;
   EXPECT_EQ(app.get("/api/v1/me", token).status, 401);
-  EXPECT_EQ(app.post("/api/v1/auth/refresh", boost::json::object{{"refreshToken", session.str("refreshToken")}}).status,
-            401);
+  EXPECT_EQ(app.refresh(session.refresh_cookie()).status, 401);
   auto own = app.post("/api/v1/centres/" + app.centre_a + "/deactivate", boost::json::object{}, admin);
   EXPECT_EQ(own.status, 409);
   EXPECT_EQ(own.str("type"), "/problems/failed-precondition");

@@ -6,16 +6,20 @@
 namespace cma::testing {
 namespace json = boost::json;
 
-TEST(Auth, LoginGivesTokensAndAStrictRefreshCookie) {
+TEST(Auth, LoginGivesAnAccessTokenAndTheRefreshTokenOnlyInAStrictCookie) {
   TestApp app;
   auto r = app.login_result(app.advisor_a.email, app.advisor_a.password);
   ASSERT_EQ(r.status, 200) << r.body;
   auto access = r.str("accessToken");
   EXPECT_EQ(std::count(access.begin(), access.end(), '.'), 2);
   EXPECT_EQ(r.obj().at("expiresIn").as_int64(), 900);
-  EXPECT_FALSE(r.str("refreshToken").empty());
+  EXPECT_EQ(r.obj().at("refreshExpiresIn").as_int64(), 14 * 24 * 3600);
+  // Not in the body, where a script could read it: only in the httpOnly cookie.
+  EXPECT_EQ(r.obj().if_contains("refreshToken"), nullptr) << r.body;
+  auto token = r.refresh_cookie();
+  EXPECT_EQ(token.size(), 43u);  // 32 random bytes, base64url
+  EXPECT_EQ(r.body.find(token), std::string::npos);
   auto cookie = r.header("set-cookie");
-  EXPECT_NE(cookie.find("cma_refresh=" + r.str("refreshToken")), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
   EXPECT_NE(cookie.find("Path=/api/v1/auth"), std::string::npos);
@@ -35,6 +39,16 @@ TEST(Auth, SecureCookieBehindTlsProxyOnlyWhenTrusted) {
   ASSERT_EQ(r.status, 200);
   // The test server does not trust proxies, so a client cannot claim TLS by itself.
   EXPECT_EQ(r.header("set-cookie").find("Secure"), std::string::npos);
+
+  TestApp proxied({.trust_proxy = true});
+  auto tls =
+      proxied.login_result(proxied.advisor_a.email, proxied.advisor_a.password, {{"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(tls.status, 200);
+  EXPECT_NE(tls.header("set-cookie").find("; Secure"), std::string::npos) << tls.header("set-cookie");
+  auto rotated = proxied.call("POST", "/api/v1/auth/refresh", "", "",
+                              {{"Cookie", "cma_refresh=" + tls.refresh_cookie()}, {"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(rotated.status, 200) << rotated.body;
+  EXPECT_NE(rotated.header("set-cookie").find("; Secure"), std::string::npos);
 }
 
 TEST(Auth, WrongEmailAndWrongPasswordAnswerAlike) {
@@ -63,17 +77,18 @@ TEST(Auth, MissingFieldsAreValidationErrors) {
 TEST(Auth, RefreshRotatesAndReuseRevokesTheWholeFamily) {
   TestApp app;
   auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
-  auto r1 = first.str("refreshToken");
-  auto second = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r1}});
+  auto r1 = first.refresh_cookie();
+  auto second = app.refresh(r1);
   ASSERT_EQ(second.status, 200) << second.body;
-  auto r2 = second.str("refreshToken");
+  auto r2 = second.refresh_cookie();
+  EXPECT_FALSE(r2.empty());
   EXPECT_NE(r1, r2);
   EXPECT_EQ(app.get("/api/v1/me", second.str("accessToken")).status, 200);
 
   // r1 again: someone replayed a spent token, so every token of the family dies, r2 included.
-  auto replay = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r1}});
+  auto replay = app.refresh(r1);
   EXPECT_EQ(replay.status, 401);
-  auto after = app.post("/api/v1/auth/refresh", json::object{{"refreshToken", r2}});
+  auto after = app.refresh(r2);
   EXPECT_EQ(after.status, 401) << after.body;
 
   auto manager = app.login(app.manager_a);
@@ -86,26 +101,42 @@ TEST(Auth, RefreshRotatesAndReuseRevokesTheWholeFamily) {
 
   // A separate login is a separate family and still works.
   auto other = app.login_result(app.advisor_a.email, app.advisor_a.password);
-  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", other.str("refreshToken")}}).status, 200);
+  EXPECT_EQ(app.refresh(other.refresh_cookie()).status, 200);
 }
 
-TEST(Auth, RefreshFromTheCookie) {
+TEST(Auth, RefreshAndLogoutTakeTheTokenOnlyFromTheCookie) {
   TestApp app;
   auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
-  auto r = app.call("POST", "/api/v1/auth/refresh", "", "",
-                    {{"Cookie", "other=1; cma_refresh=" + first.str("refreshToken")}});
+  auto token = first.refresh_cookie();
+  // A token in the body is refused as a field these requests do not accept, and is not spent.
+  for (const char* path : {"/api/v1/auth/refresh", "/api/v1/auth/logout"}) {
+    auto in_body = app.post(path, json::object{{"refreshToken", token}});
+    ASSERT_EQ(in_body.status, 422) << in_body.body;
+    auto& error = in_body.obj().at("errors").as_array()[0].as_object();
+    EXPECT_EQ(error.at("field").as_string(), "refreshToken");
+    EXPECT_NE(std::string(error.at("message").as_string()).find("cma_refresh cookie"), std::string::npos);
+  }
+  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"other", 1}}).status, 422);
+  auto r = app.call("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", "other=1; cma_refresh=" + token}});
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_NE(r.str("refreshToken"), first.str("refreshToken"));
+  EXPECT_EQ(r.obj().if_contains("refreshToken"), nullptr) << r.body;
+  EXPECT_FALSE(r.refresh_cookie().empty());
+  EXPECT_NE(r.refresh_cookie(), token);
+  // An empty JSON body is still fine; no cookie is no token.
+  EXPECT_EQ(
+      app.call("POST", "/api/v1/auth/refresh", "", "{}", {{"Cookie", "cma_refresh=" + r.refresh_cookie()}}).status,
+      200);
   EXPECT_EQ(app.call("POST", "/api/v1/auth/refresh").status, 401);
 }
 
 TEST(Auth, LogoutEndsTheSession) {
   TestApp app;
   auto first = app.login_result(app.advisor_a.email, app.advisor_a.password);
-  auto out = app.post("/api/v1/auth/logout", json::object{{"refreshToken", first.str("refreshToken")}});
+  auto out = app.logout(first.refresh_cookie());
   EXPECT_EQ(out.status, 204);
+  EXPECT_NE(out.header("set-cookie").find("cma_refresh=; Path=/api/v1/auth"), std::string::npos);
   EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
-  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", first.str("refreshToken")}}).status, 401);
+  EXPECT_EQ(app.refresh(first.refresh_cookie()).status, 401);
 }
 
 TEST(Auth, DeactivatedUsersTokensStopWorkingAtOnce) {
@@ -116,7 +147,7 @@ TEST(Auth, DeactivatedUsersTokensStopWorkingAtOnce) {
   auto manager = app.login(app.manager_a);
   ASSERT_EQ(app.post("/api/v1/users/" + app.advisor_a.id + "/deactivate", json::object{}, manager).status, 200);
   EXPECT_EQ(app.get("/api/v1/me", token).status, 401);
-  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", session.str("refreshToken")}}).status, 401);
+  EXPECT_EQ(app.refresh(session.refresh_cookie()).status, 401);
   EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 401);
   ASSERT_EQ(app.post("/api/v1/users/" + app.advisor_a.id + "/reactivate", json::object{}, manager).status, 200);
   EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 200);
@@ -164,7 +195,7 @@ TEST(Auth, ChangePasswordChecksTheOldOneAndEndsOtherSessions) {
   ASSERT_EQ(ok.status, 204) << ok.body;
   EXPECT_EQ(app.login_result(app.trainee_a.email, app.trainee_a.password).status, 401);
   EXPECT_EQ(app.login_result(app.trainee_a.email, "a brand new passphrase").status, 200);
-  EXPECT_EQ(app.post("/api/v1/auth/refresh", json::object{{"refreshToken", session.str("refreshToken")}}).status, 401);
+  EXPECT_EQ(app.refresh(session.refresh_cookie()).status, 401);
 }
 
 }  // namespace cma::testing

@@ -29,23 +29,25 @@ std::string HttpResult::str(const char* key) const {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body,
-                        const Headers& headers) {
-  asio::io_context ioc;
+std::string HttpResult::refresh_cookie() const {
+  constexpr std::string_view prefix = "cma_refresh=";
+  const std::string all = header("set-cookie");
+  auto at = all.find(prefix);
+  if (at == std::string::npos) return {};
+  auto value = all.substr(at + prefix.size());
+  return value.substr(0, value.find(';'));
+}
+
+namespace {
+
+beast::tcp_stream connect(asio::io_context& ioc, int port) {
   beast::tcp_stream stream(ioc);
   stream.expires_after(std::chrono::seconds(30));
   stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  bool has_type = false;
-  for (const auto& h : headers) {
-    req.set(h.first, h.second);
-    if (beast::iequals(h.first, "Content-Type")) has_type = true;
-  }
-  if (!body.empty() && !has_type) req.set(bhttp::field::content_type, "application/json");
-  req.body() = body;
-  req.prepare_payload();
-  bhttp::write(stream, req);
+  return stream;
+}
+
+HttpResult read_result(beast::tcp_stream& stream) {
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
@@ -65,6 +67,33 @@ HttpResult http_request(int port, const std::string& method, const std::string& 
   beast::error_code ignored;
   stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   return out;
+}
+
+}  // namespace
+
+HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body,
+                        const Headers& headers) {
+  asio::io_context ioc;
+  auto stream = connect(ioc, port);
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  bool has_type = false;
+  for (const auto& h : headers) {
+    req.set(h.first, h.second);
+    if (beast::iequals(h.first, "Content-Type")) has_type = true;
+  }
+  if (!body.empty() && !has_type) req.set(bhttp::field::content_type, "application/json");
+  req.body() = body;
+  req.prepare_payload();
+  bhttp::write(stream, req);
+  return read_result(stream);
+}
+
+HttpResult raw_http_request(int port, const std::string& bytes) {
+  asio::io_context ioc;
+  auto stream = connect(ioc, port);
+  asio::write(stream, asio::buffer(bytes));
+  return read_result(stream);
 }
 
 TestApp::TestApp(TestAppOptions options)
@@ -129,6 +158,14 @@ HttpResult TestApp::call(const std::string& method, const std::string& target, c
 HttpResult TestApp::login_result(const std::string& email, const std::string& password, Headers headers) {
   return call("POST", "/api/v1/auth/login", "", json::serialize(json::object{{"email", email}, {"password", password}}),
               std::move(headers));
+}
+
+HttpResult TestApp::refresh(const std::string& refresh_token) {
+  return call("POST", "/api/v1/auth/refresh", "", "", {{"Cookie", "cma_refresh=" + refresh_token}});
+}
+
+HttpResult TestApp::logout(const std::string& refresh_token) {
+  return call("POST", "/api/v1/auth/logout", "", "", {{"Cookie", "cma_refresh=" + refresh_token}});
 }
 
 std::string TestApp::login(const Account& a) {

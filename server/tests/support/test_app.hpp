@@ -25,12 +25,16 @@ struct HttpResult {
   std::string header(const std::string& lower_name) const;
   const boost::json::object& obj() const { return json.as_object(); }
   std::string str(const char* key) const;
+  // The refresh token this response set in the cma_refresh cookie, or "".
+  std::string refresh_cookie() const;
 };
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body = "",
                         const Headers& headers = {});
+// Sends `bytes` exactly as given (e.g. header values that are not UTF-8) and reads one response.
+HttpResult raw_http_request(int port, const std::string& bytes);
 
 struct Account {
   std::string id;
@@ -43,7 +47,7 @@ struct TestAppOptions {
   int workers = 4;
   int queue_limit = 256;
   std::size_t max_body_bytes = 64 * 1024;
-  bool trust_proxy = false;  // take the client address from X-Forwarded-For
+  bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto, as behind a load balancer
   domain::LoginThrottlePolicy throttle{};
   app::SessionPolicy sessions{};
 };
@@ -70,6 +74,9 @@ class TestApp {
   // Signs in and returns the access token (fails the test if sign-in fails).
   std::string login(const Account& a);
   HttpResult login_result(const std::string& email, const std::string& password, Headers headers = {});
+  // POST /api/v1/auth/refresh or /logout sending `refresh_token` as the browser does: in the cookie.
+  HttpResult refresh(const std::string& refresh_token);
+  HttpResult logout(const std::string& refresh_token);
 
   std::string centre_a, centre_b;
   Account admin, manager_a, advisor_a, trainee_a, manager_b, advisor_b, trainee_b;

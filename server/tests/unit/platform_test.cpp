@@ -10,6 +10,7 @@
 #include "platform/config.hpp"
 #include "platform/crypto.hpp"
 #include "platform/ids.hpp"
+#include "platform/utf8.hpp"
 
 namespace cma::platform {
 
@@ -123,6 +124,88 @@ TEST(Config, EmbeddedModeGeneratesAPrivateSecretOnceAndReusesIt) {
   ASSERT_EQ(::stat((dir + "/jwt-secret").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600);
   std::filesystem::remove_all(dir);
+}
+
+TEST(Utf8, AcceptsWellFormedTextUpToU10FFFF) {
+  for (const std::string& s : std::vector<std::string>{
+           "", "plain ASCII", std::string("nul \0 inside", 12), "\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80",
+           "\xED\x9F\xBF",                                          // U+D7FF, the last before the surrogates
+           "\xEE\x80\x80",                                          // U+E000, the first after them
+           "\xEF\xBF\xBD", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF",  // U+FFFD, U+10000, U+10FFFF
+           "caf\xC3\xA9 \xE2\x82\xAC 5 \xF0\x9F\x98\x80"})
+    EXPECT_TRUE(is_valid_utf8(s)) << s;
+}
+
+TEST(Utf8, RejectsOverlongSurrogatesOutOfRangeAndCutSequences) {
+  const std::vector<std::pair<std::string, std::size_t>> bad = {
+      {"\xFF\xFE", 0},
+      {"ok\x80", 2},                    // a continuation byte with no lead
+      {"\xC0\xAF", 0},                  // overlong '/'
+      {"\xC1\xBF", 0},                  // overlong
+      {"\xE0\x80\xAF", 0},              // overlong '/' in three bytes
+      {"\xE0\x9F\xBF", 0},              // overlong U+07FF
+      {"\xF0\x80\x80\xAF", 0},          // overlong in four bytes
+      {"\xF0\x8F\xBF\xBF", 0},          // overlong U+FFFF
+      {"\xED\xA0\x80", 0},              // U+D800
+      {"a\xED\xBF\xBF", 1},             // U+DFFF
+      {"\xED\xA0\xBD\xED\xB8\x80", 0},  // a surrogate pair written as CESU-8
+      {"\xF4\x90\x80\x80", 0},          // U+110000
+      {"\xF5\x80\x80\x80", 0},          // lead byte beyond U+10FFFF
+      {"\xF8\x88\x80\x80\x80", 0},      // five-byte form
+      {"ab\xE2\x82", 2},                // cut short at the end
+      {"\xE2\x82z", 0},                 // cut short in the middle
+      {"\xF0\x9F\x98", 0},
+      {"\xC3", 0},
+  };
+  for (const auto& [s, at] : bad) {
+    EXPECT_FALSE(is_valid_utf8(s)) << testing::PrintToString(s);
+    EXPECT_EQ(first_invalid_utf8(s), at) << testing::PrintToString(s);
+  }
+}
+
+TEST(Utf8, TruncatesAtACharacterBoundary) {
+  const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // a, e-acute (2), euro (3), emoji (4)
+  const std::vector<std::pair<std::size_t, std::string>> cuts = {
+      {0, ""},
+      {1, "a"},
+      {2, "a"},
+      {3, "a\xC3\xA9"},
+      {4, "a\xC3\xA9"},
+      {5, "a\xC3\xA9"},
+      {6, "a\xC3\xA9\xE2\x82\xAC"},
+      {7, "a\xC3\xA9\xE2\x82\xAC"},
+      {9, "a\xC3\xA9\xE2\x82\xAC"},
+      {10, text},
+      {100, text},
+  };
+  for (const auto& [max, expected] : cuts) {
+    auto cut = truncate_utf8(text, max);
+    EXPECT_EQ(cut, expected) << max;
+    EXPECT_TRUE(is_valid_utf8(cut)) << max;
+  }
+  // 512 bytes of two-byte characters plus one ASCII byte in front: the cut falls mid-character.
+  std::string ua = "x";
+  for (int i = 0; i < 300; ++i) ua += "\xC3\xA9";
+  auto cut = truncate_utf8(ua, 512);
+  EXPECT_EQ(cut.size(), 511u);
+  EXPECT_TRUE(is_valid_utf8(cut));
+  // Invalid bytes count one each and never swallow the valid character after them.
+  EXPECT_EQ(truncate_utf8("\xFF\xFE\xC3\xA9", 3), "\xFF\xFE");
+  EXPECT_EQ(truncate_utf8("\xFF\xFE\xC3\xA9", 4), "\xFF\xFE\xC3\xA9");
+}
+
+TEST(Utf8, SanitizeReplacesEachMaximalSubpartWithOneReplacementCharacter) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(sanitize_utf8("plain caf\xC3\xA9"), "plain caf\xC3\xA9");
+  EXPECT_EQ(sanitize_utf8("\xFF\xFE"), fffd + fffd);
+  EXPECT_EQ(sanitize_utf8("a\xE2\x82z"), "a" + fffd + "z");  // one cut-short character
+  EXPECT_EQ(sanitize_utf8("\xE2\x82"), fffd);
+  EXPECT_EQ(sanitize_utf8("\xED\xA0\x80"), fffd + fffd + fffd);  // a surrogate: ED is not followed by A0
+  EXPECT_EQ(sanitize_utf8("\xC0\xAF"), fffd + fffd);
+  EXPECT_EQ(sanitize_utf8("\xF4\x90\x80\x80"), fffd + fffd + fffd + fffd);
+  EXPECT_EQ(sanitize_utf8("\xF0\x9F\x98\x80\xF0\x9F\x98"), "\xF0\x9F\x98\x80" + fffd);
+  for (const std::string& s : {std::string("\x80\x80\xC3"), std::string("x\xF8\x88\x80\x80\x80y")})
+    EXPECT_TRUE(is_valid_utf8(sanitize_utf8(s)));
 }
 
 }  // namespace cma::platform

@@ -3,6 +3,7 @@
 #include "app/paging.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
+#include "platform/utf8.hpp"
 
 namespace cma::app {
 
@@ -60,7 +61,7 @@ void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, Au
   e.changes = draft.changes.json();
   e.request_id = meta.request_id;
   e.ip = meta.ip;
-  e.user_agent = meta.user_agent.substr(0, 512);
+  e.user_agent = std::string(platform::truncate_utf8(meta.user_agent, 512));
   e.prev_hash = head.hash;
   e.hash = platform::sha256_hex(domain::canonical_content(e));
   repo.append(e);

@@ -5,7 +5,7 @@
 namespace cma::http::routes {
 
 void add_audit_routes(Router& r, const Services& s) {
-  r.add("GET", "/api/v1/audit", {}, [&s](Request& req) {
+  r.add("GET", "/api/v1/audit", {}, [&s](Request& req, const Caller& c) {
     auto page = page_request(req);
     if (!page) return problem(page.error(), req);
     app::AuditQuery q;
@@ -16,7 +16,7 @@ void add_audit_routes(Router& r, const Services& s) {
     q.from = req.query_value("from").value_or("");
     q.to = req.query_value("to").value_or("");
     q.page = *page;
-    auto result = app::list_audit(s.deps, req.actor(), q);
+    auto result = app::list_audit(s.deps, c.actor, q);
     if (!result) return problem(result.error(), req);
     return page_json(*result);
   });

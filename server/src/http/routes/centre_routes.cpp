@@ -21,22 +21,24 @@ app::CentreInput read_centre(const Request& req) {
 }  // namespace
 
 void add_centre_routes(Router& r, const Services& s) {
-  r.add("GET", "/api/v1/centres", {}, [&s](Request& req) {
+  r.add("GET", "/api/v1/centres", {}, [&s](Request& req, const Caller& c) {
     auto page = page_request(req);
     if (!page) return problem(page.error(), req);
-    auto result = app::list_centres(s.deps, req.actor(), *page);
+    auto result = app::list_centres(s.deps, c.actor, *page);
     if (!result) return problem(result.error(), req);
     return page_json(*result);
   });
-  r.add("POST", "/api/v1/centres", {.body = BodyKind::json_required},
-        [&s](Request& req) { return reply(app::create_centre(s.deps, req.actor(), read_centre(req)), req, 201); });
-  r.add("GET", "/api/v1/centres/{id}", {},
-        [&s](Request& req) { return reply(app::get_centre(s.deps, req.actor(), req.param("id")), req); });
-  r.add("PATCH", "/api/v1/centres/{id}", {.body = BodyKind::json_required}, [&s](Request& req) {
-    return reply(app::update_centre(s.deps, req.actor(), req.param("id"), read_centre(req)), req);
+  r.add("POST", "/api/v1/centres", {.body = BodyKind::json_required}, [&s](Request& req, const Caller& c) {
+    return reply(app::create_centre(s.deps, c.actor, read_centre(req)), req, 201);
   });
-  r.add("POST", "/api/v1/centres/{id}/deactivate", {},
-        [&s](Request& req) { return reply(app::deactivate_centre(s.deps, req.actor(), req.param("id")), req); });
+  r.add("GET", "/api/v1/centres/{id}", {},
+        [&s](Request& req, const Caller& c) { return reply(app::get_centre(s.deps, c.actor, req.param("id")), req); });
+  r.add("PATCH", "/api/v1/centres/{id}", {.body = BodyKind::json_required}, [&s](Request& req, const Caller& c) {
+    return reply(app::update_centre(s.deps, c.actor, req.param("id"), read_centre(req)), req);
+  });
+  r.add("POST", "/api/v1/centres/{id}/deactivate", {}, [&s](Request& req, const Caller& c) {
+    return reply(app::deactivate_centre(s.deps, c.actor, req.param("id")), req);
+  });
 }
 
 }  // namespace cma::http::routes

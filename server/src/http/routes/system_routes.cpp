@@ -9,7 +9,7 @@ namespace json = boost::json;
 
 void add_system_routes(Router& r, const Services& s) {
   // The load balancer's target check: 200 only while the process serves and its database answers.
-  r.add("GET", "/health", {.auth = false}, [&s](Request&) {
+  r.add_public("GET", "/health", {}, [&s](Request&) {
     auto start = std::chrono::steady_clock::now();
     bool db_ok = s.deps.db.ping();
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -24,7 +24,7 @@ void add_system_routes(Router& r, const Services& s) {
     return resp;
   });
 
-  r.add("GET", "/api/v1/openapi.json", {.auth = false}, [](Request&) {
+  r.add_public("GET", "/api/v1/openapi.json", {}, [](Request&) {
     Response resp;
     resp.body = kOpenApiJson;
     return resp;
