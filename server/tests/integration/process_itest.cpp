@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "support/backend.hpp"
@@ -41,6 +43,17 @@ Child spawn_cma(const std::vector<std::string>& args, const std::vector<std::str
     ::_exit(127);
   }
   return c;
+}
+
+// Polls `done` every few milliseconds until it holds or `seconds` pass.
+template <class F>
+bool wait_until(F done, int seconds) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
 }
 
 int wait_exit(pid_t pid, int seconds) {
@@ -77,6 +90,16 @@ std::string slurp(const std::string& path) {
   return out;
 }
 
+// The port `cma serve` reports in its server.listening log line, once it has written it.
+std::optional<int> listening_port(const std::string& log) {
+  auto at = log.find("\"event\":\"server.listening\"");
+  auto end = log.find('\n', at);
+  if (at == std::string::npos || end == std::string::npos) return std::nullopt;  // not (wholly) written yet
+  auto key = log.find("\"port\":", at);
+  if (key == std::string::npos || key > end) return std::nullopt;
+  return std::atoi(log.c_str() + key + 7);
+}
+
 }  // namespace
 
 TEST(Process, InvalidConfigurationNamesTheVariable) {
@@ -104,20 +127,19 @@ TEST(Process, PostgresWithoutASecretRefusesToStart) {
 
 TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   auto dir = temp_dir();
-  int port = free_port();
-  auto c =
-      spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=" + std::to_string(port),
-                                      "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
-  bool up = false;
-  for (int i = 0; i < 300 && !up; ++i) {
-    int fd = connect_loopback(port);
-    if (fd >= 0) {
-      ::close(fd);
-      up = http_request(port, "GET", "/health").status == 200;
-    }
-    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_TRUE(up) << slurp(c.log);
+  // Port 0: the kernel picks a free port as the server binds, so no other test can take it first.
+  auto c = spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=0", "DATA_DIR=" + dir,
+                                           "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
+  int port = 0;
+  ASSERT_TRUE(wait_until(
+      [&] {
+        port = listening_port(slurp(c.log)).value_or(0);
+        return port > 0 || ::waitpid(c.pid, nullptr, WNOHANG) != 0;
+      },
+      30))
+      << slurp(c.log);
+  ASSERT_GT(port, 0) << slurp(c.log);
+  ASSERT_EQ(http_request(port, "GET", "/health").status, 200) << slurp(c.log);
 
   // A slow client: headers and half the body now, the rest after SIGTERM.
   std::string body = R"({"email":"admin@example.org","password":"definitely-not-it"})";
