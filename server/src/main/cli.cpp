@@ -112,6 +112,7 @@ int serve(const Overrides& overrides, bool demo) {
                           .add("workers", workers)
                           .add("ioThreads", opt.io_threads)
                           .add("jwtSecretFrom", config.jwt_secret_source));
+  platform::log::flush();  // at once: with PORT=0 this line is how a supervisor learns the port
   if (demo)
     print_logins(fs::path(config.data_dir) / "demo-logins.txt",
                  "http://" + config.bind + ":" + std::to_string(server.port()));
@@ -250,7 +251,8 @@ int run_cli(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "Run the HTTP API (migrates the database first)");
   common(serve_cmd);
   serve_cmd->add_option_function<std::string>(
-      "--port", [&](const std::string& v) { overrides["PORT"] = v; }, "TCP port (env PORT, default 5000)");
+      "--port", [&](const std::string& v) { overrides["PORT"] = v; },
+      "TCP port, 0 for any free one (env PORT, default 5000)");
   serve_cmd->add_option_function<std::string>(
       "--bind", [&](const std::string& v) { overrides["BIND"] = v; },
       "Address to listen on (env BIND, default 127.0.0.1)");

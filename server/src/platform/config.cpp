@@ -72,7 +72,7 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
     return std::nullopt;
   };
 
-  if (auto e = int_setting("PORT", c.port, 1, 65535)) return e;
+  if (auto e = int_setting("PORT", c.port, 0, 65535)) return e;  // 0: any free port (logged once bound)
   if (auto v = get("BIND")) c.bind = *v;
   if (auto v = get("DATA_DIR")) c.data_dir = *v;
   if (auto v = get("DATABASE_URL")) c.database_url = *v;

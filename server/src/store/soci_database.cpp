@@ -22,10 +22,15 @@ using soci::use;
 
 namespace {
 
+// Decided by the database's error code, never by message text: messages are translated with the
+// server's lc_messages, and SOCI appends the statement's bound values (user input) to them.
 bool is_unique_violation(const soci::soci_error& e) {
-  std::string_view m = e.what();
-  return m.find("UNIQUE constraint failed") != std::string_view::npos ||
-         m.find("duplicate key value") != std::string_view::npos;
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e))
+    return pg->sqlstate() == "23505";  // unique_violation
+  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
+    // Extended result codes, switched on for every connection in connect().
+    return lite->result() == SQLITE_CONSTRAINT_UNIQUE || lite->result() == SQLITE_CONSTRAINT_PRIMARYKEY;
+  return false;
 }
 
 template <class F>
@@ -421,6 +426,9 @@ struct SociDatabase::Impl {
     std::unique_ptr<soci::session> s;
     if (dialect == Dialect::sqlite) {
       s = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=" + sqlite_path + " timeout=10");
+      // Errors then carry e.g. SQLITE_CONSTRAINT_UNIQUE rather than a bare SQLITE_CONSTRAINT.
+      sqlite_api::sqlite3_extended_result_codes(static_cast<soci::sqlite3_session_backend*>(s->get_backend())->conn_,
+                                                1);
       *s << "PRAGMA journal_mode = WAL";
       *s << "PRAGMA synchronous = FULL";
       *s << "PRAGMA foreign_keys = ON";

@@ -92,15 +92,56 @@ TEST(Http, OpenApiContractIsServed) {
 }
 
 // A request that fails inside a transaction must not leave its pooled connection in that
-// transaction: with one connection, the next write would otherwise be lost or refused.
+// transaction: rows it wrote must never be seen or committed by the next request that borrows the
+// connection, and on PostgreSQL a failed statement must not leave the next request facing
+// "current transaction is aborted". One worker and one connection, so every step below (the
+// transactions opened here as well as the requests) runs on the same connection.
 TEST(Http, FailedWritesNeverPoisonPooledConnections) {
   TestApp app({.workers = 1});
   auto t = app.login(app.admin);
+  auto user_row = [&](const std::string& id, const std::string& email) {
+    app::User u;
+    u.id = id;
+    u.centre_id = app.centre_a;
+    u.email = email;
+    u.first_name = "Half";
+    u.last_name = "Done";
+    u.role = domain::Role::advisor;
+    u.password_hash = "x";
+    u.created_at = u.updated_at = "2026-01-01T00:00:00.000000Z";
+    return u;
+  };
+  auto committed = [&](const std::string& id) {
+    store::SociDatabase fresh(app.database_url(), 1);  // a brand-new connection sees only committed rows
+    return fresh.begin(app::TxMode::read)->users().find(app::Tenancy::of(app::Principal::operator_command()), id).has_value();
+  };
+  const std::string abandoned = "01900000-0000-7000-8000-0000000000e1";
+  const std::string failed = "01900000-0000-7000-8000-0000000000e2";
+
+  // A use case that wrote and then returned an error without committing.
+  {
+    auto tx = app.db().begin(app::TxMode::write);
+    tx->users().insert(user_row(abandoned, "abandoned@a.test"));
+  }
+  expect_problem(app.get("/api/v1/users/" + abandoned, t), 404);
+  // One whose write failed on a uniqueness rule (a race its own check lost) and answered 409.
+  {
+    auto tx = app.db().begin(app::TxMode::write);
+    tx->users().insert(user_row(failed, "failed@a.test"));
+    EXPECT_THROW(tx->users().insert(user_row("01900000-0000-7000-8000-0000000000e3", app.advisor_b.email)),
+                 app::UniqueViolation);
+  }
+  ASSERT_EQ(app.get("/api/v1/me", t).status, 200);
+  expect_problem(app.get("/api/v1/users/" + failed, t), 404);
+
+  // Requests refused part-way through their transaction.
   json::object dup{
       {"email", app.advisor_b.email},         {"firstName", "D"},        {"lastName", "U"}, {"role", "advisor"},
       {"password", "a long enough password"}, {"centreId", app.centre_a}};
   for (int i = 0; i < 3; ++i) ASSERT_EQ(app.post("/api/v1/users", dup, t).status, 409);
   ASSERT_EQ(app.patch("/api/v1/centres/" + app.centre_a, json::object{{"code", "CTB"}}, t).status, 422);
+
+  // The next write commits itself and nothing else.
   json::object ok{{"email", "kept@a.test"},
                   {"firstName", "K"},
                   {"lastName", "W"},
@@ -109,12 +150,9 @@ TEST(Http, FailedWritesNeverPoisonPooledConnections) {
                   {"centreId", app.centre_a}};
   auto created = app.post("/api/v1/users", ok, t);
   ASSERT_EQ(created.status, 201) << created.body;
-  // Read back through a brand-new connection: the write was committed, not left pending.
-  store::SociDatabase fresh(app.database_url(), 1);
-  auto tx = fresh.begin(app::TxMode::read);
-  auto u = tx->users().find_by_email("kept@a.test");
-  ASSERT_TRUE(u.has_value());
-  EXPECT_EQ(u->email, "kept@a.test");
+  EXPECT_TRUE(committed(created.str("id")));
+  EXPECT_FALSE(committed(abandoned));
+  EXPECT_FALSE(committed(failed));
 }
 
 TEST(Http, FullWorkerQueueAnswers503WithRetryAfter) {

@@ -8,6 +8,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 #include "support/backend.hpp"
@@ -43,13 +48,21 @@ Child spawn_cma(const std::vector<std::string>& args, const std::vector<std::str
   return c;
 }
 
-int wait_exit(pid_t pid, int seconds) {
-  for (int i = 0; i < seconds * 100; ++i) {
-    int status = 0;
-    if (::waitpid(pid, &status, WNOHANG) == pid)
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+// Polls `done` every few milliseconds until it holds or `seconds` pass.
+template <class F>
+bool wait_until(F done, int seconds) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  return true;
+}
+
+int wait_exit(pid_t pid, int seconds) {
+  int status = 0;
+  if (wait_until([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, seconds))
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   ::kill(pid, SIGKILL);
   ::waitpid(pid, nullptr, 0);
   return -1;
@@ -75,6 +88,43 @@ std::string slurp(const std::string& path) {
     std::fclose(f);
   }
   return out;
+}
+
+// The port `cma serve` reports in its server.listening log line, once it has written it.
+std::optional<int> listening_port(const std::string& log) {
+  auto at = log.find("\"event\":\"server.listening\"");
+  auto end = log.find('\n', at);
+  if (at == std::string::npos || end == std::string::npos) return std::nullopt;  // not (wholly) written yet
+  auto key = log.find("\"port\":", at);
+  if (key == std::string::npos || key > end) return std::nullopt;
+  return std::atoi(log.c_str() + key + 7);
+}
+
+// The server's end of the loopback connection `client_fd`, as /proc/net/tcp shows it: whether the
+// server has accepted it (only then does it have an inode) and how many bytes it has yet to read.
+struct ServerEnd {
+  bool accepted = false;
+  unsigned long unread = 0;
+};
+std::optional<ServerEnd> server_end(int client_fd, int server_port) {
+  sockaddr_in local{};
+  socklen_t len = sizeof local;
+  if (::getsockname(client_fd, reinterpret_cast<sockaddr*>(&local), &len) != 0) return std::nullopt;
+  char addresses[64];
+  std::snprintf(addresses, sizeof addresses, "0100007F:%04X 0100007F:%04X", server_port, ntohs(local.sin_port));
+  std::ifstream tcp("/proc/net/tcp");
+  std::string row;
+  while (std::getline(tcp, row)) {
+    auto at = row.find(addresses);
+    if (at == std::string::npos) continue;
+    // st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
+    std::istringstream fields(row.substr(at + std::strlen(addresses)));
+    std::string state, queues, timer, retransmits, uid, timeout, inode;
+    fields >> state >> queues >> timer >> retransmits >> uid >> timeout >> inode;
+    if (queues.size() != 17 || inode.empty()) return std::nullopt;
+    return ServerEnd{inode != "0", std::stoul(queues.substr(9), nullptr, 16)};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -104,20 +154,19 @@ TEST(Process, PostgresWithoutASecretRefusesToStart) {
 
 TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   auto dir = temp_dir();
-  int port = free_port();
-  auto c =
-      spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=" + std::to_string(port),
-                                      "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
-  bool up = false;
-  for (int i = 0; i < 300 && !up; ++i) {
-    int fd = connect_loopback(port);
-    if (fd >= 0) {
-      ::close(fd);
-      up = http_request(port, "GET", "/health").status == 200;
-    }
-    if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_TRUE(up) << slurp(c.log);
+  // Port 0: the kernel picks a free port as the server binds, so no other test can take it first.
+  auto c = spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=0", "DATA_DIR=" + dir,
+                                           "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
+  int port = 0;
+  ASSERT_TRUE(wait_until(
+      [&] {
+        port = listening_port(slurp(c.log)).value_or(0);
+        return port > 0 || ::waitpid(c.pid, nullptr, WNOHANG) != 0;
+      },
+      30))
+      << slurp(c.log);
+  ASSERT_GT(port, 0) << slurp(c.log);
+  ASSERT_EQ(http_request(port, "GET", "/health").status, 200) << slurp(c.log);
 
   // A slow client: headers and half the body now, the rest after SIGTERM.
   std::string body = R"({"email":"admin@example.org","password":"definitely-not-it"})";
@@ -131,20 +180,25 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   // An idle keep-alive connection is closed at once rather than holding the drain open.
   int idle = connect_loopback(port);
   ASSERT_GE(idle, 0);
-  // Give the server time to read the partial request (a loaded CI machine may be slow).
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // SIGTERM only once the server has read the partial request (so it is a request in flight) and
+  // accepted the idle connection (so closing it is the drain's doing).
+  ASSERT_TRUE(wait_until(
+      [&] {
+        auto busy = server_end(fd, port), quiet = server_end(idle, port);
+        return busy && busy->accepted && busy->unread == 0 && quiet && quiet->accepted;
+      },
+      10));
 
   ASSERT_EQ(::kill(c.pid, SIGTERM), 0);
-  bool refused = false;
-  for (int i = 0; i < 100 && !refused; ++i) {
-    int probe = connect_loopback(port);
-    refused = probe < 0;
-    if (!refused) {
-      ::close(probe);
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-  EXPECT_TRUE(refused) << "still accepting after SIGTERM";
+  EXPECT_TRUE(wait_until(
+      [&] {
+        int probe = connect_loopback(port);
+        if (probe < 0) return true;
+        ::close(probe);
+        return false;
+      },
+      5))
+      << "still accepting after SIGTERM";
   EXPECT_EQ(::waitpid(c.pid, nullptr, WNOHANG), 0) << "exited before finishing the request";
 
   std::string rest = body.substr(10);

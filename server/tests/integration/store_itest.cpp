@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <functional>
 #include <future>
 
 #include "support/backend.hpp"
@@ -9,6 +10,87 @@
 #include "support/test_app.hpp"
 
 namespace cma::testing {
+
+namespace {
+
+app::Centre centre_row(const std::string& id, const std::string& code) {
+  app::Centre c;
+  c.id = id;
+  c.name = "Centre " + code;
+  c.code = code;
+  c.created_at = c.updated_at = "2026-01-01T00:00:00.000000Z";
+  return c;
+}
+
+app::User user_row(const std::string& id, const std::string& centre_id, const std::string& email) {
+  const std::string at = "2026-01-01T00:00:00.000000Z";
+  return app::User{.id = id,
+                   .centre_id = centre_id,
+                   .email = email,
+                   .first_name = std::string("First"),
+                   .last_name = std::string("Last"),
+                   .role = domain::Role::advisor,
+                   .status = app::kActive,
+                   .password_hash = std::string("not-a-hash"),
+                   .last_login_at = {},
+                   .created_at = at,
+                   .updated_at = at};
+}
+
+}  // namespace
+
+// A write that breaks a uniqueness rule surfaces as app::UniqueViolation (which use cases answer
+// as a conflict); any other failed constraint stays an error, even when the values it was given
+// read like a uniqueness message (SOCI quotes bound values in its error text).
+TEST(Store, OnlyUniquenessFailuresBecomeUniqueViolations) {
+  store::SociDatabase db(new_database_url(), 1);
+  db.migrate();
+  const std::string centre = "01900000-0000-7000-8000-0000000000c1";
+  const std::string taken_id = "01900000-0000-7000-8000-0000000000a1";
+  {
+    auto tx = db.begin(app::TxMode::write);
+    tx->centres().insert(centre_row(centre, "UNQ"));
+    tx->users().insert(user_row(taken_id, centre, "taken@example.test"));
+    tx->commit();
+  }
+  auto insert = [&](const std::function<void(app::Transaction&)>& write) -> std::string {
+    auto tx = db.begin(app::TxMode::write);
+    try {
+      write(*tx);
+    } catch (const app::UniqueViolation&) {
+      return "unique violation";
+    } catch (const std::exception&) {
+      return "other error";
+    }
+    tx->commit();
+    return "stored";
+  };
+  auto user = [&](const app::User& u) { return insert([&](app::Transaction& tx) { tx.users().insert(u); }); };
+  const std::string trap = "UNIQUE constraint failed; duplicate key value violates unique constraint";
+
+  // Uniqueness: a taken e-mail address, a taken primary key, a taken centre code.
+  EXPECT_EQ(user(user_row("01900000-0000-7000-8000-0000000000a2", centre, "taken@example.test")), "unique violation");
+  EXPECT_EQ(user(user_row(taken_id, centre, "free@example.test")), "unique violation");
+  EXPECT_EQ(insert([&](app::Transaction& tx) {
+              tx.centres().insert(centre_row("01900000-0000-7000-8000-0000000000c2", "UNQ"));
+            }),
+            "unique violation");
+
+  // Not uniqueness: a CHECK constraint, and a foreign key to no centre.
+  auto bad_status = user_row("01900000-0000-7000-8000-0000000000a3", centre, "check@example.test");
+  bad_status.status = "suspended";
+  bad_status.first_name = trap;
+  EXPECT_EQ(user(bad_status), "other error");
+  auto no_centre =
+      user_row("01900000-0000-7000-8000-0000000000a4", "01900000-0000-7000-8000-0000000000ff", "fk@example.test");
+  no_centre.last_name = trap;
+  EXPECT_EQ(user(no_centre), "other error");
+
+  // The same text in a row that breaks no rule is stored.
+  auto fine = user_row("01900000-0000-7000-8000-0000000000a5", centre, "fine@example.test");
+  fine.first_name = trap;
+  EXPECT_EQ(user(fine), "stored");
+}
 
 // Two API processes starting together: the migrations run exactly once and both succeed.
 TEST(Store, ConcurrentMigrationsApplyOnce) {

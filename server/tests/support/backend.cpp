@@ -13,6 +13,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -45,6 +46,29 @@ std::string pg_bin(const std::string& tool) {
   return tool;  // on PATH
 }
 
+// A port nothing listens on now. Only for PostgreSQL, which cannot be told to pick its own: the
+// port can still be taken before postgres binds it, so the caller retries on "in use".
+int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  ::close(fd);
+  return port;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 // initdb and postgres refuse to run as root: as root, the cluster belongs to the postgres user.
 class PgCluster {
  public:
@@ -55,7 +79,6 @@ class PgCluster {
     dir_ = tmpl;
     ::chmod(dir_.c_str(), 0755);
     data_ = dir_ + "/data";
-    port_ = free_port();
     if (as_postgres_) {
       if (::getpwnam("postgres") == nullptr) throw std::runtime_error("no postgres user: install postgresql-15");
       run("chown postgres " + dir_);
@@ -63,12 +86,21 @@ class PgCluster {
     std::string initdb = prefix() + pg_bin("initdb") + " -D " + data_ +
                          " -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >" + dir_ + "/initdb.log 2>&1";
     if (run(initdb) != 0) throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
-    std::string opts = "-p " + std::to_string(port_) +
-                       " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off"
-                       " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-    std::string start = prefix() + pg_bin("pg_ctl") + " -D " + data_ + " -o '" + opts + "' -l " + dir_ +
-                        "/postgres.log -w -t 60 start >/dev/null 2>&1";
-    if (run(start) != 0) throw std::runtime_error("postgres did not start; see " + dir_ + "/postgres.log");
+    // Another process (a parallel test run) may bind the port between free_port() and postgres
+    // binding it; postgres then exits at once, and pg_ctl -w (which waits for this postmaster's own
+    // ready state in postmaster.pid, not for the port to answer) fails, so try again on another.
+    for (int attempt = 1;; ++attempt) {
+      port_ = free_port();
+      std::string log = dir_ + "/postgres-" + std::to_string(attempt) + ".log";
+      std::string opts = "-p " + std::to_string(port_) +
+                         " -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off"
+                         " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+      std::string start = prefix() + pg_bin("pg_ctl") + " -D " + data_ + " -o '" + opts + "' -l " + log +
+                          " -w -t 60 start >/dev/null 2>&1";
+      if (run(start) == 0) break;
+      if (attempt == 10 || slurp(log).find("could not bind") == std::string::npos)
+        throw std::runtime_error("postgres did not start; see " + log);
+    }
     admin_ = std::make_unique<store::SociDatabase>(url("postgres"), 1);
   }
   ~PgCluster() {
@@ -126,20 +158,6 @@ std::string new_database_url() {
     return cluster().create_database();
   }
   return "sqlite:///" + temp_dir() + "/cma.db";
-}
-
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  int port = ntohs(addr.sin_port);
-  ::close(fd);
-  return port;
 }
 
 }  // namespace cma::testing

@@ -12,6 +12,5 @@ std::string backend_name();
 std::string new_database_url();
 // A fresh temporary directory, removed at process exit.
 std::string temp_dir();
-int free_port();
 
 }  // namespace cma::testing

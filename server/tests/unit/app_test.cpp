@@ -44,6 +44,41 @@ TEST(AccessToken, TamperedPayloadsFail) {
   EXPECT_FALSE(codec.verify("a.b.c.d", at(1000)));
 }
 
+// Only the exact header the codec issues is accepted. Each token below carries a valid HS256
+// signature made with the right secret, so nothing but the header check can refuse it.
+TEST(AccessToken, OnlyTheIssuedHeaderIsAcceptedEvenWithAValidSignature) {
+  const std::string secret(40, 'k');
+  AccessTokenCodec codec(secret, std::chrono::minutes(15));
+  auto issued = codec.issue({"u1", "c1", domain::Role::admin, 1000, 1900, "j1"});
+  auto payload = issued.substr(issued.find('.') + 1, issued.rfind('.') - issued.find('.') - 1);
+  auto signed_with = [&](const std::string& header_json) {
+    std::string input = platform::base64url_encode(header_json) + "." + payload;
+    return input + "." + platform::base64url_encode(platform::hmac_sha256(secret, input));
+  };
+  // The control: the codec's own header, re-signed here, verifies.
+  ASSERT_TRUE(codec.verify(signed_with(R"({"alg":"HS256","typ":"JWT"})"), at(1000)));
+  for (const char* header : {
+           R"({"alg":"none","typ":"JWT"})",
+           R"({"alg":"None","typ":"JWT"})",
+           R"({"alg":"HS512","typ":"JWT"})",
+           R"({"alg":"RS256","typ":"JWT"})",
+           R"({"alg":"hs256","typ":"JWT"})",
+           R"({"alg":"HS256"})",
+           R"({"alg":"HS256","typ":"JWT","kid":"../../dev/null"})",
+           R"({"alg":"HS256","typ":"JWT","crit":["exp"]})",
+           R"({"alg":"HS256","typ":"JWT","jku":"https://attacker.example/keys"})",
+           R"({"alg":"HS256","alg":"none","typ":"JWT"})",
+           R"({"typ":"JWT","alg":"HS256"})",
+           R"({"alg":"HS256","typ":"JWT"} )",
+           R"({})",
+           "not json",
+       })
+    EXPECT_FALSE(codec.verify(signed_with(header), at(1000))) << header;
+  // "alg":"none" with the empty signature such tokens usually carry.
+  std::string unsigned_token = platform::base64url_encode(R"({"alg":"none","typ":"JWT"})") + "." + payload + ".";
+  EXPECT_FALSE(codec.verify(unsigned_token, at(1000)));
+}
+
 TEST(ChangeSet, RecordsOnlyChangesAndNeverSecrets) {
   ChangeSet cs;
   cs.set("name", "A", "B").set("code", "X", "X").redacted("password");

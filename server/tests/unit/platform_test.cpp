@@ -91,6 +91,9 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(c.bind, "127.0.0.1");
   EXPECT_EQ(c.database_url, "sqlite:///./var/cma.db");
   EXPECT_EQ(c.jwt_secret_source, "JWT_SECRET");
+  Config any_port;  // 0: the kernel picks one as the server binds
+  ASSERT_FALSE(load_config(env_of({{"PORT", "0"}, {"JWT_SECRET", std::string(40, 'x')}}), {}, true, any_port));
+  EXPECT_EQ(any_port.port, 0);
 
   auto error_for = [](std::map<std::string, std::string> vars) {
     Config cfg;
@@ -98,7 +101,8 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
     return e ? e->variable : std::string("none");
   };
   EXPECT_EQ(error_for({{"PORT", "abc"}}), "PORT");
-  EXPECT_EQ(error_for({{"PORT", "0"}}), "PORT");
+  EXPECT_EQ(error_for({{"PORT", "-1"}}), "PORT");
+  EXPECT_EQ(error_for({{"PORT", "65536"}}), "PORT");
   EXPECT_EQ(error_for({{"DATABASE_URL", "mysql://x"}}), "DATABASE_URL");
   EXPECT_EQ(error_for({{"LOG_LEVEL", "chatty"}}), "LOG_LEVEL");
   EXPECT_EQ(error_for({{"DRAIN_SECONDS", "-1"}}), "DRAIN_SECONDS");
