@@ -102,7 +102,13 @@ class Transaction {
   virtual void commit() = 0;
 };
 
-enum class TxMode { read, write };
+// read: no transaction of its own; each statement sees the latest committed data (cheap, for
+//   single lookups and pages that need not agree with each other).
+// write: one transaction that takes the write lock up front (SQLite) and sees its own changes.
+// snapshot: read-only; every statement sees the same committed state (as of the first statement)
+//   however long it runs and whatever commits meanwhile. For reads that must agree with each
+//   other, such as verifying the audit chains against their heads.
+enum class TxMode { read, write, snapshot };
 
 class Database {
  public:

@@ -470,15 +470,21 @@ class SociTransaction final : public app::Transaction {
         tokens_(*session_),
         throttle_(*session_),
         audit_(*session_, db.dialect) {
-    if (mode == app::TxMode::write) {
-      try {
+    if (mode == app::TxMode::read) return;  // autocommit: no BEGIN/COMMIT round trips for plain reads
+    bool sqlite = db_.dialect == Dialect::sqlite;
+    try {
+      if (mode == app::TxMode::write) {
         // IMMEDIATE takes SQLite's write lock up front, so two writers never deadlock on upgrade.
-        *session_ << (db_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-        open_ = true;
-      } catch (...) {
-        db_.release(std::move(session_), false);
-        throw;
+        *session_ << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+      } else {
+        // Both take their snapshot at the transaction's first statement and keep it to the end
+        // (SQLite in WAL mode: a deferred transaction's first read pins the WAL frame it reads up to).
+        *session_ << (sqlite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
+      open_ = true;
+    } catch (...) {
+      db_.release(std::move(session_), false);
+      throw;
     }
   }
   ~SociTransaction() override {

@@ -2,6 +2,10 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "app/audit/audit_log.hpp"
 #include "support/backend.hpp"
 #include "support/process.hpp"
@@ -158,6 +162,106 @@ TEST(Audit, VerifyStillChecksAChainWhoseHeadRowWasDeleted) {
   auto report = app::verify_audit(app.db());
   ASSERT_EQ(report.problems.size(), 1u);
   EXPECT_EQ(report.problems[0].chain, app.centre_a);
+  EXPECT_NE(report.problems[0].reason.find("no recorded head"), std::string::npos) << report.problems[0].reason;
+}
+
+// Entries that chain correctly but do not end at the recorded head: added after it, or the last
+// one swapped for another.
+TEST(Audit, VerifyFindsEntriesAddedOrReplacedAtTheEnd) {
+  TestApp app;
+  platform::UuidV7Generator ids(app.clock());
+  app::Deps deps{app.db(), app.clock(), ids};
+  const std::string chain = app.centre_a;
+  auto head_now = [&] { return *app.db().begin(app::TxMode::read)->audit().head(chain); };
+  auto append = [&] {
+    auto tx = app.db().begin(app::TxMode::write);
+    app::append_audit(deps, *tx, {"forged", "local", "sql"}, {chain, "", "user.update", "user", "", {}});
+    tx->commit();
+  };
+  auto set_head = [&](const app::AuditHead& h) {
+    app.db().execute_raw("UPDATE audit_heads SET seq = " + std::to_string(h.seq) + ", hash = '" + h.hash +
+                         "' WHERE chain = '" + chain + "'");
+  };
+
+  auto before = head_now();
+  append();
+  auto last = head_now();
+  set_head(before);  // the entry stays, the head goes back
+  auto added = app::verify_audit(app.db());
+  ASSERT_EQ(added.problems.size(), 1u);
+  EXPECT_EQ(added.problems[0].seq, before.seq + 1);
+  EXPECT_NE(added.problems[0].reason.find("past its recorded head"), std::string::npos) << added.problems[0].reason;
+
+  // Put the head right, then replace the last entry by a well-formed one the head does not name.
+  set_head(last);
+  append();
+  auto real = head_now();
+  app.db().execute_raw("DELETE FROM audit_log WHERE chain = '" + chain + "' AND seq = " + std::to_string(real.seq));
+  set_head(last);
+  append();
+  set_head(real);
+  auto replaced = app::verify_audit(app.db());
+  ASSERT_EQ(replaced.problems.size(), 1u);
+  EXPECT_EQ(replaced.problems[0].seq, real.seq);
+  EXPECT_NE(replaced.problems[0].reason.find("replaced"), std::string::npos) << replaced.problems[0].reason;
+}
+
+}  // namespace cma::testing
+
+namespace cma::testing {
+
+// Verifying a live system: appends keep committing in several chains while `verify` runs. Each run
+// must see one consistent state (the entries and the heads as of one moment), never a false alarm.
+TEST(Audit, VerifyRaisesNoFalseAlarmWhileWritersAppend) {
+  TestApp app;
+  platform::UuidV7Generator ids(app.clock());
+  app::Deps deps{app.db(), app.clock(), ids};
+  const std::vector<std::string> chains = {app.centre_a, app.centre_b, ""};
+  std::atomic<bool> stop{false};
+  std::atomic<int> appended{0};
+  std::vector<std::thread> writers;
+  struct StopAndJoin {  // also when a verify run throws
+    std::atomic<bool>& stop;
+    std::vector<std::thread>& threads;
+    void now() {
+      stop = true;
+      for (auto& t : threads)
+        if (t.joinable()) t.join();
+    }
+    ~StopAndJoin() { now(); }
+  } writers_done{stop, writers};
+  for (int w = 0; w < 3; ++w) {
+    writers.emplace_back([&, w] {
+      app::RequestMeta meta{"writer-" + std::to_string(w), "127.0.0.1", "audit-test"};
+      // Bounded, so a slow machine still finishes; far more appends than the verifier needs to race.
+      for (int i = 0; i < 20000 && !stop; ++i) {
+        auto tx = deps.db.begin(app::TxMode::write);
+        app::ChangeSet changes;
+        changes.set("lastName", std::to_string(i), std::to_string(i + 1));
+        app::append_audit(
+            deps, *tx, meta,
+            {chains[(w + i) % chains.size()], app.manager_a.id, "user.update", "user", app.advisor_a.id, changes});
+        tx->commit();
+        ++appended;
+      }
+    });
+  }
+  // A separate connection, as `cma audit verify` would have.
+  store::SociDatabase verifier(app.database_url(), 1);
+  std::vector<std::string> alarms;
+  int runs = 0;
+  for (; runs < 30; ++runs) {
+    while (appended.load() < 20 * (runs + 1) && appended.load() < 3 * 20000) std::this_thread::yield();
+    auto report = app::verify_audit(verifier);
+    for (const auto& p : report.problems)
+      alarms.push_back("run " + std::to_string(runs) + ", chain '" + p.chain + "' entry " + std::to_string(p.seq) +
+                       ": " + p.reason);
+  }
+  writers_done.now();
+  EXPECT_TRUE(alarms.empty()) << alarms.size() << " false alarms in " << runs << " runs, e.g. " << alarms.front();
+  auto quiet = app::verify_audit(app.db());
+  EXPECT_TRUE(quiet.problems.empty());
+  EXPECT_GE(quiet.entries, appended.load());
 }
 
 }  // namespace cma::testing

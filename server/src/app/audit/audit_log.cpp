@@ -123,10 +123,15 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
 
 AuditVerification verify_audit(Database& db) {
   AuditVerification report;
-  auto tx = db.begin(TxMode::read);
+  // One snapshot for the whole run: the heads and the entries as of the same moment, so appends
+  // committing meanwhile (a live system) are either wholly seen or not at all.
+  auto tx = db.begin(TxMode::snapshot);
   auto& repo = tx->audit();
   for (const auto& chain : repo.chains()) {
     ++report.chains;
+    // The head first: inside the snapshot the order does not matter, but were it ever read without
+    // one, a head read before the entries can only be behind them, never ahead (no false "deleted").
+    auto head = repo.head(chain);
     std::int64_t expected_seq = 1;
     std::string prev_hash;
     bool broken = false;
@@ -161,9 +166,15 @@ AuditVerification verify_audit(Database& db) {
       if (rows.size() < static_cast<std::size_t>(kBatch)) break;
     }
     if (broken) continue;
-    auto head = repo.head(chain);
-    if (!head || head->seq != expected_seq - 1 || head->hash != prev_hash)
+    const std::int64_t last = expected_seq - 1;
+    if (!head)
+      fail(expected_seq, "", "the chain has no recorded head (its row in audit_heads was deleted)");
+    else if (head->seq > last)
       fail(expected_seq, "", "the chain ends before its recorded head (the last entries were deleted)");
+    else if (head->seq < last)
+      fail(head->seq + 1, "", "the chain runs past its recorded head (entries were added at the end)");
+    else if (head->hash != prev_hash)
+      fail(last, "", "the last entry is not the recorded head (it was replaced)");
   }
   return report;
 }
