@@ -72,11 +72,16 @@ const std::vector<const char*> kIdentityAndAudit = {
                 seq BIGINT NOT NULL,
                 hash TEXT NOT NULL))"};
 
+// The audit list pages newest first within one chain (a manager's view, or an admin's with
+// centreId): chain equality plus a range on id, in id order, straight from this index.
+const std::vector<const char*> kAuditKeysetIndex = {"CREATE INDEX audit_log_chain_idx ON audit_log (chain, id)"};
+
 }  // namespace
 
 const std::vector<Migration>& sqlite_migrations() {
   static const std::vector<Migration> list = {
       {1, "identity_and_audit", kIdentityAndAudit},
+      {2, "audit_keyset_index", kAuditKeysetIndex},
   };
   return list;
 }
@@ -84,6 +89,7 @@ const std::vector<Migration>& sqlite_migrations() {
 const std::vector<Migration>& postgresql_migrations() {
   static const std::vector<Migration> list = {
       {1, "identity_and_audit", kIdentityAndAudit},
+      {2, "audit_keyset_index", kAuditKeysetIndex},
   };
   return list;
 }

@@ -78,17 +78,26 @@ inline constexpr const char* kInsertAudit =
     "INSERT INTO audit_log (id, chain, seq, at, actor_user_id, action, entity_type, entity_id, changes, request_id, "
     "ip, user_agent, prev_hash, hash) VALUES (:id, :chain, :seq, :at, :actor, :action, :etype, :eid, :changes, :rid, "
     ":ip, :ua, :prev, :hash)";
-// Optional filters are '' when unused; the scope is never optional for a centre-bound caller.
+// Newest first, by keyset: the first page has no cursor; a next page starts below the last id
+// seen. Separate statements rather than `(:before = '' OR id < :before)`, so that the planner sees
+// a plain range on the key and walks an index backwards from the cursor (the primary key for all
+// chains, audit_log_chain_idx for one) without sorting: a page costs the same whatever its depth.
+// The other filters are '' when unused and are checked on the rows the walk meets.
+#define CMA_AUDIT_FILTERS                                                                            \
+  "(:etype = '' OR entity_type = :etype2) AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR " \
+  "actor_user_id = :actor2) AND (:from = '' OR at >= :from2) AND (:to = '' OR at < :to2)"
 inline constexpr const char* kListAudit =
-    "SELECT " CMA_AUDIT_COLUMNS
-    " FROM audit_log WHERE (:before = '' OR id < :before2) AND (:etype = '' OR entity_type = :etype2) "
-    "AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND (:from = '' OR at >= "
-    ":from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE " CMA_AUDIT_FILTERS " ORDER BY id DESC LIMIT :limit";
+inline constexpr const char* kListAuditBefore =
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE id < :before AND " CMA_AUDIT_FILTERS
+    " ORDER BY id DESC LIMIT :limit";
+// The scope is never optional for a centre-bound caller.
 inline constexpr const char* kListAuditInChain =
-    "SELECT " CMA_AUDIT_COLUMNS
-    " FROM audit_log WHERE chain = :chain AND (:before = '' OR id < :before2) AND (:etype = '' OR "
-    "entity_type = :etype2) AND (:eid = '' OR entity_id = :eid2) AND (:actor = '' OR actor_user_id = :actor2) AND "
-    "(:from = '' OR at >= :from2) AND (:to = '' OR at < :to2) ORDER BY id DESC LIMIT :limit";
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND " CMA_AUDIT_FILTERS
+    " ORDER BY id DESC LIMIT :limit";
+inline constexpr const char* kListAuditInChainBefore =
+    "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND id < :before AND " CMA_AUDIT_FILTERS
+    " ORDER BY id DESC LIMIT :limit";
 // Chains named by entries or by heads: a deleted head row must not hide its chain from verification.
 inline constexpr const char* kAuditChains =
     "SELECT chain FROM audit_heads UNION SELECT chain FROM audit_log ORDER BY 1";

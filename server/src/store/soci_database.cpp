@@ -74,6 +74,11 @@ struct UserRow {
       into((e).entity_type), into((e).entity_id), into((e).changes), into((e).request_id), into((e).ip),   \
       into((e).user_agent), into((e).prev_hash), into((e).hash)
 
+// The optional filters of sql::kListAudit*, each bound twice (the test for '' and the comparison).
+#define CMA_USE_AUDIT_FILTERS(f)                                                                              \
+  use((f).entity_type), use((f).entity_type), use((f).entity_id), use((f).entity_id), use((f).actor_user_id), \
+      use((f).actor_user_id), use((f).from), use((f).from), use((f).to), use((f).to)
+
 class Centres final : public app::CentreRepository {
  public:
   explicit Centres(soci::session& s) : sql_(s) {}
@@ -266,17 +271,20 @@ class Audit final : public app::AuditRepository {
       e.seq = seq_value;
       out.push_back(e);
     };
-    if (f.scope.centre_id) {
-      soci::statement st =
-          (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*f.scope.centre_id), use(before_id),
-           use(before_id), use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id),
-           use(f.actor_user_id), use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
+    if (f.scope.centre_id && before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*f.scope.centre_id),
+                            CMA_USE_AUDIT_FILTERS(f), use(limit));
+      each_row(st, collect);
+    } else if (f.scope.centre_id) {
+      soci::statement st = (sql_.prepare << sql::kListAuditInChainBefore, CMA_INTO_AUDIT(e), use(*f.scope.centre_id),
+                            use(before_id), CMA_USE_AUDIT_FILTERS(f), use(limit));
+      each_row(st, collect);
+    } else if (before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), CMA_USE_AUDIT_FILTERS(f), use(limit));
       each_row(st, collect);
     } else {
-      soci::statement st =
-          (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), use(before_id), use(before_id), use(f.entity_type),
-           use(f.entity_type), use(f.entity_id), use(f.entity_id), use(f.actor_user_id), use(f.actor_user_id),
-           use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
+      soci::statement st = (sql_.prepare << sql::kListAuditBefore, CMA_INTO_AUDIT(e), use(before_id),
+                            CMA_USE_AUDIT_FILTERS(f), use(limit));
       each_row(st, collect);
     }
     return out;
@@ -586,6 +594,33 @@ void SociDatabase::execute_raw(const std::string& statement) {
     throw;
   }
   impl_->release(std::move(s), true);
+}
+
+std::vector<std::string> SociDatabase::explain(const std::string& statement, const std::vector<std::string>& params) {
+  const bool pg = impl_->dialect == Dialect::postgresql;
+  std::vector<std::string> plan;
+  auto s = impl_->acquire();
+  try {
+    soci::statement st(*s);
+    st.alloc();
+    st.prepare((pg ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + statement);
+    int id = 0, parent = 0, unused = 0;
+    std::string line;
+    if (!pg) {  // id, parent, notused, detail
+      st.exchange(into(id));
+      st.exchange(into(parent));
+      st.exchange(into(unused));
+    }
+    st.exchange(into(line));
+    for (const auto& p : params) st.exchange(use(p));
+    st.define_and_bind();
+    each_row(st, [&] { plan.push_back(line); });
+  } catch (...) {
+    impl_->release(std::move(s), true);
+    throw;
+  }
+  impl_->release(std::move(s), true);
+  return plan;
 }
 
 MigrationReport SociDatabase::migrate() {
