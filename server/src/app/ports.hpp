@@ -71,6 +71,11 @@ struct AuditFilter {
   std::string to;    // exclusive
 };
 
+struct RefusalFilter {
+  Scope scope;
+  std::string user_id;
+};
+
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash;
@@ -88,6 +93,12 @@ class AuditRepository {
   virtual std::vector<std::string> chains() = 0;
   virtual std::optional<AuditHead> head(const std::string& chain) = 0;
   virtual std::vector<domain::AuditEntry> read_chain(const std::string& chain, std::int64_t after_seq, int limit) = 0;
+  // Adds one to the row of `r`'s centre, user, action, entity type and minute, creating it with
+  // `r`'s id and times if it is the minute's first, and keeps the latest request's details. Touches
+  // no chain and no chain head.
+  virtual void record_refusal(const AccessRefusal& r) = 0;
+  // Newest first; `before_id` is the keyset cursor.
+  virtual std::vector<AccessRefusal> list_refusals(const RefusalFilter& f, const std::string& before_id, int limit) = 0;
 };
 
 // One database transaction. Destroying it without commit() rolls everything back.

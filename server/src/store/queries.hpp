@@ -105,6 +105,33 @@ inline constexpr const char* kAuditHead = "SELECT seq, hash FROM audit_heads WHE
 inline constexpr const char* kReadAuditChain =
     "SELECT " CMA_AUDIT_COLUMNS " FROM audit_log WHERE chain = :chain AND seq > :after ORDER BY seq LIMIT :limit";
 
+// One row per (centre, user, action, entity type, minute), counted up; outside the hash chains.
+#define CMA_REFUSAL_COLUMNS                                                                         \
+  "id, centre_id, user_id, action, entity_type, minute, count, first_at, last_at, last_entity_id, " \
+  "last_request_id, last_ip, last_user_agent"
+inline constexpr const char* kRecordRefusal =
+    "INSERT INTO access_refusals (" CMA_REFUSAL_COLUMNS
+    ") VALUES (:id, :centre, :user, :action, :etype, :minute, 1, :first, :last, :eid, :rid, :ip, :ua) "
+    "ON CONFLICT (centre_id, user_id, action, entity_type, minute) DO UPDATE SET count = access_refusals.count + 1, "
+    "last_at = excluded.last_at, last_entity_id = excluded.last_entity_id, last_request_id = "
+    "excluded.last_request_id, last_ip = excluded.last_ip, last_user_agent = excluded.last_user_agent";
+// Keyset pages, newest first, as for the audit list: access_refusals_centre_idx within a centre,
+// the primary key across centres.
+inline constexpr const char* kListRefusals = "SELECT " CMA_REFUSAL_COLUMNS
+                                             " FROM access_refusals WHERE (:user = '' OR user_id = :user2) "
+                                             "ORDER BY id DESC LIMIT :limit";
+inline constexpr const char* kListRefusalsBefore =
+    "SELECT " CMA_REFUSAL_COLUMNS
+    " FROM access_refusals WHERE id < :before AND (:user = '' OR user_id = :user2) ORDER BY id DESC LIMIT :limit";
+inline constexpr const char* kListRefusalsInCentre =
+    "SELECT " CMA_REFUSAL_COLUMNS
+    " FROM access_refusals WHERE centre_id = :centre AND (:user = '' OR user_id = :user2) ORDER BY id DESC "
+    "LIMIT :limit";
+inline constexpr const char* kListRefusalsInCentreBefore =
+    "SELECT " CMA_REFUSAL_COLUMNS
+    " FROM access_refusals WHERE centre_id = :centre AND id < :before AND (:user = '' OR user_id = :user2) "
+    "ORDER BY id DESC LIMIT :limit";
+
 inline constexpr const char* kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
     "applied_at TEXT NOT NULL)";

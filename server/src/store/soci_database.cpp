@@ -74,6 +74,11 @@ struct UserRow {
       into((e).entity_type), into((e).entity_id), into((e).changes), into((e).request_id), into((e).ip),   \
       into((e).user_agent), into((e).prev_hash), into((e).hash)
 
+#define CMA_INTO_REFUSAL(r)                                                                                          \
+  into((r).id), into((r).centre_id), into((r).user_id), into((r).action), into((r).entity_type), into((r).minute),   \
+      into(count_value), into((r).first_at), into((r).last_at), into((r).last_entity_id), into((r).last_request_id), \
+      into((r).last_ip), into((r).last_user_agent)
+
 // The optional filters of sql::kListAudit*, each bound twice (the test for '' and the comparison).
 #define CMA_USE_AUDIT_FILTERS(f)                                                                              \
   use((f).entity_type), use((f).entity_type), use((f).entity_id), use((f).entity_id), use((f).actor_user_id), \
@@ -303,6 +308,39 @@ class Audit final : public app::AuditRepository {
     if (!sql_.got_data()) return std::nullopt;
     h.seq = seq;
     return h;
+  }
+  void record_refusal(const app::AccessRefusal& r) override {
+    sql_ << sql::kRecordRefusal, use(r.id), use(r.centre_id), use(r.user_id), use(r.action), use(r.entity_type),
+        use(r.minute), use(r.first_at), use(r.last_at), use(r.last_entity_id), use(r.last_request_id), use(r.last_ip),
+        use(r.last_user_agent);
+  }
+  std::vector<app::AccessRefusal> list_refusals(const app::RefusalFilter& f, const std::string& before_id,
+                                                int limit) override {
+    std::vector<app::AccessRefusal> out;
+    app::AccessRefusal r;
+    long long count_value = 0;
+    auto collect = [&] {
+      r.count = count_value;
+      out.push_back(r);
+    };
+    const std::string& user = f.user_id;
+    if (f.scope.centre_id && before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListRefusalsInCentre, CMA_INTO_REFUSAL(r), use(*f.scope.centre_id),
+                            use(user), use(user), use(limit));
+      each_row(st, collect);
+    } else if (f.scope.centre_id) {
+      soci::statement st = (sql_.prepare << sql::kListRefusalsInCentreBefore, CMA_INTO_REFUSAL(r),
+                            use(*f.scope.centre_id), use(before_id), use(user), use(user), use(limit));
+      each_row(st, collect);
+    } else if (before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListRefusals, CMA_INTO_REFUSAL(r), use(user), use(user), use(limit));
+      each_row(st, collect);
+    } else {
+      soci::statement st = (sql_.prepare << sql::kListRefusalsBefore, CMA_INTO_REFUSAL(r), use(before_id), use(user),
+                            use(user), use(limit));
+      each_row(st, collect);
+    }
+    return out;
   }
   std::vector<domain::AuditEntry> read_chain(const std::string& chain, std::int64_t after_seq, int limit) override {
     std::vector<domain::AuditEntry> out;

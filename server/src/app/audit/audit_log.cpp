@@ -67,20 +67,37 @@ void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, Au
   repo.set_head(draft.chain, AuditHead{e.seq, e.hash});
 }
 
+namespace {
+AccessRefusal refusal(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
+                      const std::string& entity_id) {
+  auto now = deps.clock.now();
+  AccessRefusal r;
+  r.id = deps.ids.next();
+  r.centre_id = actor.principal.centre_id;
+  r.user_id = actor.principal.user_id;
+  r.action = action;
+  r.entity_type = entity_type;
+  r.minute = platform::format_time(std::chrono::floor<std::chrono::minutes>(now));
+  r.first_at = r.last_at = platform::format_time(now);
+  r.last_entity_id = entity_id;
+  r.last_request_id = actor.meta.request_id;
+  r.last_ip = actor.meta.ip;
+  r.last_user_agent = actor.meta.user_agent.substr(0, 512);
+  return r;
+}
+}  // namespace
+
 Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
-             const std::string& entity_id, Transaction* open_tx) {
-  ChangeSet what;
-  what.created("attempted", action);
-  AuditDraft d{
-      actor.principal.centre_id, actor.principal.user_id, "auth.permission_denied", entity_type, entity_id, what};
-  if (open_tx != nullptr) {
-    append_audit(deps, *open_tx, actor.meta, std::move(d));
-    open_tx->commit();
-  } else {
-    auto tx = deps.db.begin(TxMode::write);
-    append_audit(deps, *tx, actor.meta, std::move(d));
-    tx->commit();
-  }
+             const std::string& entity_id) {
+  auto tx = deps.db.begin(TxMode::write);
+  tx->audit().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
+  tx->commit();
+  return Error::denied("Your role may not do this.");
+}
+
+Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, const std::string& action,
+             const std::string& entity_type, const std::string& entity_id) {
+  tx.audit().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
   return Error::denied("Your role may not do this.");
 }
 
@@ -119,6 +136,22 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   auto tx = deps.db.begin(TxMode::read);
   auto rows = tx->audit().list(f, q.page.after_id, q.page.limit + 1);
   return make_page(std::move(rows), q.page.limit, [](const domain::AuditEntry& e) { return e.id; });
+}
+
+Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, const RefusalQuery& q) {
+  const auto& p = actor.principal;
+  if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "access_refusal")) return *e;
+  RefusalFilter f;
+  if (domain::is_network_wide(p.role)) {
+    f.scope = q.centre_id.empty() ? Scope::network() : Scope::centre(q.centre_id);
+  } else {
+    if (!q.centre_id.empty() && q.centre_id != p.centre_id) return Error::not_found("No such centre.");
+    f.scope = Scope::centre(p.centre_id);
+  }
+  f.user_id = q.user_id;
+  auto tx = deps.db.begin(TxMode::read);
+  auto rows = tx->audit().list_refusals(f, q.page.after_id, q.page.limit + 1);
+  return make_page(std::move(rows), q.page.limit, [](const AccessRefusal& r) { return r.id; });
 }
 
 AuditVerification verify_audit(Database& db) {
