@@ -30,10 +30,13 @@ ALLOWED = {
     "kListUsers": "network scope: admins list every user",
     "kCountUsers": "operator commands: whether any user exists yet",
     "kListAudit": "network scope: admins read every centre's audit trail",
+    "kListAuditBefore": "network scope: admins read every centre's audit trail (next pages)",
+    "kListRefusals": "network scope: admins read every centre's refused requests",
+    "kListRefusalsBefore": "network scope: admins read every centre's refused requests (next pages)",
     "kAuditChains": "audit verification walks every chain",
 }
 
-DEFINE = re.compile(r'#define\s+(\w+)\s*((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')
+DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')
 CONSTANT = re.compile(r'inline\s+constexpr\s+const\s+char\s*\*\s*(k\w+)\s*=\s*((?:"(?:[^"\\]|\\.)*"|\w+|\s)+);')
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 TABLE = re.compile(r'\b(?:FROM|JOIN|INTO|UPDATE)\s+(\w+)', re.IGNORECASE)
@@ -76,14 +79,17 @@ def self_test():
     text = '''
 #define COLS "id, centre_id, " \\
   "name"
+#define INS_COLS     \\
+  "id, centre_id"
 inline constexpr const char* kGood = "SELECT " COLS " FROM users WHERE centre_id = :centre AND id = :id";
 inline constexpr const char* kBad = "SELECT " COLS " FROM users WHERE id = :id";
 inline constexpr const char* kInsertGood = "INSERT INTO users (id, centre_id) VALUES (:id, :c)";
 inline constexpr const char* kInsertBad = "INSERT INTO audit_log (id, seq) VALUES (:id, :s)";
 inline constexpr const char* kOther = "SELECT 1 FROM schema_migrations";
+inline constexpr const char* kInsertMacro = "INSERT INTO users (" INS_COLS ") VALUES (:id, :c)";
 '''
     q = constants(text)
-    assert set(q) == {"kGood", "kBad", "kInsertGood", "kInsertBad", "kOther"}, q
+    assert set(q) == {"kGood", "kBad", "kInsertGood", "kInsertBad", "kOther", "kInsertMacro"}, q
     found = problems(q, {"kGone": "stale"})
     names = sorted(p.split(":")[0] for p in found)
     assert names == ["kBad", "kGone", "kInsertBad"], found

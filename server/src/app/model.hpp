@@ -1,5 +1,6 @@
 #pragma once
 // Records the use cases work with, and who is asking.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,25 @@ struct RefreshToken {
   std::string family_expires_at;  // no token of the family outlives this, however often it is rotated
   std::string used_at;            // "" while unused
   std::string revoked_at;         // "" while valid
+};
+
+// Refused requests (403) of one user, for one action on one entity type, within one minute: a
+// count, not a chain entry (see docs/audit.md, "Refused requests").
+struct AccessRefusal {
+  std::string id;  // UUIDv7 of the minute's first refusal; the keyset cursor
+  std::string centre_id;
+  std::string user_id;
+  std::string action;
+  std::string entity_type;
+  std::string minute;  // start of the minute, "2026-11-25T03:08:00.000000Z"
+  std::int64_t count = 0;
+  std::string first_at;
+  std::string last_at;
+  // Of the latest refusal in the minute:
+  std::string last_entity_id;
+  std::string last_request_id;
+  std::string last_ip;
+  std::string last_user_agent;
 };
 
 // Where a request comes from; recorded in audit entries.

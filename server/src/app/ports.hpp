@@ -73,6 +73,11 @@ struct AuditFilter {
   std::string to;    // exclusive
 };
 
+struct RefusalFilter {
+  Scope scope;
+  std::string user_id;
+};
+
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash;
@@ -90,6 +95,12 @@ class AuditRepository {
   virtual std::vector<std::string> chains() = 0;
   virtual std::optional<AuditHead> head(const std::string& chain) = 0;
   virtual std::vector<domain::AuditEntry> read_chain(const std::string& chain, std::int64_t after_seq, int limit) = 0;
+  // Adds one to the row of `r`'s centre, user, action, entity type and minute, creating it with
+  // `r`'s id and times if it is the minute's first, and keeps the latest request's details. Touches
+  // no chain and no chain head.
+  virtual void record_refusal(const AccessRefusal& r) = 0;
+  // Newest first; `before_id` is the keyset cursor.
+  virtual std::vector<AccessRefusal> list_refusals(const RefusalFilter& f, const std::string& before_id, int limit) = 0;
 };
 
 // One database transaction. Destroying it without commit() rolls everything back.
@@ -104,7 +115,13 @@ class Transaction {
   virtual void commit() = 0;
 };
 
-enum class TxMode { read, write };
+// read: no transaction of its own; each statement sees the latest committed data (cheap, for
+//   single lookups and pages that need not agree with each other).
+// write: one transaction that takes the write lock up front (SQLite) and sees its own changes.
+// snapshot: read-only; every statement sees the same committed state (as of the first statement)
+//   however long it runs and whatever commits meanwhile. For reads that must agree with each
+//   other, such as verifying the audit chains against their heads.
+enum class TxMode { read, write, snapshot };
 
 class Database {
  public:

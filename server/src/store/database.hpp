@@ -33,6 +33,9 @@ class SociDatabase final : public app::Database {
   MigrationReport migrate();
   // Runs one statement outside any use case; for tests and operator tools only.
   void execute_raw(const std::string& sql);
+  // The plan the database chooses for `sql` with `params` bound in order (as text), one line per
+  // plan node: SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN lines. Tests and tools only.
+  std::vector<std::string> explain(const std::string& sql, const std::vector<std::string>& params);
 
   struct Impl;
 

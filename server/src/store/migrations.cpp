@@ -72,6 +72,30 @@ const std::vector<const char*> kIdentityAndAudit = {
                 seq BIGINT NOT NULL,
                 hash TEXT NOT NULL))"};
 
+// Version 2, the same text in both dialects.
+// The audit list pages newest first within one chain (a manager's view, or an admin's with
+// centreId): chain equality plus a range on id, in id order, straight from audit_log_chain_idx.
+// Refused requests are counted in access_refusals, outside the chains: one row per centre, user,
+// action, entity type and minute, whose id (the minute's first refusal) is the keyset cursor.
+const std::vector<const char*> kAuditIndexAndRefusals = {
+    "CREATE INDEX audit_log_chain_idx ON audit_log (chain, id)",
+    R"(CREATE TABLE access_refusals (
+                id TEXT PRIMARY KEY,
+                centre_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity_type TEXT NOT NULL DEFAULT '',
+                minute TEXT NOT NULL,
+                count BIGINT NOT NULL,
+                first_at TEXT NOT NULL,
+                last_at TEXT NOT NULL,
+                last_entity_id TEXT NOT NULL DEFAULT '',
+                last_request_id TEXT NOT NULL DEFAULT '',
+                last_ip TEXT NOT NULL DEFAULT '',
+                last_user_agent TEXT NOT NULL DEFAULT '',
+                UNIQUE (centre_id, user_id, action, entity_type, minute)))",
+    "CREATE INDEX access_refusals_centre_idx ON access_refusals (centre_id, id)"};
+
 // Sign-in throttling moves from one row per failure to a locked counter per key (account at an
 // address, account, address), so concurrent attempts are counted before any password is checked.
 // Refresh-token families get an absolute end.
@@ -92,6 +116,7 @@ const std::vector<const char*> kThrottleCountersAndSessionLifetime = {
 const std::vector<Migration>& sqlite_migrations() {
   static const std::vector<Migration> list = {
       {1, "identity_and_audit", kIdentityAndAudit},
+      {2, "audit_index_and_refusals", kAuditIndexAndRefusals},
       {3, "throttle_counters_and_session_lifetime", kThrottleCountersAndSessionLifetime},
   };
   return list;
@@ -100,6 +125,7 @@ const std::vector<Migration>& sqlite_migrations() {
 const std::vector<Migration>& postgresql_migrations() {
   static const std::vector<Migration> list = {
       {1, "identity_and_audit", kIdentityAndAudit},
+      {2, "audit_index_and_refusals", kAuditIndexAndRefusals},
       {3, "throttle_counters_and_session_lifetime", kThrottleCountersAndSessionLifetime},
   };
   return list;

@@ -79,6 +79,16 @@ struct UserRow {
       into((e).entity_type), into((e).entity_id), into((e).changes), into((e).request_id), into((e).ip),   \
       into((e).user_agent), into((e).prev_hash), into((e).hash)
 
+#define CMA_INTO_REFUSAL(r)                                                                                          \
+  into((r).id), into((r).centre_id), into((r).user_id), into((r).action), into((r).entity_type), into((r).minute),   \
+      into(count_value), into((r).first_at), into((r).last_at), into((r).last_entity_id), into((r).last_request_id), \
+      into((r).last_ip), into((r).last_user_agent)
+
+// The optional filters of sql::kListAudit*, each bound twice (the test for '' and the comparison).
+#define CMA_USE_AUDIT_FILTERS(f)                                                                              \
+  use((f).entity_type), use((f).entity_type), use((f).entity_id), use((f).entity_id), use((f).actor_user_id), \
+      use((f).actor_user_id), use((f).from), use((f).from), use((f).to), use((f).to)
+
 class Centres final : public app::CentreRepository {
  public:
   explicit Centres(soci::session& s) : sql_(s) {}
@@ -281,17 +291,21 @@ class Audit final : public app::AuditRepository {
       e.seq = seq_value;
       out.push_back(e);
     };
-    if (const auto* centre = app::centre_of(f.scope)) {
-      soci::statement st =
-          (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*centre), use(before_id), use(before_id),
-           use(f.entity_type), use(f.entity_type), use(f.entity_id), use(f.entity_id), use(f.actor_user_id),
-           use(f.actor_user_id), use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
+    const std::string* centre = app::centre_of(f.scope);
+    if (centre && before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListAuditInChain, CMA_INTO_AUDIT(e), use(*centre),
+                            CMA_USE_AUDIT_FILTERS(f), use(limit));
+      each_row(st, collect);
+    } else if (centre) {
+      soci::statement st = (sql_.prepare << sql::kListAuditInChainBefore, CMA_INTO_AUDIT(e), use(*centre),
+                            use(before_id), CMA_USE_AUDIT_FILTERS(f), use(limit));
+      each_row(st, collect);
+    } else if (before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), CMA_USE_AUDIT_FILTERS(f), use(limit));
       each_row(st, collect);
     } else {
-      soci::statement st =
-          (sql_.prepare << sql::kListAudit, CMA_INTO_AUDIT(e), use(before_id), use(before_id), use(f.entity_type),
-           use(f.entity_type), use(f.entity_id), use(f.entity_id), use(f.actor_user_id), use(f.actor_user_id),
-           use(f.from), use(f.from), use(f.to), use(f.to), use(limit));
+      soci::statement st = (sql_.prepare << sql::kListAuditBefore, CMA_INTO_AUDIT(e), use(before_id),
+                            CMA_USE_AUDIT_FILTERS(f), use(limit));
       each_row(st, collect);
     }
     return out;
@@ -310,6 +324,40 @@ class Audit final : public app::AuditRepository {
     if (!sql_.got_data()) return std::nullopt;
     h.seq = seq;
     return h;
+  }
+  void record_refusal(const app::AccessRefusal& r) override {
+    sql_ << sql::kRecordRefusal, use(r.id), use(r.centre_id), use(r.user_id), use(r.action), use(r.entity_type),
+        use(r.minute), use(r.first_at), use(r.last_at), use(r.last_entity_id), use(r.last_request_id), use(r.last_ip),
+        use(r.last_user_agent);
+  }
+  std::vector<app::AccessRefusal> list_refusals(const app::RefusalFilter& f, const std::string& before_id,
+                                                int limit) override {
+    std::vector<app::AccessRefusal> out;
+    app::AccessRefusal r;
+    long long count_value = 0;
+    auto collect = [&] {
+      r.count = count_value;
+      out.push_back(r);
+    };
+    const std::string& user = f.user_id;
+    const std::string* centre = app::centre_of(f.scope);
+    if (centre && before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListRefusalsInCentre, CMA_INTO_REFUSAL(r), use(*centre), use(user),
+                            use(user), use(limit));
+      each_row(st, collect);
+    } else if (centre) {
+      soci::statement st = (sql_.prepare << sql::kListRefusalsInCentreBefore, CMA_INTO_REFUSAL(r), use(*centre),
+                            use(before_id), use(user), use(user), use(limit));
+      each_row(st, collect);
+    } else if (before_id.empty()) {
+      soci::statement st = (sql_.prepare << sql::kListRefusals, CMA_INTO_REFUSAL(r), use(user), use(user), use(limit));
+      each_row(st, collect);
+    } else {
+      soci::statement st = (sql_.prepare << sql::kListRefusalsBefore, CMA_INTO_REFUSAL(r), use(before_id), use(user),
+                            use(user), use(limit));
+      each_row(st, collect);
+    }
+    return out;
   }
   std::vector<domain::AuditEntry> read_chain(const std::string& chain, std::int64_t after_seq, int limit) override {
     std::vector<domain::AuditEntry> out;
@@ -491,15 +539,21 @@ class SociTransaction final : public app::Transaction {
         tokens_(*session_),
         throttle_(*session_, db.dialect),
         audit_(*session_, db.dialect) {
-    if (mode == app::TxMode::write) {
-      try {
+    if (mode == app::TxMode::read) return;  // autocommit: no BEGIN/COMMIT round trips for plain reads
+    bool sqlite = db_.dialect == Dialect::sqlite;
+    try {
+      if (mode == app::TxMode::write) {
         // IMMEDIATE takes SQLite's write lock up front, so two writers never deadlock on upgrade.
-        *session_ << (db_.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-        open_ = true;
-      } catch (...) {
-        db_.release(std::move(session_), false);
-        throw;
+        *session_ << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+      } else {
+        // Both take their snapshot at the transaction's first statement and keep it to the end
+        // (SQLite in WAL mode: a deferred transaction's first read pins the WAL frame it reads up to).
+        *session_ << (sqlite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
+      open_ = true;
+    } catch (...) {
+      db_.release(std::move(session_), false);
+      throw;
     }
   }
   ~SociTransaction() override {
@@ -606,6 +660,33 @@ void SociDatabase::execute_raw(const std::string& statement) {
     throw;
   }
   impl_->release(std::move(s), true);
+}
+
+std::vector<std::string> SociDatabase::explain(const std::string& statement, const std::vector<std::string>& params) {
+  const bool pg = impl_->dialect == Dialect::postgresql;
+  std::vector<std::string> plan;
+  auto s = impl_->acquire();
+  try {
+    soci::statement st(*s);
+    st.alloc();
+    st.prepare((pg ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + statement);
+    int id = 0, parent = 0, unused = 0;
+    std::string line;
+    if (!pg) {  // id, parent, notused, detail
+      st.exchange(into(id));
+      st.exchange(into(parent));
+      st.exchange(into(unused));
+    }
+    st.exchange(into(line));
+    for (const auto& p : params) st.exchange(use(p));
+    st.define_and_bind();
+    each_row(st, [&] { plan.push_back(line); });
+  } catch (...) {
+    impl_->release(std::move(s), true);
+    throw;
+  }
+  impl_->release(std::move(s), true);
+  return plan;
 }
 
 MigrationReport SociDatabase::migrate() {

@@ -26,6 +26,14 @@ void append_change(std::string& body, int& count, std::string_view field, const 
     body += "null";
   body += '}';
 }
+// What an audit reader sees: their own centre, or (admins) every centre or the one they name.
+Result<Scope> audit_scope(const Principal& p, const std::string& centre_filter) {
+  Scope scope = Tenancy::of(p);
+  if (centre_filter.empty()) return scope;
+  auto centre = Tenancy::centre_within(scope, centre_filter);
+  if (!centre) return Error::not_found("No such centre.");
+  return Scope(*centre);
+}
 }  // namespace
 
 ChangeSet& ChangeSet::set(std::string_view field, const std::string& before, const std::string& after) {
@@ -68,20 +76,37 @@ void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, Au
   repo.set_head(draft.chain, AuditHead{e.seq, e.hash});
 }
 
+namespace {
+AccessRefusal refusal(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
+                      const std::string& entity_id) {
+  auto now = deps.clock.now();
+  AccessRefusal r;
+  r.id = deps.ids.next();
+  r.centre_id = actor.principal.centre_id();
+  r.user_id = actor.principal.user_id();
+  r.action = action;
+  r.entity_type = entity_type;
+  r.minute = platform::format_time(std::chrono::floor<std::chrono::minutes>(now));
+  r.first_at = r.last_at = platform::format_time(now);
+  r.last_entity_id = entity_id;
+  r.last_request_id = actor.meta.request_id;
+  r.last_ip = actor.meta.ip;
+  r.last_user_agent = std::string(platform::truncate_utf8(actor.meta.user_agent, 512));
+  return r;
+}
+}  // namespace
+
 Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
-             const std::string& entity_id, Transaction* open_tx) {
-  ChangeSet what;
-  what.created("attempted", action);
-  AuditDraft d{
-      actor.principal.centre_id(), actor.principal.user_id(), "auth.permission_denied", entity_type, entity_id, what};
-  if (open_tx != nullptr) {
-    append_audit(deps, *open_tx, actor.meta, std::move(d));
-    open_tx->commit();
-  } else {
-    auto tx = deps.db.begin(TxMode::write);
-    append_audit(deps, *tx, actor.meta, std::move(d));
-    tx->commit();
-  }
+             const std::string& entity_id) {
+  auto tx = deps.db.begin(TxMode::write);
+  tx->audit().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
+  tx->commit();
+  return Error::denied("Your role may not do this.");
+}
+
+Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, const std::string& action,
+             const std::string& entity_type, const std::string& entity_id) {
+  tx.audit().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
   return Error::denied("Your role may not do this.");
 }
 
@@ -96,13 +121,9 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   const auto& p = actor.principal;
   if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "audit")) return *e;
   std::vector<FieldError> errors;
-  Scope scope = Tenancy::of(p);
-  if (!q.centre_id.empty()) {
-    auto centre = Tenancy::centre_within(scope, q.centre_id);
-    if (!centre) return Error::not_found("No such centre.");
-    scope = *centre;
-  }
-  AuditFilter f{std::move(scope), {}, {}, {}, {}, {}};
+  auto scope = audit_scope(p, q.centre_id);
+  if (!scope) return scope.error();
+  AuditFilter f{std::move(scope.value()), {}, {}, {}, {}, {}};
   f.entity_type = q.entity_type;
   f.entity_id = q.entity_id;
   f.actor_user_id = q.user_id;
@@ -122,12 +143,28 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   return make_page(std::move(rows), q.page.limit, [](const domain::AuditEntry& e) { return e.id; });
 }
 
+Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, const RefusalQuery& q) {
+  const auto& p = actor.principal;
+  if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "access_refusal")) return *e;
+  auto scope = audit_scope(p, q.centre_id);
+  if (!scope) return scope.error();
+  RefusalFilter f{std::move(scope.value()), q.user_id};
+  auto tx = deps.db.begin(TxMode::read);
+  auto rows = tx->audit().list_refusals(f, q.page.after_id, q.page.limit + 1);
+  return make_page(std::move(rows), q.page.limit, [](const AccessRefusal& r) { return r.id; });
+}
+
 AuditVerification verify_audit(Database& db) {
   AuditVerification report;
-  auto tx = db.begin(TxMode::read);
+  // One snapshot for the whole run: the heads and the entries as of the same moment, so appends
+  // committing meanwhile (a live system) are either wholly seen or not at all.
+  auto tx = db.begin(TxMode::snapshot);
   auto& repo = tx->audit();
   for (const auto& chain : repo.chains()) {
     ++report.chains;
+    // The head first: inside the snapshot the order does not matter, but were it ever read without
+    // one, a head read before the entries can only be behind them, never ahead (no false "deleted").
+    auto head = repo.head(chain);
     std::int64_t expected_seq = 1;
     std::string prev_hash;
     bool broken = false;
@@ -162,9 +199,15 @@ AuditVerification verify_audit(Database& db) {
       if (rows.size() < static_cast<std::size_t>(kBatch)) break;
     }
     if (broken) continue;
-    auto head = repo.head(chain);
-    if (!head || head->seq != expected_seq - 1 || head->hash != prev_hash)
+    const std::int64_t last = expected_seq - 1;
+    if (!head)
+      fail(expected_seq, "", "the chain has no recorded head (its row in audit_heads was deleted)");
+    else if (head->seq > last)
       fail(expected_seq, "", "the chain ends before its recorded head (the last entries were deleted)");
+    else if (head->seq < last)
+      fail(head->seq + 1, "", "the chain runs past its recorded head (entries were added at the end)");
+    else if (head->hash != prev_hash)
+      fail(last, "", "the last entry is not the recorded head (it was replaced)");
   }
   return report;
 }

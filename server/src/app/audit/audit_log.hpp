@@ -41,13 +41,18 @@ struct AuditDraft {
 
 void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, AuditDraft draft);
 
-// Records a refused permission and returns the error to give the caller. With `open_tx` (a write
-// transaction that has changed nothing yet) the entry goes into it and it is committed; otherwise
-// a transaction of its own is used.
+// Records a refused permission (403) and returns the error to give the caller. Refusals are not
+// chain entries: each adds one to its row in access_refusals (one per centre, user, action,
+// entity type and minute), so a flood of them takes no chain lock and adds one row a minute.
+// Uses a short transaction of its own.
 Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
-             const std::string& entity_id, Transaction* open_tx = nullptr);
+             const std::string& entity_id);
+// The same inside the caller's open write transaction (one database write lock at a time on
+// SQLite): the refusal is recorded when the caller commits `tx`, and not otherwise.
+Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, const std::string& action,
+             const std::string& entity_type, const std::string& entity_id);
 
-// Returns the refusal error (already audited) when the actor's role lacks `permission`.
+// Returns the refusal error (already recorded) when the actor's role lacks `permission`.
 std::optional<Error> check_permission(const Deps& deps, const Actor& actor, domain::Permission permission,
                                       const std::string& action, const std::string& entity_type,
                                       const std::string& entity_id = "");
@@ -63,6 +68,15 @@ struct AuditQuery {
 };
 
 Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor, const AuditQuery& q);
+
+struct RefusalQuery {
+  std::string centre_id;  // admins only; managers always see their own centre
+  std::string user_id;
+  PageRequest page;
+};
+
+// Refused requests, newest first, scoped as list_audit is.
+Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, const RefusalQuery& q);
 
 struct AuditProblem {
   std::string chain;

@@ -60,8 +60,11 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
   auto tx = deps.db.begin(TxMode::write);
   auto before = tx->users().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found(kNoSuchUser);
-  if (!domain::may_manage_role(actor.principal.role(), before->role))
-    return refuse(deps, actor, action, "user", id, tx.get());
+  if (!domain::may_manage_role(actor.principal.role(), before->role)) {
+    auto denied = refuse(deps, *tx, actor, action, "user", id);
+    tx->commit();  // holds nothing but the refusal
+    return denied;
+  }
   if (id == actor.principal.user_id()) return Error::precondition("You cannot change the status of your own account.");
   if (before->status == status) return *before;
   User after = *before;
@@ -153,8 +156,11 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto new_role = in.role ? *domain::parse_role(*in.role) : before->role;
   if (!domain::may_manage_role(actor.principal.role(), before->role) ||
-      !domain::may_manage_role(actor.principal.role(), new_role))
-    return refuse(deps, actor, "user.update", "user", id, tx.get());
+      !domain::may_manage_role(actor.principal.role(), new_role)) {
+    auto denied = refuse(deps, *tx, actor, "user.update", "user", id);
+    tx->commit();  // holds nothing but the refusal
+    return denied;
+  }
   User after = *before;
   if (in.email) after.email = domain::normalize_email(*in.email);
   if (in.first_name) after.first_name = domain::trim(*in.first_name);

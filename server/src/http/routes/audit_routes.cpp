@@ -20,6 +20,17 @@ void add_audit_routes(Router& r, const Services& s) {
     if (!result) return problem(result.error(), req);
     return page_json(*result);
   });
+  r.add("GET", "/api/v1/audit/refusals", {}, [&s](Request& req, const Caller& c) {
+    auto page = page_request(req);
+    if (!page) return problem(page.error(), req);
+    app::RefusalQuery q;
+    q.centre_id = req.query_value("centreId").value_or("");
+    q.user_id = req.query_value("userId").value_or("");
+    q.page = *page;
+    auto result = app::list_refusals(s.deps, c.actor, q);
+    if (!result) return problem(result.error(), req);
+    return page_json(*result);
+  });
 }
 
 }  // namespace cma::http::routes

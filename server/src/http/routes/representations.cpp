@@ -56,6 +56,22 @@ json::object to_json(const domain::AuditEntry& e) {
                       {"hash", e.hash}};
 }
 
+json::object to_json(const app::AccessRefusal& r) {
+  return json::object{{"id", r.id},
+                      {"centreId", r.centre_id},
+                      {"userId", r.user_id},
+                      {"action", r.action},
+                      {"entityType", r.entity_type},
+                      {"minute", r.minute},
+                      {"count", r.count},
+                      {"firstAt", r.first_at},
+                      {"lastAt", r.last_at},
+                      {"lastEntityId", nullable(r.last_entity_id)},
+                      {"lastRequestId", r.last_request_id},
+                      {"lastIp", r.last_ip},
+                      {"lastUserAgent", r.last_user_agent}};
+}
+
 Result<app::PageRequest> page_request(const Request& req) {
   return app::parse_page(req.query_value("limit"), req.query_value("cursor"));
 }

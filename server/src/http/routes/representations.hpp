@@ -12,6 +12,7 @@ namespace cma::http {
 boost::json::object to_json(const app::User& u);
 boost::json::object to_json(const app::Centre& c);
 boost::json::object to_json(const domain::AuditEntry& e);
+boost::json::object to_json(const app::AccessRefusal& r);
 
 template <class T>
 Response page_json(const app::Page<T>& page) {
