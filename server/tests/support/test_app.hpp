@@ -2,6 +2,7 @@
 // A running API on a fresh database, seeded with two centres and a user per role, plus a small
 // HTTP client. The server is the real one (same libraries as `cma serve`) on a free port.
 #include <boost/json.hpp>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +44,7 @@ struct TestAppOptions {
   int workers = 4;
   int queue_limit = 256;
   std::size_t max_body_bytes = 64 * 1024;
+  std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
 };
 
 class TestApp {
