@@ -18,6 +18,12 @@ struct UniqueViolation : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown by Database::begin when no pooled connection frees up within the configured wait: the
+// process is saturated, so the caller is told to retry later instead of being kept waiting.
+struct StoreUnavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 class CentreRepository {
  public:
   virtual ~CentreRepository() = default;

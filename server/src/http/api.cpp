@@ -121,6 +121,11 @@ Response Api::handle(Request& req) const {
     }
     if (auto bad = check_body()) return *bad;
     return std::get<Handler>(m.route->handler)(req);
+  } catch (const app::StoreUnavailable& e) {
+    // Every database connection stayed busy for DB_POOL_WAIT_MS: saturated, not broken.
+    platform::log::warn("http.store_unavailable",
+                        platform::log::Fields().add("route", req.route).add("error", first_line(e.what())));
+    return problem(Error::unavailable("The server is busy; retry shortly."), req);
   } catch (const std::exception& e) {
     platform::log::error("http.handler_failed",
                          platform::log::Fields().add("route", req.route).add("error", first_line(e.what())));

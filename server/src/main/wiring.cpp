@@ -11,7 +11,8 @@ namespace cma::main {
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   auto core = std::make_unique<Core>();
   core->ids = std::make_unique<platform::UuidV7Generator>(core->clock);
-  core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size);
+  core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size,
+                                                   std::chrono::milliseconds(config.db_pool_wait_ms));
   if (!config.jwt_secret.empty()) {
     using std::chrono::hours;
     using std::chrono::seconds;

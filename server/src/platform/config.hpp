@@ -10,6 +10,8 @@
 
 namespace cma::platform {
 
+inline constexpr int kDefaultDbPoolWaitMs = 3000;
+
 struct Config {
   int port = 5000;
   std::string bind = "127.0.0.1";
@@ -21,6 +23,8 @@ struct Config {
   int io_threads = 0;        // 0: one per core
   int db_pool_size = 0;      // 0: chosen from the database kind
   int db_queue_limit = 256;  // queued requests waiting for a database worker before 503
+  // How long a request waits for a free database connection before 503.
+  int db_pool_wait_ms = kDefaultDbPoolWaitMs;
   std::size_t max_body_bytes = 1024 * 1024;
   int read_timeout_seconds = 15;
   int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first

@@ -1,10 +1,12 @@
 #pragma once
 // The app's Database port over SOCI, for SQLite and PostgreSQL, chosen by URL.
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "app/ports.hpp"
+#include "platform/config.hpp"
 
 namespace cma::store {
 
@@ -17,8 +19,10 @@ struct MigrationReport {
 
 class SociDatabase final : public app::Database {
  public:
-  // `pool_size` connections at most; each is opened on first use and reused.
-  SociDatabase(const std::string& url, int pool_size);
+  // `pool_size` connections at most; each is opened on first use and reused. A caller that finds
+  // them all in use waits up to `pool_wait` for one, then gets app::StoreUnavailable.
+  SociDatabase(const std::string& url, int pool_size,
+               std::chrono::milliseconds pool_wait = std::chrono::milliseconds(platform::kDefaultDbPoolWaitMs));
   ~SociDatabase() override;
   SociDatabase(const SociDatabase&) = delete;
   SociDatabase& operator=(const SociDatabase&) = delete;

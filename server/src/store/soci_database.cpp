@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
@@ -463,6 +464,7 @@ struct SociDatabase::Impl {
   Dialect dialect = Dialect::sqlite;
   std::string sqlite_path;
   int max_sessions = 4;
+  std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
 
   std::mutex mu;
   std::condition_variable cv;
@@ -489,6 +491,7 @@ struct SociDatabase::Impl {
   }
 
   std::unique_ptr<soci::session> acquire() {
+    auto deadline = std::chrono::steady_clock::now() + pool_wait;
     std::unique_lock lock(mu);
     for (;;) {
       if (!idle.empty()) {
@@ -508,7 +511,9 @@ struct SociDatabase::Impl {
           throw;
         }
       }
-      cv.wait(lock);
+      if (cv.wait_until(lock, deadline) == std::cv_status::timeout && idle.empty() && open_sessions >= max_sessions)
+        throw app::StoreUnavailable("all " + std::to_string(max_sessions) + " database connections stayed busy for " +
+                                    std::to_string(pool_wait.count()) + " ms");
     }
   }
 
@@ -594,9 +599,11 @@ class SociTransaction final : public app::Transaction {
 
 }  // namespace
 
-SociDatabase::SociDatabase(const std::string& url, int pool_size) : impl_(std::make_unique<Impl>()) {
+SociDatabase::SociDatabase(const std::string& url, int pool_size, std::chrono::milliseconds pool_wait)
+    : impl_(std::make_unique<Impl>()) {
   impl_->url = url;
   impl_->max_sessions = pool_size > 0 ? pool_size : 4;
+  impl_->pool_wait = pool_wait;
   if (platform::is_sqlite_url(url)) {
     impl_->dialect = Dialect::sqlite;
     // Memory statistics take a process-wide mutex on every allocation; nothing here reads them.

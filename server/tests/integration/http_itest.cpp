@@ -184,6 +184,51 @@ TEST(Http, FullWorkerQueueAnswers503WithRetryAfter) {
   runner.join();
 }
 
+// With every pooled connection in use, a request waits up to the pool wait (DB_POOL_WAIT_MS) for
+// one and then answers 503 with Retry-After instead of hanging, and so does /health. Once a
+// connection is free again, requests succeed.
+TEST(Http, ExhaustedConnectionPoolAnswers503AfterThePoolWait) {
+  using std::chrono::milliseconds, std::chrono::steady_clock;
+  TestApp app({.workers = 1, .pool_wait = milliseconds(300)});
+  auto t = app.login(app.advisor_a);
+  struct Timed {
+    HttpResult result;
+    steady_clock::duration took;
+  };
+  auto timed_get = [&app](std::string target, std::string token) {
+    return std::async(std::launch::async, [&app, target, token] {
+      auto started = steady_clock::now();
+      auto r = app.get(target, token);
+      return Timed{r, steady_clock::now() - started};
+    });
+  };
+  auto held = app.db().begin(app::TxMode::write);  // the pool's only connection
+  auto me = timed_get("/api/v1/me", t);
+  bool me_answered = me.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  std::future<Timed> health;
+  bool health_answered = false;
+  if (me_answered) {
+    health = timed_get("/health", "");
+    health_answered = health.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  }
+  held.reset();  // frees the connection, also for a request still waiting for it
+  ASSERT_TRUE(me_answered) << "a request waited for a database connection without limit";
+  auto busy = me.get();
+  expect_problem(busy.result, 503);
+  EXPECT_EQ(busy.result.str("type"), "/problems/unavailable");
+  EXPECT_EQ(busy.result.header("retry-after"), "1");
+  EXPECT_GE(busy.took, milliseconds(300));
+  EXPECT_LT(busy.took, milliseconds(3000));
+  ASSERT_TRUE(health_answered) << "/health waited for a database connection without limit";
+  auto checked = health.get();
+  EXPECT_EQ(checked.result.status, 503) << checked.result.body;
+  EXPECT_EQ(checked.result.str("status"), "unavailable") << checked.result.body;
+  EXPECT_LT(checked.took, milliseconds(3000));
+
+  EXPECT_EQ(app.get("/api/v1/me", t).status, 200);
+  EXPECT_EQ(app.get("/health", "").status, 200);
+}
+
 namespace {
 // Runs GET /health through the request pipeline against `db`, with the server draining or not.
 http::Response health_of(store::SociDatabase& db, bool draining) {

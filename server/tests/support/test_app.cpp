@@ -100,7 +100,7 @@ TestApp::TestApp(TestAppOptions options)
     : url_(new_database_url()),
       clock_(std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now())) {
   ids_ = std::make_unique<platform::UuidV7Generator>(clock_);
-  db_ = std::make_unique<store::SociDatabase>(url_, options.workers);
+  db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait);
   db_->migrate();
   app::Deps deps{*db_, clock_, *ids_};
   auth_ = std::make_unique<app::AuthService>(

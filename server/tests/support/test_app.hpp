@@ -2,6 +2,7 @@
 // A running API on a fresh database, seeded with two centres and a user per role, plus a small
 // HTTP client. The server is the real one (same libraries as `cma serve`) on a free port.
 #include <boost/json.hpp>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -50,6 +51,7 @@ struct TestAppOptions {
   bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto, as behind a load balancer
   domain::LoginThrottlePolicy throttle{};
   app::SessionPolicy sessions{};
+  std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
 };
 
 class TestApp {

@@ -91,6 +91,10 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(c.bind, "127.0.0.1");
   EXPECT_EQ(c.database_url, "sqlite:///./var/cma.db");
   EXPECT_EQ(c.jwt_secret_source, "JWT_SECRET");
+  EXPECT_EQ(c.db_pool_wait_ms, 3000);
+  Config waits;
+  ASSERT_FALSE(load_config(env_of({{"DB_POOL_WAIT_MS", "250"}}), {}, false, waits));
+  EXPECT_EQ(waits.db_pool_wait_ms, 250);
   Config any_port;  // 0: the kernel picks one as the server binds
   ASSERT_FALSE(load_config(env_of({{"PORT", "0"}, {"JWT_SECRET", std::string(40, 'x')}}), {}, true, any_port));
   EXPECT_EQ(any_port.port, 0);
@@ -106,6 +110,8 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(error_for({{"DATABASE_URL", "mysql://x"}}), "DATABASE_URL");
   EXPECT_EQ(error_for({{"LOG_LEVEL", "chatty"}}), "LOG_LEVEL");
   EXPECT_EQ(error_for({{"DRAIN_SECONDS", "-1"}}), "DRAIN_SECONDS");
+  EXPECT_EQ(error_for({{"DB_POOL_WAIT_MS", "0"}}), "DB_POOL_WAIT_MS");
+  EXPECT_EQ(error_for({{"DB_POOL_WAIT_MS", "2s"}}), "DB_POOL_WAIT_MS");
   EXPECT_EQ(error_for({{"TRUST_PROXY", "maybe"}}), "TRUST_PROXY");
   EXPECT_EQ(error_for({{"JWT_SECRET", "short"}}), "JWT_SECRET");
   EXPECT_EQ(error_for({{"JWT_SECRET_FILE", "/nonexistent/secret"}}), "JWT_SECRET_FILE");
