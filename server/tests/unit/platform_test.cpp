@@ -91,6 +91,7 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(c.bind, "127.0.0.1");
   EXPECT_EQ(c.database_url, "sqlite:///./var/cma.db");
   EXPECT_EQ(c.jwt_secret_source, "JWT_SECRET");
+  EXPECT_EQ(c.max_connections, 1024);
 
   auto error_for = [](std::map<std::string, std::string> vars) {
     Config cfg;
@@ -103,6 +104,13 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(error_for({{"LOG_LEVEL", "chatty"}}), "LOG_LEVEL");
   EXPECT_EQ(error_for({{"DRAIN_SECONDS", "-1"}}), "DRAIN_SECONDS");
   EXPECT_EQ(error_for({{"TRUST_PROXY", "maybe"}}), "TRUST_PROXY");
+  EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "0"}}), "MAX_CONNECTIONS");
+  EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "many"}}), "MAX_CONNECTIONS");
+  EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "1000001"}}), "MAX_CONNECTIONS");
+  Config capped;
+  ASSERT_FALSE(
+      load_config(env_of({{"MAX_CONNECTIONS", "64"}, {"JWT_SECRET", std::string(40, 'x')}}), {}, true, capped));
+  EXPECT_EQ(capped.max_connections, 64);
   EXPECT_EQ(error_for({{"JWT_SECRET", "short"}}), "JWT_SECRET");
   EXPECT_EQ(error_for({{"JWT_SECRET_FILE", "/nonexistent/secret"}}), "JWT_SECRET_FILE");
   EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"}}), "JWT_SECRET");
