@@ -140,11 +140,51 @@ struct Server::Impl {
       boost::system::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
       auto s = std::make_shared<Session>(std::move(socket));
+      bool admitted = false;
       {
         std::lock_guard lock(sessions_mu);
-        sessions.emplace(s.get(), s);
+        if (sessions.size() < static_cast<std::size_t>(opt.max_connections)) {
+          sessions.emplace(s.get(), s);
+          admitted = true;
+        }
+      }
+      if (!admitted) {
+        refuse(s->stream.socket());
+        continue;
       }
       asio::co_spawn(s->stream.get_executor(), session_loop(s), asio::detached);
+    }
+  }
+
+  // Over the connection cap: answer 503 with Retry-After at once, without waiting for the request,
+  // and close. Everything here is non-blocking (a small response fits the new socket's send buffer),
+  // so a flood of connections is turned away as fast as it arrives and none of them stays open.
+  std::int64_t refused_since_log = 0;
+  std::chrono::steady_clock::time_point last_refusal_log{};
+
+  void refuse(tcp::socket& socket) {
+    Request bare;
+    bare.meta.request_id = platform::to_hex(platform::random_bytes(12));
+    Response resp = problem(Error::unavailable("The server has too many open connections; retry shortly."), bare);
+    auto res = to_beast(resp, bare.meta.request_id, 11, false);
+    boost::system::error_code ignored;
+    socket.non_blocking(true, ignored);
+    bhttp::write(socket, res, ignored);
+    socket.shutdown(tcp::socket::shutdown_send, ignored);
+    // Reading what the client already sent lets the close end in FIN rather than a reset, which
+    // could make the client drop the 503 unread.
+    char scratch[4096];
+    for (int i = 0; i < 16; ++i)
+      if (socket.read_some(asio::buffer(scratch), ignored) == 0) break;
+    socket.close(ignored);
+
+    ++refused_since_log;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_refusal_log >= std::chrono::seconds(10)) {
+      log::warn("http.connections_refused",
+                log::Fields().add("maxConnections", opt.max_connections).add("refused", refused_since_log));
+      refused_since_log = 0;
+      last_refusal_log = now;
     }
   }
 
@@ -211,14 +251,13 @@ struct Server::Impl {
     co_return resp;
   }
 
-  asio::awaitable<void> write(Session& s, Response& resp, const std::string& request_id, unsigned version,
-                              bool keep_alive) {
+  static bhttp::response<bhttp::string_body> to_beast(Response& resp, const std::string& request_id, unsigned version,
+                                                      bool keep_alive) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(resp.status), version};
     if (!resp.content_type.empty()) res.set(bhttp::field::content_type, resp.content_type);
     res.set("X-Request-Id", request_id);
     res.set("X-Content-Type-Options", "nosniff");
     bool has_cache_control = false;
-    // (no structured bindings in coroutines: g++ 12 miscompiles them)
     for (const auto& h : resp.headers) {
       res.insert(h.first, h.second);
       if (beast::iequals(h.first, "Cache-Control")) has_cache_control = true;
@@ -227,6 +266,12 @@ struct Server::Impl {
     res.body() = std::move(resp.body);
     res.keep_alive(keep_alive);
     res.prepare_payload();
+    return res;
+  }
+
+  asio::awaitable<void> write(Session& s, Response& resp, const std::string& request_id, unsigned version,
+                              bool keep_alive) {
+    auto res = to_beast(resp, request_id, version, keep_alive);
     s.stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
     co_await bhttp::async_write(s.stream, res, use_tuple);
   }

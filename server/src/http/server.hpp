@@ -13,8 +13,9 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 5000;  // 0: any free port (see Server::port())
   int io_threads = 2;
-  int workers = 4;        // database worker threads
-  int queue_limit = 256;  // requests waiting for a worker before the server answers 503
+  int workers = 4;             // database worker threads
+  int queue_limit = 256;       // requests waiting for a worker before the server answers 503
+  int max_connections = 1024;  // open connections; a new one beyond this gets 503 and is closed
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
   int read_timeout_seconds = 15;  // to receive a whole request once it has started

@@ -1,5 +1,6 @@
 #include "main/cli.hpp"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
@@ -61,6 +62,26 @@ void save_logins(const fs::path& file, const std::vector<DemoLogin>& logins) {
     out << "    " << l.email << "  (" << l.role << ", centre " << l.centre << ")  password: " << l.password << "\n";
 }
 
+// Every connection holds a file descriptor, as do the database connections and the listener. If the
+// soft limit is below what MAX_CONNECTIONS needs, raise it towards the hard limit; if that is not
+// enough, say so, since the server would then run out of descriptors before it reaches the cap.
+void ensure_descriptors(int max_connections, int workers) {
+  rlimit lim{};
+  if (::getrlimit(RLIMIT_NOFILE, &lim) != 0) return;
+  const rlim_t needed = static_cast<rlim_t>(max_connections) + static_cast<rlim_t>(workers) + 64;
+  auto enough = [&] { return lim.rlim_cur == RLIM_INFINITY || lim.rlim_cur >= needed; };
+  if (enough()) return;
+  rlimit raised = lim;
+  raised.rlim_cur = lim.rlim_max == RLIM_INFINITY ? needed : std::min(needed, lim.rlim_max);
+  if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) lim = raised;
+  if (!enough())
+    platform::log::warn("server.descriptor_limit",
+                        platform::log::Fields()
+                            .add("limit", static_cast<std::int64_t>(lim.rlim_cur))
+                            .add("needed", static_cast<std::int64_t>(needed))
+                            .add("hint", "lower MAX_CONNECTIONS or raise the open-files limit (ulimit -n)"));
+}
+
 void migrate_and_log(store::SociDatabase& db) {
   auto report = db.migrate();
   for (const auto& m : report.applied)
@@ -90,6 +111,8 @@ int serve(const Overrides& overrides, bool demo) {
       config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   opt.workers = workers;
   opt.queue_limit = config.db_queue_limit;
+  opt.max_connections = config.max_connections;
+  ensure_descriptors(config.max_connections, workers);
   opt.max_body_bytes = config.max_body_bytes;
   opt.read_timeout_seconds = config.read_timeout_seconds;
   opt.idle_timeout_seconds = config.idle_timeout_seconds;
@@ -111,6 +134,7 @@ int serve(const Overrides& overrides, bool demo) {
                           .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql")
                           .add("workers", workers)
                           .add("ioThreads", opt.io_threads)
+                          .add("maxConnections", opt.max_connections)
                           .add("jwtSecretFrom", config.jwt_secret_source));
   platform::log::flush();  // at once: with PORT=0 this line is how a supervisor learns the port
   if (demo)

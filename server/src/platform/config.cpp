@@ -89,6 +89,7 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   if (auto e = int_setting("DB_POOL_SIZE", c.db_pool_size, 0, 256)) return e;
   if (auto e = int_setting("DB_QUEUE_LIMIT", c.db_queue_limit, 1, 100000)) return e;
   if (auto e = int_setting("DB_POOL_WAIT_MS", c.db_pool_wait_ms, 1, 600000)) return e;
+  if (auto e = int_setting("MAX_CONNECTIONS", c.max_connections, 1, 1000000)) return e;
   int body_kib = static_cast<int>(c.max_body_bytes / 1024);
   if (auto e = int_setting("MAX_BODY_KIB", body_kib, 1, 1024 * 1024)) return e;
   c.max_body_bytes = static_cast<std::size_t>(body_kib) * 1024;

@@ -19,10 +19,11 @@ struct Config {
   std::string jwt_secret;         // resolved from JWT_SECRET, JWT_SECRET_FILE or ./var/jwt-secret
   std::string jwt_secret_source;  // where it came from (never the value) for the start-up log
   log::Level log_level = log::Level::info;
-  int drain_seconds = 20;    // ECS stops a task 30 s after SIGTERM by default
-  int io_threads = 0;        // 0: one per core
-  int db_pool_size = 0;      // 0: chosen from the database kind
-  int db_queue_limit = 256;  // queued requests waiting for a database worker before 503
+  int drain_seconds = 20;      // ECS stops a task 30 s after SIGTERM by default
+  int io_threads = 0;          // 0: one per core
+  int db_pool_size = 0;        // 0: chosen from the database kind
+  int db_queue_limit = 256;    // queued requests waiting for a database worker before 503
+  int max_connections = 1024;  // open client connections; a new one beyond this gets 503 and is closed
   // How long a request waits for a free database connection before 503.
   int db_pool_wait_ms = kDefaultDbPoolWaitMs;
   std::size_t max_body_bytes = 1024 * 1024;

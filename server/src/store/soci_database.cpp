@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "platform/clock.hpp"
 #include "platform/config.hpp"
@@ -472,6 +473,27 @@ struct SociDatabase::Impl {
   int open_sessions = 0;
   std::size_t discarded = 0;
 
+  // WAL is a property of the file, set once. Switching needs a lock that SQLite does not wait for
+  // (busy_timeout does not apply), so a process opening the file while another migrates it only
+  // reads the mode when it is already WAL, and otherwise retries the switch for a while.
+  static void use_wal(soci::session& s) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+      try {
+        std::string mode;
+        s << "PRAGMA journal_mode", into(mode);
+        if (mode == "wal") return;
+        s << "PRAGMA journal_mode = WAL", into(mode);
+        if (mode == "wal") return;
+      } catch (const soci::soci_error&) {
+        if (std::chrono::steady_clock::now() >= deadline) throw;
+      }
+      if (std::chrono::steady_clock::now() >= deadline)
+        throw std::runtime_error("the SQLite database could not be switched to WAL mode");
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+
   std::unique_ptr<soci::session> connect() {
     std::unique_ptr<soci::session> s;
     if (dialect == Dialect::sqlite) {
@@ -479,7 +501,7 @@ struct SociDatabase::Impl {
       // Errors then carry e.g. SQLITE_CONSTRAINT_UNIQUE rather than a bare SQLITE_CONSTRAINT.
       sqlite_api::sqlite3_extended_result_codes(static_cast<soci::sqlite3_session_backend*>(s->get_backend())->conn_,
                                                 1);
-      *s << "PRAGMA journal_mode = WAL";
+      use_wal(*s);
       *s << "PRAGMA synchronous = FULL";
       *s << "PRAGMA foreign_keys = ON";
       *s << "PRAGMA busy_timeout = 10000";

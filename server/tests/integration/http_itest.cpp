@@ -1,11 +1,15 @@
 // The HTTP contract: problem+json errors, limits, request ids, health, back-pressure.
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <future>
+#include <thread>
 
 #include "http/server.hpp"
 #include "store/database.hpp"
 #include "support/backend.hpp"
+#include "support/process.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -260,6 +264,50 @@ TEST(Http, HealthIs503WhileDraining) {
   auto r = health_of(db, true);
   EXPECT_EQ(r.status, 503);
   EXPECT_NE(r.body.find("draining"), std::string::npos) << r.body;
+}
+
+TEST(Http, ConnectionsBeyondTheCapAreTurnedAwayAtOnceAndTheOthersKeepWorking) {
+  TestApp app({.max_connections = 3});
+  // Three keep-alive connections, each shown to be open by a request on it.
+  std::vector<std::unique_ptr<Connection>> open;
+  for (int i = 0; i < 3; ++i) {
+    open.push_back(std::make_unique<Connection>(app.port()));
+    ASSERT_EQ(open.back()->get("/health").status, 200) << i;
+  }
+
+  // A fourth is answered 503 with Retry-After without sending anything, and closed promptly.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    int fd = connect_loopback(app.port());
+    ASSERT_GE(fd, 0);
+    timeval tv{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    auto started = std::chrono::steady_clock::now();
+    std::string reply;
+    char buf[4096];
+    ssize_t n = 0;
+    while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) reply.append(buf, static_cast<std::size_t>(n));
+    EXPECT_EQ(n, 0) << "the server should close the connection, not leave it open";
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
+    ::close(fd);
+    EXPECT_EQ(reply.rfind("HTTP/1.1 503", 0), 0u) << reply;
+    EXPECT_NE(reply.find("Retry-After: 1"), std::string::npos) << reply;
+    EXPECT_NE(reply.find("application/problem+json"), std::string::npos) << reply;
+    EXPECT_NE(reply.find("too many open connections"), std::string::npos) << reply;
+  }
+
+  // The connections already open are unaffected.
+  for (auto& c : open) EXPECT_EQ(c->get("/health").status, 200);
+
+  // Once one closes, a new connection is served (the server notices the close asynchronously).
+  open.pop_back();
+  int status = 0;
+  for (int i = 0; i < 100 && status != 200; ++i) {
+    Connection fresh(app.port());
+    status = fresh.get("/health").status;
+    if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(open[0]->get("/health").status, 200);
 }
 
 }  // namespace cma::testing

@@ -47,8 +47,7 @@ beast::tcp_stream connect(asio::io_context& ioc, int port) {
   return stream;
 }
 
-HttpResult read_result(beast::tcp_stream& stream) {
-  beast::flat_buffer buffer;
+HttpResult read_result(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
   bhttp::read(stream, buffer, parser);
@@ -64,6 +63,12 @@ HttpResult read_result(beast::tcp_stream& stream) {
   }
   boost::system::error_code ec;
   if (!out.body.empty()) out.json = json::parse(out.body, ec);
+  return out;
+}
+
+HttpResult read_result(beast::tcp_stream& stream) {
+  beast::flat_buffer buffer;
+  auto out = read_result(stream, buffer);
   beast::error_code ignored;
   stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   return out;
@@ -87,6 +92,28 @@ HttpResult http_request(int port, const std::string& method, const std::string& 
   req.prepare_payload();
   bhttp::write(stream, req);
   return read_result(stream);
+}
+
+struct Connection::Impl {
+  asio::io_context ioc;
+  beast::tcp_stream stream;
+  beast::flat_buffer buffer;
+  explicit Impl(int port) : stream(connect(ioc, port)) {}
+};
+
+Connection::Connection(int port) : impl_(std::make_unique<Impl>(port)) {}
+Connection::~Connection() = default;
+
+HttpResult Connection::get(const std::string& target) {
+  bhttp::request<bhttp::empty_body> req{bhttp::verb::get, target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  try {
+    impl_->stream.expires_after(std::chrono::seconds(10));
+    bhttp::write(impl_->stream, req);
+    return read_result(impl_->stream, impl_->buffer);
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 HttpResult raw_http_request(int port, const std::string& bytes) {
@@ -139,6 +166,7 @@ TestApp::TestApp(TestAppOptions options)
   opt.max_body_bytes = options.max_body_bytes;
   opt.drain_seconds = 5;
   opt.trust_proxy = options.trust_proxy;
+  opt.max_connections = options.max_connections;
   server_ = std::make_unique<http::Server>([this](http::Request& r) { return api_->handle(r); }, opt);
   server_->start();
   thread_ = std::thread([this] { server_->run(false); });

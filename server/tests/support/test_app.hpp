@@ -34,6 +34,21 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 
 HttpResult http_request(int port, const std::string& method, const std::string& target, const std::string& body = "",
                         const Headers& headers = {});
+// One keep-alive connection to the server, for tests about connections themselves.
+class Connection {
+ public:
+  explicit Connection(int port);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  // Sends a GET on this connection and reads the response; status 0 if the connection failed.
+  HttpResult get(const std::string& target);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Sends `bytes` exactly as given (e.g. header values that are not UTF-8) and reads one response.
 HttpResult raw_http_request(int port, const std::string& bytes);
 
@@ -52,6 +67,7 @@ struct TestAppOptions {
   domain::LoginThrottlePolicy throttle{};
   app::SessionPolicy sessions{};
   std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
+  int max_connections = 1024;
 };
 
 class TestApp {

@@ -98,6 +98,7 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   Config any_port;  // 0: the kernel picks one as the server binds
   ASSERT_FALSE(load_config(env_of({{"PORT", "0"}, {"JWT_SECRET", std::string(40, 'x')}}), {}, true, any_port));
   EXPECT_EQ(any_port.port, 0);
+  EXPECT_EQ(c.max_connections, 1024);
 
   auto error_for = [](std::map<std::string, std::string> vars) {
     Config cfg;
@@ -113,6 +114,13 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(error_for({{"DB_POOL_WAIT_MS", "0"}}), "DB_POOL_WAIT_MS");
   EXPECT_EQ(error_for({{"DB_POOL_WAIT_MS", "2s"}}), "DB_POOL_WAIT_MS");
   EXPECT_EQ(error_for({{"TRUST_PROXY", "maybe"}}), "TRUST_PROXY");
+  EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "0"}}), "MAX_CONNECTIONS");
+  EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "many"}}), "MAX_CONNECTIONS");
+  EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "1000001"}}), "MAX_CONNECTIONS");
+  Config capped;
+  ASSERT_FALSE(
+      load_config(env_of({{"MAX_CONNECTIONS", "64"}, {"JWT_SECRET", std::string(40, 'x')}}), {}, true, capped));
+  EXPECT_EQ(capped.max_connections, 64);
   EXPECT_EQ(error_for({{"JWT_SECRET", "short"}}), "JWT_SECRET");
   EXPECT_EQ(error_for({{"JWT_SECRET_FILE", "/nonexistent/secret"}}), "JWT_SECRET_FILE");
   EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"}}), "JWT_SECRET");
