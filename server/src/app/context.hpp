@@ -1,5 +1,6 @@
 #pragma once
-#include "app/ports.hpp"
+#include "app/model.hpp"
+#include "app/unit_of_work.hpp"
 #include "platform/clock.hpp"
 #include "platform/ids.hpp"
 

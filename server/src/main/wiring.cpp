@@ -1,4 +1,5 @@
 #include "main/wiring.hpp"
+#include "app/identity/ports.hpp"
 
 #include <stdexcept>
 
@@ -40,7 +41,7 @@ app::Actor system_actor(const std::string& command) {
 std::vector<DemoLogin> seed_demo(Core& core) {
   {
     auto tx = core.db->begin(app::TxMode::read);
-    if (tx->users().count() > 0) return {};
+    if (tx->get<app::UserRepository>().count() > 0) return {};
   }
   auto deps = core.deps();
   auto actor = system_actor("seed-demo");

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/ports.hpp"
+#include "app/unit_of_work.hpp"
 #include "platform/config.hpp"
 
 namespace cma::store {

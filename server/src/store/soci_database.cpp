@@ -10,6 +10,9 @@
 #include <set>
 #include <thread>
 
+#include "app/audit/ports.hpp"
+#include "app/auth/ports.hpp"
+#include "app/identity/ports.hpp"
 #include "platform/clock.hpp"
 #include "platform/config.hpp"
 #include "platform/log.hpp"
@@ -596,11 +599,14 @@ class SociTransaction final : public app::Transaction {
     }
     db_.release(std::move(session_), healthy);
   }
-  app::CentreRepository& centres() override { return centres_; }
-  app::UserRepository& users() override { return users_; }
-  app::RefreshTokenRepository& refresh_tokens() override { return tokens_; }
-  app::LoginThrottleRepository& login_throttle() override { return throttle_; }
-  app::AuditRepository& audit() override { return audit_; }
+  void* repository(std::type_index port) override {
+    if (port == typeid(app::CentreRepository)) return static_cast<app::CentreRepository*>(&centres_);
+    if (port == typeid(app::UserRepository)) return static_cast<app::UserRepository*>(&users_);
+    if (port == typeid(app::RefreshTokenRepository)) return static_cast<app::RefreshTokenRepository*>(&tokens_);
+    if (port == typeid(app::LoginThrottleRepository)) return static_cast<app::LoginThrottleRepository*>(&throttle_);
+    if (port == typeid(app::AuditRepository)) return static_cast<app::AuditRepository*>(&audit_);
+    throw std::logic_error(std::string("no repository is registered for ") + port.name());
+  }
   void commit() override {
     if (!open_) return;
     *session_ << "COMMIT";

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/audit/audit_log.hpp"
+#include "app/audit/ports.hpp"
+#include "app/identity/ports.hpp"
 #include "store/queries.hpp"
 #include "support/backend.hpp"
 #include "support/process.hpp"
@@ -175,7 +177,7 @@ TEST(Audit, VerifyFindsEntriesAddedOrReplacedAtTheEnd) {
   platform::UuidV7Generator ids(app.clock());
   app::Deps deps{app.db(), app.clock(), ids};
   const std::string chain = app.centre_a;
-  auto head_now = [&] { return *app.db().begin(app::TxMode::read)->audit().head(chain); };
+  auto head_now = [&] { return *app.db().begin(app::TxMode::read)->get<app::AuditRepository>().head(chain); };
   auto append = [&] {
     auto tx = app.db().begin(app::TxMode::write);
     app::append_audit(deps, *tx, {"forged", "local", "sql"}, {chain, "", "user.update", "user", "", {}});
@@ -366,7 +368,7 @@ TEST(Audit, ListPagesWalkAnIndexWithoutSorting) {
   std::string cursor, previous = "~";
   int seen = 0;
   for (;;) {
-    auto page = db.begin(app::TxMode::read)->audit().list(f, cursor, 100);
+    auto page = db.begin(app::TxMode::read)->get<app::AuditRepository>().list(f, cursor, 100);
     for (const auto& e : page) {
       EXPECT_EQ(e.chain, small);
       EXPECT_LT(e.id, previous);
@@ -520,7 +522,7 @@ TEST(Audit, RefusalsDoNotWaitForTheChainLock) {
   TestApp app;
   auto trainee = app.login(app.trainee_a);
   auto holder = app.db().begin(app::TxMode::write);
-  holder->audit().lock_head(app.centre_a);  // as a long write of centre A would
+  holder->get<app::AuditRepository>().lock_head(app.centre_a);  // as a long write of centre A would
   auto refused = std::async(std::launch::async, [&] { return app.get("/api/v1/users", trainee).status; });
   bool prompt = refused.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
   holder.reset();  // lets a waiting request finish either way

@@ -6,6 +6,8 @@
 #include <future>
 #include <thread>
 
+#include "app/audit/ports.hpp"
+#include "app/identity/ports.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
 #include "support/backend.hpp"
@@ -117,7 +119,10 @@ TEST(Http, FailedWritesNeverPoisonPooledConnections) {
   };
   auto committed = [&](const std::string& id) {
     store::SociDatabase fresh(app.database_url(), 1);  // a brand-new connection sees only committed rows
-    return fresh.begin(app::TxMode::read)->users().find(app::Tenancy::of(app::Principal::operator_command()), id).has_value();
+    return fresh.begin(app::TxMode::read)
+        ->get<app::UserRepository>()
+        .find(app::Tenancy::of(app::Principal::operator_command()), id)
+        .has_value();
   };
   const std::string abandoned = "01900000-0000-7000-8000-0000000000e1";
   const std::string failed = "01900000-0000-7000-8000-0000000000e2";
@@ -125,15 +130,16 @@ TEST(Http, FailedWritesNeverPoisonPooledConnections) {
   // A use case that wrote and then returned an error without committing.
   {
     auto tx = app.db().begin(app::TxMode::write);
-    tx->users().insert(user_row(abandoned, "abandoned@a.test"));
+    tx->get<app::UserRepository>().insert(user_row(abandoned, "abandoned@a.test"));
   }
   expect_problem(app.get("/api/v1/users/" + abandoned, t), 404);
   // One whose write failed on a uniqueness rule (a race its own check lost) and answered 409.
   {
     auto tx = app.db().begin(app::TxMode::write);
-    tx->users().insert(user_row(failed, "failed@a.test"));
-    EXPECT_THROW(tx->users().insert(user_row("01900000-0000-7000-8000-0000000000e3", app.advisor_b.email)),
-                 app::UniqueViolation);
+    tx->get<app::UserRepository>().insert(user_row(failed, "failed@a.test"));
+    EXPECT_THROW(
+        tx->get<app::UserRepository>().insert(user_row("01900000-0000-7000-8000-0000000000e3", app.advisor_b.email)),
+        app::UniqueViolation);
   }
   ASSERT_EQ(app.get("/api/v1/me", t).status, 200);
   expect_problem(app.get("/api/v1/users/" + failed, t), 404);

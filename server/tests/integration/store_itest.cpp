@@ -5,6 +5,8 @@
 #include <functional>
 #include <future>
 
+#include "app/audit/ports.hpp"
+#include "app/identity/ports.hpp"
 #include "support/backend.hpp"
 #include "support/process.hpp"
 #include "support/test_app.hpp"
@@ -49,8 +51,8 @@ TEST(Store, OnlyUniquenessFailuresBecomeUniqueViolations) {
   const std::string taken_id = "01900000-0000-7000-8000-0000000000a1";
   {
     auto tx = db.begin(app::TxMode::write);
-    tx->centres().insert(centre_row(centre, "UNQ"));
-    tx->users().insert(user_row(taken_id, centre, "taken@example.test"));
+    tx->get<app::CentreRepository>().insert(centre_row(centre, "UNQ"));
+    tx->get<app::UserRepository>().insert(user_row(taken_id, centre, "taken@example.test"));
     tx->commit();
   }
   auto insert = [&](const std::function<void(app::Transaction&)>& write) -> std::string {
@@ -65,14 +67,16 @@ TEST(Store, OnlyUniquenessFailuresBecomeUniqueViolations) {
     tx->commit();
     return "stored";
   };
-  auto user = [&](const app::User& u) { return insert([&](app::Transaction& tx) { tx.users().insert(u); }); };
+  auto user = [&](const app::User& u) {
+    return insert([&](app::Transaction& tx) { tx.get<app::UserRepository>().insert(u); });
+  };
   const std::string trap = "UNIQUE constraint failed; duplicate key value violates unique constraint";
 
   // Uniqueness: a taken e-mail address, a taken primary key, a taken centre code.
   EXPECT_EQ(user(user_row("01900000-0000-7000-8000-0000000000a2", centre, "taken@example.test")), "unique violation");
   EXPECT_EQ(user(user_row(taken_id, centre, "free@example.test")), "unique violation");
   EXPECT_EQ(insert([&](app::Transaction& tx) {
-              tx.centres().insert(centre_row("01900000-0000-7000-8000-0000000000c2", "UNQ"));
+              tx.get<app::CentreRepository>().insert(centre_row("01900000-0000-7000-8000-0000000000c2", "UNQ"));
             }),
             "unique violation");
 

@@ -6,7 +6,8 @@
 #include "app/audit/audit_log.hpp"
 #include "app/auth/access_token.hpp"
 #include "app/paging.hpp"
-#include "app/ports.hpp"
+#include "app/audit/ports.hpp"
+#include "app/unit_of_work.hpp"
 #include "app/tenancy.hpp"
 #include "platform/crypto.hpp"
 

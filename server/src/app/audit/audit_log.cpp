@@ -55,7 +55,7 @@ ChangeSet& ChangeSet::redacted(std::string_view field) {
 }
 
 void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, AuditDraft draft) {
-  auto& repo = tx.audit();
+  auto& repo = tx.get<AuditRepository>();
   AuditHead head = repo.lock_head(draft.chain);
   domain::AuditEntry e;
   e.id = deps.ids.next();
@@ -99,14 +99,14 @@ AccessRefusal refusal(const Deps& deps, const Actor& actor, const std::string& a
 Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
              const std::string& entity_id) {
   auto tx = deps.db.begin(TxMode::write);
-  tx->audit().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
+  tx->get<AuditRepository>().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
   tx->commit();
   return Error::denied("Your role may not do this.");
 }
 
 Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, const std::string& action,
              const std::string& entity_type, const std::string& entity_id) {
-  tx.audit().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
+  tx.get<AuditRepository>().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
   return Error::denied("Your role may not do this.");
 }
 
@@ -139,7 +139,7 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   check_time("to", q.to, f.to);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto tx = deps.db.begin(TxMode::read);
-  auto rows = tx->audit().list(f, q.page.after_id, q.page.limit + 1);
+  auto rows = tx->get<AuditRepository>().list(f, q.page.after_id, q.page.limit + 1);
   return make_page(std::move(rows), q.page.limit, [](const domain::AuditEntry& e) { return e.id; });
 }
 
@@ -150,7 +150,7 @@ Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, 
   if (!scope) return scope.error();
   RefusalFilter f{std::move(scope.value()), q.user_id};
   auto tx = deps.db.begin(TxMode::read);
-  auto rows = tx->audit().list_refusals(f, q.page.after_id, q.page.limit + 1);
+  auto rows = tx->get<AuditRepository>().list_refusals(f, q.page.after_id, q.page.limit + 1);
   return make_page(std::move(rows), q.page.limit, [](const AccessRefusal& r) { return r.id; });
 }
 
@@ -159,7 +159,7 @@ AuditVerification verify_audit(Database& db) {
   // One snapshot for the whole run: the heads and the entries as of the same moment, so appends
   // committing meanwhile (a live system) are either wholly seen or not at all.
   auto tx = db.begin(TxMode::snapshot);
-  auto& repo = tx->audit();
+  auto& repo = tx->get<AuditRepository>();
   for (const auto& chain : repo.chains()) {
     ++report.chains;
     // The head first: inside the snapshot the order does not matter, but were it ever read without

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit/ports.hpp"
 #include "app/context.hpp"
 #include "domain/result.hpp"
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app/audit/audit_log.hpp"
+#include "app/auth/ports.hpp"
+#include "app/identity/ports.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/crypto.hpp"
 
@@ -43,7 +45,7 @@ std::string AuthService::issue_refresh_token(Transaction& tx, const User& user, 
   t.created_at = platform::format_time(now);
   t.expires_at = platform::format_time(expires);
   t.family_expires_at = platform::format_time(family_end);
-  tx.refresh_tokens().insert(t);
+  tx.get<RefreshTokenRepository>().insert(t);
   expires_in = std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::seconds>(expires - now).count());
   return token;
 }
@@ -115,12 +117,12 @@ Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& ra
   std::optional<User> user;
   {
     auto tx = deps_.db.begin(TxMode::write);
-    auto counters = keys.lock(tx->login_throttle());
+    auto counters = keys.lock(tx->get<LoginThrottleRepository>());
     auto decision = domain::check_attempt(throttle_, counters, now);
     if (!decision.allowed)
       return Error::rate_limited("Too many failed sign-in attempts; try again later.", decision.retry_after_seconds);
-    keys.save(tx->login_throttle(), domain::count_attempt(throttle_, counters, now), now_text);
-    user = tx->users().find_by_email(email);
+    keys.save(tx->get<LoginThrottleRepository>(), domain::count_attempt(throttle_, counters, now), now_text);
+    user = tx->get<UserRepository>().find_by_email(email);
     tx->commit();
   }
 
@@ -128,11 +130,11 @@ Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& ra
   bool password_ok = platform::password_verify(user ? user->password_hash : dummy_hash(), password);
   if (user && password_ok && user->status == kActive) {
     auto tx = deps_.db.begin(TxMode::write);
-    auto centre = tx->centres().find(Tenancy::for_authentication(), user->centre_id);
+    auto centre = tx->get<CentreRepository>().find(Tenancy::for_authentication(), user->centre_id);
     if (centre && centre->status == kActive) {
-      auto counters = keys.lock(tx->login_throttle());
-      keys.save(tx->login_throttle(), domain::forgive_attempt(throttle_, counters, now), now_text);
-      tx->users().record_login(user->id, now_text);
+      auto counters = keys.lock(tx->get<LoginThrottleRepository>());
+      keys.save(tx->get<LoginThrottleRepository>(), domain::forgive_attempt(throttle_, counters, now), now_text);
+      tx->get<UserRepository>().record_login(user->id, now_text);
       std::int64_t refresh_expires_in = 0;
       std::string refresh = issue_refresh_token(*tx, *user, nullptr, refresh_expires_in);
       append_audit(deps_, *tx, meta, {user->centre_id, user->id, "auth.login", "user", user->id, {}});
@@ -142,7 +144,7 @@ Result<SignIn> AuthService::login(const RequestMeta& meta, const std::string& ra
     }
   }
   auto tx = deps_.db.begin(TxMode::write);
-  tx->login_throttle().prune_before(
+  tx->get<LoginThrottleRepository>().prune_before(
       platform::format_time(now - std::chrono::duration_cast<std::chrono::microseconds>(throttle_horizon(throttle_))));
   ChangeSet why;
   why.created("reason", !user ? "unknown_account" : !password_ok ? "wrong_password" : "inactive");
@@ -159,12 +161,12 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
   auto now = deps_.clock.now();
   auto now_text = platform::format_time(now);
   auto tx = deps_.db.begin(TxMode::write);
-  auto stored = tx->refresh_tokens().find_by_hash(hash_token(refresh_token));
+  auto stored = tx->get<RefreshTokenRepository>().find_by_hash(hash_token(refresh_token));
   if (!stored) return Error::unauthenticated("The refresh token is not valid.");
-  auto user = tx->users().find(Tenancy::for_authentication(), stored->user_id);
+  auto user = tx->get<UserRepository>().find(Tenancy::for_authentication(), stored->user_id);
   if (!stored->revoked_at.empty()) return Error::unauthenticated("The refresh token is not valid.");
-  if (!stored->used_at.empty() || !tx->refresh_tokens().mark_used(stored->id, now_text)) {
-    tx->refresh_tokens().revoke_family(stored->family_id, now_text);
+  if (!stored->used_at.empty() || !tx->get<RefreshTokenRepository>().mark_used(stored->id, now_text)) {
+    tx->get<RefreshTokenRepository>().revoke_family(stored->family_id, now_text);
     append_audit(deps_, *tx, meta,
                  {user ? user->centre_id : "", stored->user_id, "auth.refresh_reuse", "user", stored->user_id, {}});
     tx->commit();
@@ -173,7 +175,8 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
   auto expires = platform::parse_time(stored->expires_at);
   auto family_end =
       platform::parse_time(stored->family_expires_at.empty() ? stored->expires_at : stored->family_expires_at);
-  if (!expires || *expires <= now || !family_end || *family_end <= now || !user || !tx->users().find_active(user->id)) {
+  if (!expires || *expires <= now || !family_end || *family_end <= now || !user ||
+      !tx->get<UserRepository>().find_active(user->id)) {
     tx->commit();  // keeps the token spent
     return Error::unauthenticated("The refresh token is not valid.");
   }
@@ -187,10 +190,10 @@ Result<SignIn> AuthService::refresh(const RequestMeta& meta, const std::string& 
 Status AuthService::logout(const RequestMeta& meta, const std::string& refresh_token) {
   if (refresh_token.empty() || refresh_token.size() > 200) return ok_status();
   auto tx = deps_.db.begin(TxMode::write);
-  auto stored = tx->refresh_tokens().find_by_hash(hash_token(refresh_token));
+  auto stored = tx->get<RefreshTokenRepository>().find_by_hash(hash_token(refresh_token));
   if (!stored) return ok_status();
-  auto user = tx->users().find(Tenancy::for_authentication(), stored->user_id);
-  tx->refresh_tokens().revoke_family(stored->family_id, platform::format_time(deps_.clock.now()));
+  auto user = tx->get<UserRepository>().find(Tenancy::for_authentication(), stored->user_id);
+  tx->get<RefreshTokenRepository>().revoke_family(stored->family_id, platform::format_time(deps_.clock.now()));
   append_audit(deps_, *tx, meta,
                {user ? user->centre_id : "", stored->user_id, "auth.logout", "user", stored->user_id, {}});
   tx->commit();
@@ -201,7 +204,7 @@ Result<User> AuthService::authenticate(std::string_view access_token) {
   auto claims = codec_.verify(access_token, deps_.clock.now());
   if (!claims) return Error::unauthenticated("The access token is missing, malformed or expired.");
   auto tx = deps_.db.begin(TxMode::read);
-  auto user = tx->users().find_active(claims->user_id);
+  auto user = tx->get<UserRepository>().find_active(claims->user_id);
   if (!user) return Error::unauthenticated("The account or its centre is not active.");
   return std::move(*user);
 }
@@ -215,20 +218,20 @@ Status AuthService::change_password(const Actor& actor, const std::string& curre
   std::optional<User> user;
   {
     auto tx = deps_.db.begin(TxMode::read);
-    user = tx->users().find(Tenancy::own_centre(actor.principal), actor.principal.user_id());
+    user = tx->get<UserRepository>().find(Tenancy::own_centre(actor.principal), actor.principal.user_id());
   }
   if (!user) return Error::not_found("No such user.");
   if (!platform::password_verify(user->password_hash, current_password))
     return Error::invalid_field("currentPassword", "is not your current password");
   std::string new_hash = platform::password_hash(new_password);
   auto tx = deps_.db.begin(TxMode::write);
-  auto fresh = tx->users().find(Tenancy::own_centre(actor.principal), actor.principal.user_id());
+  auto fresh = tx->get<UserRepository>().find(Tenancy::own_centre(actor.principal), actor.principal.user_id());
   if (!fresh) return Error::not_found("No such user.");
   fresh->password_hash = new_hash;
   fresh->updated_at = platform::format_time(deps_.clock.now());
-  tx->users().update(*fresh);
+  tx->get<UserRepository>().update(*fresh);
   // Other sessions end: whoever knew the old password must sign in again.
-  tx->refresh_tokens().revoke_all_for_user(fresh->id, fresh->updated_at);
+  tx->get<RefreshTokenRepository>().revoke_all_for_user(fresh->id, fresh->updated_at);
   ChangeSet changes;
   changes.redacted("password");
   append_audit(deps_, *tx, actor.meta,

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "app/audit/audit_log.hpp"
+#include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
 #include "app/paging.hpp"
 #include "domain/identity/validation.hpp"
@@ -76,9 +77,10 @@ Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreI
   c.id = deps.ids.next();
   c.created_at = c.updated_at = platform::format_time(deps.clock.now());
   auto tx = deps.db.begin(TxMode::write);
-  if (tx->centres().code_taken(c.code, "")) return Error::invalid_field("code", "is already used by another centre");
+  if (tx->get<CentreRepository>().code_taken(c.code, ""))
+    return Error::invalid_field("code", "is already used by another centre");
   try {
-    tx->centres().insert(c);
+    tx->get<CentreRepository>().insert(c);
   } catch (const UniqueViolation&) {
     return Error::invalid_field("code", "is already used by another centre");
   }
@@ -90,14 +92,14 @@ Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreI
 
 Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const PageRequest& page) {
   auto tx = deps.db.begin(TxMode::read);
-  auto rows = tx->centres().list(Tenancy::of(actor.principal), page.after_id, page.limit + 1);
+  auto rows = tx->get<CentreRepository>().list(Tenancy::of(actor.principal), page.after_id, page.limit + 1);
   return make_page(std::move(rows), page.limit, [](const Centre& c) { return c.id; });
 }
 
 Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id) {
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::read);
-  auto c = tx->centres().find(Tenancy::of(actor.principal), id);
+  auto c = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
   if (!c) return Error::not_found("No such centre.");
   return *c;
 }
@@ -107,20 +109,20 @@ Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::st
     return *e;
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->centres().find(Tenancy::of(actor.principal), id);
+  auto before = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found("No such centre.");
   std::vector<FieldError> errors;
   validate(in, false, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   Centre after = *before;
   apply(in, after);
-  if (after.code != before->code && tx->centres().code_taken(after.code, id))
+  if (after.code != before->code && tx->get<CentreRepository>().code_taken(after.code, id))
     return Error::invalid_field("code", "is already used by another centre");
   auto changes = diff(*before, after);
   if (changes.empty()) return after;
   after.updated_at = platform::format_time(deps.clock.now());
   try {
-    tx->centres().update(after);
+    tx->get<CentreRepository>().update(after);
   } catch (const UniqueViolation&) {
     return Error::invalid_field("code", "is already used by another centre");
   }
@@ -134,14 +136,14 @@ Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std
     return *e;
   if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->centres().find(Tenancy::of(actor.principal), id);
+  auto before = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found("No such centre.");
   if (id == actor.principal.centre_id()) return Error::precondition("You cannot deactivate your own centre.");
   if (before->status == kInactive) return *before;
   Centre after = *before;
   after.status = kInactive;
   after.updated_at = platform::format_time(deps.clock.now());
-  tx->centres().update(after);
+  tx->get<CentreRepository>().update(after);
   append_audit(deps, *tx, actor.meta,
                {id, actor.principal.user_id(), "centre.deactivate", "centre", id, diff(*before, after)});
   tx->commit();

@@ -1,6 +1,8 @@
 #include "app/identity/users.hpp"
 
 #include "app/audit/audit_log.hpp"
+#include "app/auth/ports.hpp"
+#include "app/identity/ports.hpp"
 #include "app/paging.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/crypto.hpp"
@@ -58,7 +60,7 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
   if (auto e = check_permission(deps, actor, domain::Permission::users_deactivate, action, "user", id)) return *e;
   if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->users().find(Tenancy::of(actor.principal), id);
+  auto before = tx->get<UserRepository>().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found(kNoSuchUser);
   if (!domain::may_manage_role(actor.principal.role(), before->role)) {
     auto denied = refuse(deps, *tx, actor, action, "user", id);
@@ -70,8 +72,8 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
   User after = *before;
   after.status = status;
   after.updated_at = platform::format_time(deps.clock.now());
-  tx->users().update(after);
-  if (after.status == kInactive) tx->refresh_tokens().revoke_all_for_user(id, after.updated_at);
+  tx->get<UserRepository>().update(after);
+  if (after.status == kInactive) tx->get<RefreshTokenRepository>().revoke_all_for_user(id, after.updated_at);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), action, "user", id, diff(*before, after)});
   tx->commit();
@@ -102,13 +104,13 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   u.created_at = u.updated_at = platform::format_time(deps.clock.now());
 
   auto tx = deps.db.begin(TxMode::write);
-  auto centre =
-      platform::is_uuid(centre_id) ? tx->centres().find(Tenancy::of(actor.principal), centre_id) : std::nullopt;
+  auto centre = platform::is_uuid(centre_id) ? tx->get<CentreRepository>().find(Tenancy::of(actor.principal), centre_id)
+                                             : std::nullopt;
   if (!centre) return Error::invalid_field("centreId", "is not a centre you can add users to");
   if (centre->status != kActive) return Error::invalid_field("centreId", "is a deactivated centre");
-  if (tx->users().find_by_email(u.email)) return Error::conflict(kEmailTaken);
+  if (tx->get<UserRepository>().find_by_email(u.email)) return Error::conflict(kEmailTaken);
   try {
-    tx->users().insert(u);
+    tx->get<UserRepository>().insert(u);
   } catch (const UniqueViolation&) {
     return Error::conflict(kEmailTaken);
   }
@@ -128,7 +130,7 @@ Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::s
     scope = *centre;
   }
   auto tx = deps.db.begin(TxMode::read);
-  auto rows = tx->users().list(scope, page.after_id, page.limit + 1);
+  auto rows = tx->get<UserRepository>().list(scope, page.after_id, page.limit + 1);
   return make_page(std::move(rows), page.limit, [](const User& u) { return u.id; });
 }
 
@@ -138,7 +140,7 @@ Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& i
   }
   if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   auto tx = deps.db.begin(TxMode::read);
-  auto u = tx->users().find(Tenancy::of(actor.principal), id);
+  auto u = tx->get<UserRepository>().find(Tenancy::of(actor.principal), id);
   if (!u) return Error::not_found(kNoSuchUser);
   return *u;
 }
@@ -151,7 +153,7 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
   if (in.password) errors.push_back({"password", "cannot be set here; use POST /api/v1/me/password"});
   if (in.centre_id) errors.push_back({"centreId", "cannot be changed"});
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->users().find(Tenancy::of(actor.principal), id);
+  auto before = tx->get<UserRepository>().find(Tenancy::of(actor.principal), id);
   if (!before) return Error::not_found(kNoSuchUser);
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto new_role = in.role ? *domain::parse_role(*in.role) : before->role;
@@ -168,10 +170,11 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
   after.role = new_role;
   auto changes = diff(*before, after);
   if (changes.empty()) return after;
-  if (after.email != before->email && tx->users().find_by_email(after.email)) return Error::conflict(kEmailTaken);
+  if (after.email != before->email && tx->get<UserRepository>().find_by_email(after.email))
+    return Error::conflict(kEmailTaken);
   after.updated_at = platform::format_time(deps.clock.now());
   try {
-    tx->users().update(after);
+    tx->get<UserRepository>().update(after);
   } catch (const UniqueViolation&) {
     return Error::conflict(kEmailTaken);
   }

@@ -1,0 +1,53 @@
+#pragma once
+// Transactions as the use cases see them. Each module declares its own repositories in its
+// ports.hpp; a transaction hands out any of them by type (tx.get<UserRepository>()), so adding a
+// resource adds a repository without touching this file or any other module's.
+#include <memory>
+#include <stdexcept>
+#include <typeindex>
+
+namespace cma::app {
+
+// Thrown by a repository when a write breaks a uniqueness rule (a race the use case's own check lost).
+struct UniqueViolation : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Thrown by Database::begin when no pooled connection frees up within the configured wait: the
+// process is saturated, so the caller is told to retry later instead of being kept waiting.
+struct StoreUnavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// One database transaction. Destroying it without commit() rolls everything back.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  // The repository implementing `Port` over this transaction. Every port has exactly one
+  // implementation registered by the store; asking for another is a wiring bug.
+  template <class Port>
+  Port& get() {
+    return *static_cast<Port*>(repository(std::type_index(typeid(Port))));
+  }
+  virtual void commit() = 0;
+
+ protected:
+  virtual void* repository(std::type_index port) = 0;
+};
+
+// read: no transaction of its own; each statement sees the latest committed data (cheap, for
+//   single lookups and pages that need not agree with each other).
+// write: one transaction that takes the write lock up front (SQLite) and sees its own changes.
+// snapshot: read-only; every statement sees the same committed state (as of the first statement)
+//   however long it runs and whatever commits meanwhile. For reads that must agree with each
+//   other, such as verifying the audit chains against their heads.
+enum class TxMode { read, write, snapshot };
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual std::unique_ptr<Transaction> begin(TxMode mode) = 0;
+  virtual bool ping() = 0;
+};
+
+}  // namespace cma::app
