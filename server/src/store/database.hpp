@@ -7,10 +7,11 @@
 
 #include "app/unit_of_work.hpp"
 #include "platform/config.hpp"
+#include "store/db/dialect.hpp"
 
 namespace cma::store {
 
-enum class Dialect { sqlite, postgresql };
+using Dialect = db::Dialect;
 
 struct MigrationReport {
   std::vector<std::string> applied;  // "0001_identity", …

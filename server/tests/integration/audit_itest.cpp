@@ -11,7 +11,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/audit/ports.hpp"
 #include "app/identity/ports.hpp"
-#include "store/queries.hpp"
+#include "store/audit/queries.hpp"
 #include "support/backend.hpp"
 #include "support/process.hpp"
 #include "support/test_app.hpp"
@@ -331,19 +331,19 @@ TEST(Audit, ListPagesWalkAnIndexWithoutSorting) {
   const std::string audit_pkey = pg ? "audit_log_pkey" : "sqlite_autoindex_audit_log_1";
   const std::string refusals_pkey = pg ? "access_refusals_pkey" : "sqlite_autoindex_access_refusals_1";
   const std::vector<Case> cases = {
-      {"kListAuditInChain", store::sql::kListAuditInChain, params({small}, 10), "audit_log", "audit_log_chain_idx",
-       false},
-      {"kListAuditInChainBefore", store::sql::kListAuditInChainBefore, params({small, middle}, 10), "audit_log",
+      {"kListAuditInChain", store::audit::sql::kListAuditInChain, params({small}, 10), "audit_log",
+       "audit_log_chain_idx", false},
+      {"kListAuditInChainBefore", store::audit::sql::kListAuditInChainBefore, params({small, middle}, 10), "audit_log",
        "audit_log_chain_idx", true},
-      {"kListAudit", store::sql::kListAudit, params({}, 10), "audit_log", audit_pkey, false},
-      {"kListAuditBefore", store::sql::kListAuditBefore, params({middle}, 10), "audit_log", audit_pkey, true},
-      {"kListRefusalsInCentre", store::sql::kListRefusalsInCentre, params({small}, 2), "access_refusals",
+      {"kListAudit", store::audit::sql::kListAudit, params({}, 10), "audit_log", audit_pkey, false},
+      {"kListAuditBefore", store::audit::sql::kListAuditBefore, params({middle}, 10), "audit_log", audit_pkey, true},
+      {"kListRefusalsInCentre", store::audit::sql::kListRefusalsInCentre, params({small}, 2), "access_refusals",
        "access_refusals_centre_idx", false},
-      {"kListRefusalsInCentreBefore", store::sql::kListRefusalsInCentreBefore, params({small, middle}, 2),
+      {"kListRefusalsInCentreBefore", store::audit::sql::kListRefusalsInCentreBefore, params({small, middle}, 2),
        "access_refusals", "access_refusals_centre_idx", true},
-      {"kListRefusals", store::sql::kListRefusals, params({}, 2), "access_refusals", refusals_pkey, false},
-      {"kListRefusalsBefore", store::sql::kListRefusalsBefore, params({middle}, 2), "access_refusals", refusals_pkey,
-       true},
+      {"kListRefusals", store::audit::sql::kListRefusals, params({}, 2), "access_refusals", refusals_pkey, false},
+      {"kListRefusalsBefore", store::audit::sql::kListRefusalsBefore, params({middle}, 2), "access_refusals",
+       refusals_pkey, true},
   };
   for (const auto& c : cases) {
     auto plan = joined(db.explain(c.sql, c.params));

@@ -1,0 +1,7 @@
+#pragma once
+
+namespace cma::store::db {
+
+enum class Dialect { sqlite, postgresql };
+
+}  // namespace cma::store::db

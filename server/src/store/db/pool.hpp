@@ -1,0 +1,42 @@
+#pragma once
+// The connection pool: at most `max_sessions` sessions, each opened on first use and reused; a
+// caller that finds them all busy waits up to `pool_wait`, then gets app::StoreUnavailable.
+#include <soci/soci.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/db/dialect.hpp"
+
+namespace cma::store::db {
+
+class SessionPool {
+ public:
+  SessionPool(std::string url, int max_sessions, std::chrono::milliseconds pool_wait);
+  Dialect dialect() const { return dialect_; }
+  std::unique_ptr<soci::session> acquire();
+  // A session that failed in a way that may have left it unusable is closed, not reused.
+  void release(std::unique_ptr<soci::session> s, bool healthy);
+  std::size_t discarded() const;
+
+ private:
+  std::unique_ptr<soci::session> connect();
+
+  std::string url_;
+  Dialect dialect_ = Dialect::sqlite;
+  std::string sqlite_path_;
+  int max_sessions_;
+  std::chrono::milliseconds pool_wait_;
+
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<soci::session>> idle_;
+  int open_sessions_ = 0;
+  std::size_t discarded_ = 0;
+};
+
+}  // namespace cma::store::db

@@ -1,0 +1,158 @@
+#include "store/identity/repositories.hpp"
+
+#include "app/identity/ports.hpp"
+#include "store/identity/queries.hpp"
+
+namespace cma::store::identity {
+
+namespace {
+
+using db::each_row;
+using db::into;
+using db::param;
+using db::write_guarded;
+
+#define CMA_INTO_CENTRE(r)                                                                                           \
+  into((r).id), into((r).name), into((r).code), into((r).address), into((r).contact_email), into((r).contact_phone), \
+      into((r).status), into((r).settings), into((r).created_at), into((r).updated_at)
+
+struct UserRow {
+  app::User u;
+  std::string role;
+  app::User take() {
+    u.role = domain::parse_role(role).value_or(domain::Role::trainee);
+    return u;
+  }
+};
+#define CMA_INTO_USER(r)                                                                                   \
+  into((r).u.id), into((r).u.centre_id), into((r).u.email), into((r).u.first_name), into((r).u.last_name), \
+      into((r).role), into((r).u.status), into((r).u.password_hash), into((r).u.last_login_at),            \
+      into((r).u.created_at), into((r).u.updated_at)
+
+class Centres final : public app::CentreRepository {
+ public:
+  explicit Centres(db::Connection& c) : sql_(c.sql) {}
+  std::optional<app::Centre> find(const app::Scope& scope, const std::string& id) override {
+    app::Centre r;
+    if (const auto* centre = app::centre_of(scope))
+      sql_ << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), param(id, "id"), param(*centre, "scope");
+    else
+      sql_ << sql::kFindCentre, CMA_INTO_CENTRE(r), param(id, "id");
+    if (!sql_.got_data()) return std::nullopt;
+    return r;
+  }
+  bool code_taken(const std::string& code, const std::string& except_id) override {
+    long long n = 0;
+    sql_ << sql::kCentreCodeTaken, into(n), param(code, "code"), param(except_id, "id");
+    return n > 0;
+  }
+  void insert(const app::Centre& c) override {
+    write_guarded([&] {
+      sql_ << sql::kInsertCentre, param(c.id, "id"), param(c.name, "name"), param(c.code, "code"),
+          param(c.address, "address"), param(c.contact_email, "email"), param(c.contact_phone, "phone"),
+          param(c.status, "status"), param(c.settings, "settings"), param(c.created_at, "created"),
+          param(c.updated_at, "updated");
+    });
+  }
+  void update(const app::Centre& c) override {
+    write_guarded([&] {
+      sql_ << sql::kUpdateCentre, param(c.name, "name"), param(c.code, "code"), param(c.address, "address"),
+          param(c.contact_email, "email"), param(c.contact_phone, "phone"), param(c.status, "status"),
+          param(c.settings, "settings"), param(c.updated_at, "updated"), param(c.id, "id");
+    });
+  }
+  std::vector<app::Centre> list(const app::Scope& scope, const std::string& after_id, int limit) override {
+    std::vector<app::Centre> out;
+    app::Centre r;
+    if (const auto* centre = app::centre_of(scope)) {
+      soci::statement st = (sql_.prepare << sql::kListCentresInScope, CMA_INTO_CENTRE(r), param(after_id, "after"),
+                            param(*centre, "scope"), param(limit, "limit"));
+      each_row(st, [&] { out.push_back(r); });
+    } else {
+      soci::statement st =
+          (sql_.prepare << sql::kListCentres, CMA_INTO_CENTRE(r), param(after_id, "after"), param(limit, "limit"));
+      each_row(st, [&] { out.push_back(r); });
+    }
+    return out;
+  }
+
+ private:
+  soci::session& sql_;
+};
+
+class Users final : public app::UserRepository {
+ public:
+  explicit Users(db::Connection& c) : sql_(c.sql) {}
+  std::optional<app::User> find(const app::Scope& scope, const std::string& id) override {
+    UserRow r;
+    if (const auto* centre = app::centre_of(scope))
+      sql_ << sql::kFindUserInCentre, CMA_INTO_USER(r), param(id, "id"), param(*centre, "centre");
+    else
+      sql_ << sql::kFindUser, CMA_INTO_USER(r), param(id, "id");
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
+  }
+  std::optional<app::User> find_by_email(const std::string& email) override {
+    UserRow r;
+    sql_ << sql::kFindUserByEmail, CMA_INTO_USER(r), param(email, "email");
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
+  }
+  std::optional<app::User> find_active(const std::string& id) override {
+    UserRow r;
+    sql_ << sql::kFindActiveUser, CMA_INTO_USER(r), param(id, "id");
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
+  }
+  void insert(const app::User& u) override {
+    std::string role(domain::to_string(u.role));
+    write_guarded([&] {
+      sql_ << sql::kInsertUser, param(u.id, "id"), param(u.centre_id, "centre"), param(u.email, "email"),
+          param(u.first_name, "first"), param(u.last_name, "last"), param(role, "role"), param(u.status, "status"),
+          param(u.password_hash, "hash"), param(u.last_login_at, "login"), param(u.created_at, "created"),
+          param(u.updated_at, "updated");
+    });
+  }
+  void update(const app::User& u) override {
+    std::string role(domain::to_string(u.role));
+    write_guarded([&] {
+      sql_ << sql::kUpdateUser, param(u.email, "email"), param(u.first_name, "first"), param(u.last_name, "last"),
+          param(role, "role"), param(u.status, "status"), param(u.password_hash, "hash"),
+          param(u.updated_at, "updated"), param(u.id, "id"), param(u.centre_id, "centre");
+    });
+  }
+  void record_login(const std::string& id, const std::string& at) override {
+    sql_ << sql::kRecordLogin, param(at, "at"), param(id, "id");
+  }
+  std::vector<app::User> list(const app::Scope& scope, const std::string& after_id, int limit) override {
+    std::vector<app::User> out;
+    UserRow r;
+    if (const auto* centre = app::centre_of(scope)) {
+      soci::statement st = (sql_.prepare << sql::kListUsersInCentre, CMA_INTO_USER(r), param(*centre, "centre"),
+                            param(after_id, "after"), param(limit, "limit"));
+      each_row(st, [&] { out.push_back(r.take()); });
+    } else {
+      soci::statement st =
+          (sql_.prepare << sql::kListUsers, CMA_INTO_USER(r), param(after_id, "after"), param(limit, "limit"));
+      each_row(st, [&] { out.push_back(r.take()); });
+    }
+    return out;
+  }
+  std::int64_t count() override {
+    long long n = 0;
+    sql_ << sql::kCountUsers, into(n);
+    return n;
+  }
+
+ private:
+  soci::session& sql_;
+};
+
+}  // namespace
+
+void register_repositories(db::RepositoryRegistry& registry) {
+  registry.add<app::CentreRepository, Centres>();
+  registry.add<app::UserRepository, Users>();
+}
+
+}  // namespace cma::store::identity

@@ -1,0 +1,10 @@
+#include "store/migrations/migrations.hpp"
+
+namespace cma::store::migrations {
+
+const std::vector<const Migration*>& all() {
+  static const std::vector<const Migration*> list = {&migration0001, &migration0002, &migration0003};
+  return list;
+}
+
+}  // namespace cma::store::migrations

@@ -1,0 +1,24 @@
+#pragma once
+// Versioned schema migrations, one file per version (store/migrations/NNNN_name.cpp). Never edit a
+// released migration: add one. Ids are UUID text and times fixed-width RFC 3339 UTC text in both
+// dialects (docs/adr/0002): the same SQL runs on both, and audit entries hash to the same bytes
+// wherever they are read. A version whose text differs by dialect lists both.
+#include <vector>
+
+namespace cma::store::migrations {
+
+struct Migration {
+  int version;
+  const char* name;
+  std::vector<const char*> statements;               // both dialects, unless the next is not empty
+  std::vector<const char*> postgresql_statements{};  // PostgreSQL's own text, when it differs
+};
+
+extern const Migration migration0001;
+extern const Migration migration0002;
+extern const Migration migration0003;
+
+// In version order.
+const std::vector<const Migration*>& all();
+
+}  // namespace cma::store::migrations
