@@ -4,11 +4,12 @@
 #include <type_traits>
 
 #include "app/audit/audit_log.hpp"
-#include "app/auth/access_token.hpp"
-#include "app/paging.hpp"
 #include "app/audit/ports.hpp"
-#include "app/unit_of_work.hpp"
+#include "app/auth/access_token.hpp"
+#include "app/lookup.hpp"
+#include "app/paging.hpp"
 #include "app/tenancy.hpp"
+#include "app/unit_of_work.hpp"
 #include "platform/crypto.hpp"
 
 namespace cma::app {
@@ -171,6 +172,46 @@ TEST(Tenancy, AdminsReachEveryCentreOnlyThroughAnExplicitNetworkScope) {
   EXPECT_EQ(b->centre_id(), "centre-b");
   // Their own account is still in their own centre.
   EXPECT_EQ(Tenancy::own_centre(p).centre_id(), "centre-a");
+}
+
+namespace {
+struct Row {
+  std::string id, centre_id;
+};
+// Stands in for a repository: finds by id, within the scope's centre when it has one.
+struct FakeRepository {
+  std::vector<Row> rows;
+  int finds = 0;
+  std::optional<Row> find(const Scope& scope, const std::string& id) {
+    ++finds;
+    for (const auto& r : rows)
+      if (r.id == id && (!centre_of(scope) || *centre_of(scope) == r.centre_id)) return r;
+    return std::nullopt;
+  }
+};
+}  // namespace
+
+TEST(Lookup, MalformedAbsentAndOtherCentreIdsAreAllNotFound) {
+  const std::string ours = "0190a0b0-0000-7000-8000-000000000001";
+  const std::string theirs = "0190a0b0-0000-7000-8000-000000000002";
+  const std::string nobody = "0190a0b0-0000-7000-8000-000000000003";
+  FakeRepository repo{{{ours, "centre-a"}, {theirs, "centre-b"}}};
+  auto scope = Tenancy::of(Principal::signed_in(user_in("centre-a", domain::Role::manager)));
+
+  auto found = find_in_scope(repo, scope, ours, "No such row.");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, ours);
+
+  for (const auto& id : {theirs, nobody, std::string("not-a-uuid"), std::string()}) {
+    auto missing = find_in_scope(repo, scope, id, "No such row.");
+    ASSERT_FALSE(missing) << id;
+    EXPECT_EQ(missing.error().code, ErrorCode::not_found) << id;
+    EXPECT_EQ(missing.error().detail, "No such row.") << id;
+  }
+  EXPECT_EQ(repo.finds, 3);  // malformed ids never reach the repository
+
+  auto network = Tenancy::of(Principal::signed_in(user_in("centre-a", domain::Role::admin)));
+  EXPECT_TRUE(find_in_scope(repo, network, theirs, "No such row."));
 }
 
 }  // namespace cma::app

@@ -5,6 +5,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
+#include "app/lookup.hpp"
 #include "app/paging.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/ids.hpp"
@@ -12,6 +13,8 @@
 namespace cma::app {
 
 namespace {
+
+constexpr const char* kNoSuchCentre = "No such centre.";
 
 void validate(const CentreInput& in, bool creating, std::vector<FieldError>& errors) {
   errors.insert(errors.end(), in.shape_errors.begin(), in.shape_errors.end());
@@ -97,20 +100,16 @@ Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const Pa
 }
 
 Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id) {
-  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::read);
-  auto c = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
-  if (!c) return Error::not_found("No such centre.");
-  return *c;
+  return find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
 }
 
 Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in) {
   if (auto e = check_permission(deps, actor, domain::Permission::centres_update, "centre.update", "centre", id))
     return *e;
-  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
-  if (!before) return Error::not_found("No such centre.");
+  auto before = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
+  if (!before) return before.error();
   std::vector<FieldError> errors;
   validate(in, false, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -134,10 +133,9 @@ Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::st
 Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std::string& id) {
   if (auto e = check_permission(deps, actor, domain::Permission::centres_deactivate, "centre.deactivate", "centre", id))
     return *e;
-  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
-  if (!before) return Error::not_found("No such centre.");
+  auto before = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
+  if (!before) return before.error();
   if (id == actor.principal.centre_id()) return Error::precondition("You cannot deactivate your own centre.");
   if (before->status == kInactive) return *before;
   Centre after = *before;

@@ -3,6 +3,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/auth/ports.hpp"
 #include "app/identity/ports.hpp"
+#include "app/lookup.hpp"
 #include "app/paging.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/crypto.hpp"
@@ -58,10 +59,9 @@ ChangeSet diff(const User& before, const User& after) {
 Result<User> set_status(const Deps& deps, const Actor& actor, const std::string& id, const char* status,
                         const char* action) {
   if (auto e = check_permission(deps, actor, domain::Permission::users_deactivate, action, "user", id)) return *e;
-  if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->get<UserRepository>().find(Tenancy::of(actor.principal), id);
-  if (!before) return Error::not_found(kNoSuchUser);
+  auto before = find_in_scope(tx->get<UserRepository>(), Tenancy::of(actor.principal), id, kNoSuchUser);
+  if (!before) return before.error();
   if (!domain::may_manage_role(actor.principal.role(), before->role)) {
     auto denied = refuse(deps, *tx, actor, action, "user", id);
     tx->commit();  // holds nothing but the refusal
@@ -104,8 +104,7 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   u.created_at = u.updated_at = platform::format_time(deps.clock.now());
 
   auto tx = deps.db.begin(TxMode::write);
-  auto centre = platform::is_uuid(centre_id) ? tx->get<CentreRepository>().find(Tenancy::of(actor.principal), centre_id)
-                                             : std::nullopt;
+  auto centre = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), centre_id, "");
   if (!centre) return Error::invalid_field("centreId", "is not a centre you can add users to");
   if (centre->status != kActive) return Error::invalid_field("centreId", "is a deactivated centre");
   if (tx->get<UserRepository>().find_by_email(u.email)) return Error::conflict(kEmailTaken);
@@ -138,23 +137,19 @@ Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& i
   if (id != actor.principal.user_id()) {
     if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.read", "user", id)) return *e;
   }
-  if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   auto tx = deps.db.begin(TxMode::read);
-  auto u = tx->get<UserRepository>().find(Tenancy::of(actor.principal), id);
-  if (!u) return Error::not_found(kNoSuchUser);
-  return *u;
+  return find_in_scope(tx->get<UserRepository>(), Tenancy::of(actor.principal), id, kNoSuchUser);
 }
 
 Result<User> update_user(const Deps& deps, const Actor& actor, const std::string& id, const UserInput& in) {
   if (auto e = check_permission(deps, actor, domain::Permission::users_update, "user.update", "user", id)) return *e;
-  if (!platform::is_uuid(id)) return Error::not_found(kNoSuchUser);
   std::vector<FieldError> errors;
   validate(in, false, errors);
   if (in.password) errors.push_back({"password", "cannot be set here; use POST /api/v1/me/password"});
   if (in.centre_id) errors.push_back({"centreId", "cannot be changed"});
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->get<UserRepository>().find(Tenancy::of(actor.principal), id);
-  if (!before) return Error::not_found(kNoSuchUser);
+  auto before = find_in_scope(tx->get<UserRepository>(), Tenancy::of(actor.principal), id, kNoSuchUser);
+  if (!before) return before.error();
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto new_role = in.role ? *domain::parse_role(*in.role) : before->role;
   if (!domain::may_manage_role(actor.principal.role(), before->role) ||
