@@ -6,6 +6,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/audit/ports.hpp"
 #include "app/auth/access_token.hpp"
+#include "app/authorization.hpp"
 #include "app/lookup.hpp"
 #include "app/paging.hpp"
 #include "app/tenancy.hpp"
@@ -212,6 +213,29 @@ TEST(Lookup, MalformedAbsentAndOtherCentreIdsAreAllNotFound) {
 
   auto network = Tenancy::of(Principal::signed_in(user_in("centre-a", domain::Role::admin)));
   EXPECT_TRUE(find_in_scope(repo, network, theirs, "No such row."));
+}
+
+TEST(Authorization, RolesLackingAPermissionAreRefusedWithPermissionDenied) {
+  auto manager = Principal::signed_in(user_in("centre-a", domain::Role::manager));
+  auto trainee = Principal::signed_in(user_in("centre-a", domain::Role::trainee));
+  EXPECT_FALSE(authorize(manager, domain::Permission::users_create));
+  auto refused = authorize(trainee, domain::Permission::users_create);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, ErrorCode::permission_denied);
+  EXPECT_FALSE(authorize(Principal::operator_command(), domain::Permission::centres_create));
+  EXPECT_TRUE(authorize(manager, domain::Permission::centres_create));
+}
+
+TEST(Authorization, ManagersManageTheirCentresRolesButNeverAdmins) {
+  auto manager = Principal::signed_in(user_in("centre-a", domain::Role::manager));
+  auto admin = Principal::signed_in(user_in("centre-a", domain::Role::admin));
+  EXPECT_FALSE(authorize_managing(manager, domain::Role::advisor));
+  auto refused = authorize_managing(manager, domain::Role::admin);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, ErrorCode::permission_denied);
+  EXPECT_FALSE(authorize_managing(admin, domain::Role::admin));
+  EXPECT_TRUE(
+      authorize_managing(Principal::signed_in(user_in("centre-a", domain::Role::advisor)), domain::Role::trainee));
 }
 
 }  // namespace cma::app

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "app/audit/audit_log.hpp"
+#include "app/authorization.hpp"
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
 #include "app/lookup.hpp"
@@ -71,7 +72,8 @@ ChangeSet diff(const Centre& before, const Centre& after) {
 }  // namespace
 
 Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_create, "centre.create", "centre")) return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::centres_create))
+    return refuse(deps, actor, *refused, "centre.create", "centre");
   std::vector<FieldError> errors;
   validate(in, true, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -105,8 +107,8 @@ Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::strin
 }
 
 Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_update, "centre.update", "centre", id))
-    return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::centres_update))
+    return refuse(deps, actor, *refused, "centre.update", "centre", id);
   auto tx = deps.db.begin(TxMode::write);
   auto before = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
   if (!before) return before.error();
@@ -131,8 +133,8 @@ Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::st
 }
 
 Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std::string& id) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_deactivate, "centre.deactivate", "centre", id))
-    return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::centres_deactivate))
+    return refuse(deps, actor, *refused, "centre.deactivate", "centre", id);
   auto tx = deps.db.begin(TxMode::write);
   auto before = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
   if (!before) return before.error();

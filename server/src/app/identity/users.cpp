@@ -2,6 +2,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/auth/ports.hpp"
+#include "app/authorization.hpp"
 #include "app/identity/ports.hpp"
 #include "app/lookup.hpp"
 #include "app/paging.hpp"
@@ -58,12 +59,13 @@ ChangeSet diff(const User& before, const User& after) {
 
 Result<User> set_status(const Deps& deps, const Actor& actor, const std::string& id, const char* status,
                         const char* action) {
-  if (auto e = check_permission(deps, actor, domain::Permission::users_deactivate, action, "user", id)) return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::users_deactivate))
+    return refuse(deps, actor, *refused, action, "user", id);
   auto tx = deps.db.begin(TxMode::write);
   auto before = find_in_scope(tx->get<UserRepository>(), Tenancy::of(actor.principal), id, kNoSuchUser);
   if (!before) return before.error();
-  if (!domain::may_manage_role(actor.principal.role(), before->role)) {
-    auto denied = refuse(deps, *tx, actor, action, "user", id);
+  if (auto refused = authorize_managing(actor.principal, before->role)) {
+    auto denied = refuse(deps, *tx, actor, *refused, action, "user", id);
     tx->commit();  // holds nothing but the refusal
     return denied;
   }
@@ -83,7 +85,8 @@ Result<User> set_status(const Deps& deps, const Actor& actor, const std::string&
 }  // namespace
 
 Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::users_create, "user.create", "user")) return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::users_create))
+    return refuse(deps, actor, *refused, "user.create", "user");
   std::vector<FieldError> errors;
   validate(in, true, errors);
   std::string centre_id = in.centre_id.value_or(
@@ -91,7 +94,8 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
   if (centre_id.empty()) errors.push_back({"centreId", "is required"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto role = *domain::parse_role(*in.role);
-  if (!domain::may_manage_role(actor.principal.role(), role)) return refuse(deps, actor, "user.create", "user", "");
+  if (auto refused = authorize_managing(actor.principal, role))
+    return refuse(deps, actor, *refused, "user.create", "user");
 
   User u;
   u.centre_id = centre_id;
@@ -121,7 +125,8 @@ Result<User> create_user(const Deps& deps, const Actor& actor, const UserInput& 
 
 Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::string& centre_filter,
                               const PageRequest& page) {
-  if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.list", "user")) return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::users_read))
+    return refuse(deps, actor, *refused, "user.list", "user");
   Scope scope = Tenancy::of(actor.principal);
   if (!centre_filter.empty()) {
     auto centre = Tenancy::centre_within(scope, centre_filter);
@@ -135,14 +140,16 @@ Result<Page<User>> list_users(const Deps& deps, const Actor& actor, const std::s
 
 Result<User> get_user(const Deps& deps, const Actor& actor, const std::string& id) {
   if (id != actor.principal.user_id()) {
-    if (auto e = check_permission(deps, actor, domain::Permission::users_read, "user.read", "user", id)) return *e;
+    if (auto refused = authorize(actor.principal, domain::Permission::users_read))
+      return refuse(deps, actor, *refused, "user.read", "user", id);
   }
   auto tx = deps.db.begin(TxMode::read);
   return find_in_scope(tx->get<UserRepository>(), Tenancy::of(actor.principal), id, kNoSuchUser);
 }
 
 Result<User> update_user(const Deps& deps, const Actor& actor, const std::string& id, const UserInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::users_update, "user.update", "user", id)) return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::users_update))
+    return refuse(deps, actor, *refused, "user.update", "user", id);
   std::vector<FieldError> errors;
   validate(in, false, errors);
   if (in.password) errors.push_back({"password", "cannot be set here; use POST /api/v1/me/password"});
@@ -152,9 +159,10 @@ Result<User> update_user(const Deps& deps, const Actor& actor, const std::string
   if (!before) return before.error();
   if (!errors.empty()) return Error::invalid(std::move(errors));
   auto new_role = in.role ? *domain::parse_role(*in.role) : before->role;
-  if (!domain::may_manage_role(actor.principal.role(), before->role) ||
-      !domain::may_manage_role(actor.principal.role(), new_role)) {
-    auto denied = refuse(deps, *tx, actor, "user.update", "user", id);
+  auto refused = authorize_managing(actor.principal, before->role);
+  if (!refused) refused = authorize_managing(actor.principal, new_role);
+  if (refused) {
+    auto denied = refuse(deps, *tx, actor, *refused, "user.update", "user", id);
     tx->commit();  // holds nothing but the refusal
     return denied;
   }
