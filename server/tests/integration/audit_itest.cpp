@@ -510,7 +510,8 @@ TEST(Audit, RefusalInsideAWriteIsRecordedAndChangesNothing) {
   app::Actor trainee{app::Principal::signed_in(trainee_user), {"r", "127.0.0.1", "test"}};
   {
     auto tx = app.db().begin(app::TxMode::write);
-    app::refuse(deps, *tx, trainee, "user.update", "user", app.advisor_a.id);
+    app::refuse(deps, *tx, trainee, Error::denied("Your role may not do this."), "user.update", "user",
+                app.advisor_a.id);
   }  // rolled back
   EXPECT_TRUE(items(app.get("/api/v1/audit/refusals?userId=" + app.trainee_a.id, manager)).empty());
 }

@@ -4,11 +4,13 @@
 #include <type_traits>
 
 #include "app/audit/audit_log.hpp"
-#include "app/auth/access_token.hpp"
-#include "app/paging.hpp"
 #include "app/audit/ports.hpp"
-#include "app/unit_of_work.hpp"
+#include "app/auth/access_token.hpp"
+#include "app/authorization.hpp"
+#include "app/lookup.hpp"
+#include "app/paging.hpp"
 #include "app/tenancy.hpp"
+#include "app/unit_of_work.hpp"
 #include "platform/crypto.hpp"
 
 namespace cma::app {
@@ -171,6 +173,69 @@ TEST(Tenancy, AdminsReachEveryCentreOnlyThroughAnExplicitNetworkScope) {
   EXPECT_EQ(b->centre_id(), "centre-b");
   // Their own account is still in their own centre.
   EXPECT_EQ(Tenancy::own_centre(p).centre_id(), "centre-a");
+}
+
+namespace {
+struct Row {
+  std::string id, centre_id;
+};
+// Stands in for a repository: finds by id, within the scope's centre when it has one.
+struct FakeRepository {
+  std::vector<Row> rows;
+  int finds = 0;
+  std::optional<Row> find(const Scope& scope, const std::string& id) {
+    ++finds;
+    for (const auto& r : rows)
+      if (r.id == id && (!centre_of(scope) || *centre_of(scope) == r.centre_id)) return r;
+    return std::nullopt;
+  }
+};
+}  // namespace
+
+TEST(Lookup, MalformedAbsentAndOtherCentreIdsAreAllNotFound) {
+  const std::string ours = "0190a0b0-0000-7000-8000-000000000001";
+  const std::string theirs = "0190a0b0-0000-7000-8000-000000000002";
+  const std::string nobody = "0190a0b0-0000-7000-8000-000000000003";
+  FakeRepository repo{{{ours, "centre-a"}, {theirs, "centre-b"}}};
+  auto scope = Tenancy::of(Principal::signed_in(user_in("centre-a", domain::Role::manager)));
+
+  auto found = find_in_scope(repo, scope, ours, "No such row.");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, ours);
+
+  for (const auto& id : {theirs, nobody, std::string("not-a-uuid"), std::string()}) {
+    auto missing = find_in_scope(repo, scope, id, "No such row.");
+    ASSERT_FALSE(missing) << id;
+    EXPECT_EQ(missing.error().code, ErrorCode::not_found) << id;
+    EXPECT_EQ(missing.error().detail, "No such row.") << id;
+  }
+  EXPECT_EQ(repo.finds, 3);  // malformed ids never reach the repository
+
+  auto network = Tenancy::of(Principal::signed_in(user_in("centre-a", domain::Role::admin)));
+  EXPECT_TRUE(find_in_scope(repo, network, theirs, "No such row."));
+}
+
+TEST(Authorization, RolesLackingAPermissionAreRefusedWithPermissionDenied) {
+  auto manager = Principal::signed_in(user_in("centre-a", domain::Role::manager));
+  auto trainee = Principal::signed_in(user_in("centre-a", domain::Role::trainee));
+  EXPECT_FALSE(authorize(manager, domain::Permission::users_create));
+  auto refused = authorize(trainee, domain::Permission::users_create);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, ErrorCode::permission_denied);
+  EXPECT_FALSE(authorize(Principal::operator_command(), domain::Permission::centres_create));
+  EXPECT_TRUE(authorize(manager, domain::Permission::centres_create));
+}
+
+TEST(Authorization, ManagersManageTheirCentresRolesButNeverAdmins) {
+  auto manager = Principal::signed_in(user_in("centre-a", domain::Role::manager));
+  auto admin = Principal::signed_in(user_in("centre-a", domain::Role::admin));
+  EXPECT_FALSE(authorize_managing(manager, domain::Role::advisor));
+  auto refused = authorize_managing(manager, domain::Role::admin);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, ErrorCode::permission_denied);
+  EXPECT_FALSE(authorize_managing(admin, domain::Role::admin));
+  EXPECT_TRUE(
+      authorize_managing(Principal::signed_in(user_in("centre-a", domain::Role::advisor)), domain::Role::trainee));
 }
 
 }  // namespace cma::app

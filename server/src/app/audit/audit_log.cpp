@@ -1,5 +1,6 @@
 #include "app/audit/audit_log.hpp"
 
+#include "app/authorization.hpp"
 #include "app/paging.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
@@ -77,8 +78,8 @@ void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, Au
 }
 
 namespace {
-AccessRefusal refusal(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
-                      const std::string& entity_id) {
+AccessRefusal refusal_row(const Deps& deps, const Actor& actor, const std::string& action,
+                          const std::string& entity_type, const std::string& entity_id) {
   auto now = deps.clock.now();
   AccessRefusal r;
   r.id = deps.ids.next();
@@ -96,30 +97,24 @@ AccessRefusal refusal(const Deps& deps, const Actor& actor, const std::string& a
 }
 }  // namespace
 
-Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
-             const std::string& entity_id) {
-  auto tx = deps.db.begin(TxMode::write);
-  tx->get<AuditRepository>().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
-  tx->commit();
-  return Error::denied("Your role may not do this.");
-}
-
-Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, const std::string& action,
+Error refuse(const Deps& deps, const Actor& actor, Error refusal, const std::string& action,
              const std::string& entity_type, const std::string& entity_id) {
-  tx.get<AuditRepository>().record_refusal(refusal(deps, actor, action, entity_type, entity_id));
-  return Error::denied("Your role may not do this.");
+  auto tx = deps.db.begin(TxMode::write);
+  tx->get<AuditRepository>().record_refusal(refusal_row(deps, actor, action, entity_type, entity_id));
+  tx->commit();
+  return refusal;
 }
 
-std::optional<Error> check_permission(const Deps& deps, const Actor& actor, domain::Permission permission,
-                                      const std::string& action, const std::string& entity_type,
-                                      const std::string& entity_id) {
-  if (domain::is_allowed(actor.principal.role(), permission)) return std::nullopt;
-  return refuse(deps, actor, action, entity_type, entity_id);
+Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, Error refusal, const std::string& action,
+             const std::string& entity_type, const std::string& entity_id) {
+  tx.get<AuditRepository>().record_refusal(refusal_row(deps, actor, action, entity_type, entity_id));
+  return refusal;
 }
 
 Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor, const AuditQuery& q) {
   const auto& p = actor.principal;
-  if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "audit")) return *e;
+  if (auto refused = authorize(p, domain::Permission::audit_read))
+    return refuse(deps, actor, *refused, "audit.read", "audit");
   std::vector<FieldError> errors;
   auto scope = audit_scope(p, q.centre_id);
   if (!scope) return scope.error();
@@ -145,7 +140,8 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
 
 Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, const RefusalQuery& q) {
   const auto& p = actor.principal;
-  if (auto e = check_permission(deps, actor, domain::Permission::audit_read, "audit.read", "access_refusal")) return *e;
+  if (auto refused = authorize(p, domain::Permission::audit_read))
+    return refuse(deps, actor, *refused, "audit.read", "access_refusal");
   auto scope = audit_scope(p, q.centre_id);
   if (!scope) return scope.error();
   RefusalFilter f{std::move(scope.value()), q.user_id};

@@ -42,21 +42,16 @@ struct AuditDraft {
 
 void append_audit(const Deps& deps, Transaction& tx, const RequestMeta& meta, AuditDraft draft);
 
-// Records a refused permission (403) and returns the error to give the caller. Refusals are not
-// chain entries: each adds one to its row in access_refusals (one per centre, user, action,
-// entity type and minute), so a flood of them takes no chain lock and adds one row a minute.
-// Uses a short transaction of its own.
-Error refuse(const Deps& deps, const Actor& actor, const std::string& action, const std::string& entity_type,
-             const std::string& entity_id);
+// Records a refusal (the error authorize() or authorize_managing() gave, see app/authorization.hpp)
+// and returns it for the caller to answer with. Refusals are not chain entries: each adds one to
+// its row in access_refusals (one per centre, user, action, entity type and minute), so a flood of
+// them takes no chain lock and adds one row a minute. Uses a short transaction of its own.
+Error refuse(const Deps& deps, const Actor& actor, Error refusal, const std::string& action,
+             const std::string& entity_type, const std::string& entity_id = "");
 // The same inside the caller's open write transaction (one database write lock at a time on
 // SQLite): the refusal is recorded when the caller commits `tx`, and not otherwise.
-Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, const std::string& action,
+Error refuse(const Deps& deps, Transaction& tx, const Actor& actor, Error refusal, const std::string& action,
              const std::string& entity_type, const std::string& entity_id);
-
-// Returns the refusal error (already recorded) when the actor's role lacks `permission`.
-std::optional<Error> check_permission(const Deps& deps, const Actor& actor, domain::Permission permission,
-                                      const std::string& action, const std::string& entity_type,
-                                      const std::string& entity_id = "");
 
 struct AuditQuery {
   std::string centre_id;  // admins only; managers always see their own centre

@@ -3,8 +3,10 @@
 #include <boost/json.hpp>
 
 #include "app/audit/audit_log.hpp"
+#include "app/authorization.hpp"
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
+#include "app/lookup.hpp"
 #include "app/paging.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/ids.hpp"
@@ -12,6 +14,8 @@
 namespace cma::app {
 
 namespace {
+
+constexpr const char* kNoSuchCentre = "No such centre.";
 
 void validate(const CentreInput& in, bool creating, std::vector<FieldError>& errors) {
   errors.insert(errors.end(), in.shape_errors.begin(), in.shape_errors.end());
@@ -68,7 +72,8 @@ ChangeSet diff(const Centre& before, const Centre& after) {
 }  // namespace
 
 Result<Centre> create_centre(const Deps& deps, const Actor& actor, const CentreInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_create, "centre.create", "centre")) return *e;
+  if (auto refused = authorize(actor.principal, domain::Permission::centres_create))
+    return refuse(deps, actor, *refused, "centre.create", "centre");
   std::vector<FieldError> errors;
   validate(in, true, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -97,20 +102,16 @@ Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const Pa
 }
 
 Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id) {
-  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
   auto tx = deps.db.begin(TxMode::read);
-  auto c = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
-  if (!c) return Error::not_found("No such centre.");
-  return *c;
+  return find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
 }
 
 Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_update, "centre.update", "centre", id))
-    return *e;
-  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
+  if (auto refused = authorize(actor.principal, domain::Permission::centres_update))
+    return refuse(deps, actor, *refused, "centre.update", "centre", id);
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
-  if (!before) return Error::not_found("No such centre.");
+  auto before = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
+  if (!before) return before.error();
   std::vector<FieldError> errors;
   validate(in, false, errors);
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -132,12 +133,11 @@ Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::st
 }
 
 Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std::string& id) {
-  if (auto e = check_permission(deps, actor, domain::Permission::centres_deactivate, "centre.deactivate", "centre", id))
-    return *e;
-  if (!platform::is_uuid(id)) return Error::not_found("No such centre.");
+  if (auto refused = authorize(actor.principal, domain::Permission::centres_deactivate))
+    return refuse(deps, actor, *refused, "centre.deactivate", "centre", id);
   auto tx = deps.db.begin(TxMode::write);
-  auto before = tx->get<CentreRepository>().find(Tenancy::of(actor.principal), id);
-  if (!before) return Error::not_found("No such centre.");
+  auto before = find_in_scope(tx->get<CentreRepository>(), Tenancy::of(actor.principal), id, kNoSuchCentre);
+  if (!before) return before.error();
   if (id == actor.principal.centre_id()) return Error::precondition("You cannot deactivate your own centre.");
   if (before->status == kInactive) return *before;
   Centre after = *before;
