@@ -1,6 +1,6 @@
 #include "app/tenancy.hpp"
 
-#include "app/model.hpp"
+#include "app/identity/records.hpp"
 
 namespace cma::app {
 

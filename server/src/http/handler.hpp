@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/identity/records.hpp"
 #include "app/model.hpp"
 #include "domain/result.hpp"
 

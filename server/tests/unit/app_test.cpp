@@ -7,6 +7,7 @@
 #include "app/audit/ports.hpp"
 #include "app/auth/access_token.hpp"
 #include "app/authorization.hpp"
+#include "app/identity/records.hpp"
 #include "app/lookup.hpp"
 #include "app/paging.hpp"
 #include "app/tenancy.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/model.hpp"
+#include "app/audit/records.hpp"
 #include "domain/audit/audit_entry.hpp"
 
 namespace cma::app {

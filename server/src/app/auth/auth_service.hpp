@@ -4,7 +4,9 @@
 #include <string>
 
 #include "app/auth/access_token.hpp"
+#include "app/auth/records.hpp"
 #include "app/context.hpp"
+#include "app/identity/records.hpp"
 #include "domain/identity/login_throttle.hpp"
 #include "domain/result.hpp"
 

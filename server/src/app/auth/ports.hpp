@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "app/model.hpp"
+#include "app/auth/records.hpp"
 #include "domain/identity/login_throttle.hpp"
 
 namespace cma::app {

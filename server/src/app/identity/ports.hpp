@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/model.hpp"
+#include "app/identity/records.hpp"
 
 namespace cma::app {
 

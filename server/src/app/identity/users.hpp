@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/context.hpp"
+#include "app/identity/records.hpp"
 #include "domain/result.hpp"
 
 namespace cma::app {

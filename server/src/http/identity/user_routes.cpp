@@ -1,6 +1,6 @@
 #include "app/identity/users.hpp"
+#include "http/identity/json.hpp"
 #include "http/json_fields.hpp"
-#include "http/routes/representations.hpp"
 #include "http/routes/routes.hpp"
 
 namespace cma::http::routes {

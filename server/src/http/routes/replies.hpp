@@ -1,18 +1,22 @@
 #pragma once
-// The JSON shape of each resource, as api/openapi.yaml describes it.
+// Replies shared by every resource's routes. Each resource gives its JSON shape by specialising
+// Json<T> in its own folder (http/<module>/json.hpp), so adding one touches no shared file.
 #include <boost/json.hpp>
 
 #include "app/model.hpp"
-#include "domain/audit/audit_entry.hpp"
 #include "domain/result.hpp"
 #include "http/handler.hpp"
 
 namespace cma::http {
 
-boost::json::object to_json(const app::User& u);
-boost::json::object to_json(const app::Centre& c);
-boost::json::object to_json(const domain::AuditEntry& e);
-boost::json::object to_json(const app::AccessRefusal& r);
+// Json<T>::of(const T&) is the JSON object for one T.
+template <class T>
+struct Json;
+
+template <class T>
+boost::json::object to_json(const T& value) {
+  return Json<T>::of(value);
+}
 
 template <class T>
 Response page_json(const app::Page<T>& page) {

@@ -1,5 +1,5 @@
 #include "app/audit/audit_log.hpp"
-#include "http/routes/representations.hpp"
+#include "http/audit/json.hpp"
 #include "http/routes/routes.hpp"
 
 namespace cma::http::routes {
