@@ -1,9 +1,9 @@
 #include "main/wiring.hpp"
-#include "app/identity/ports.hpp"
 
 #include <stdexcept>
 
 #include "app/identity/centres.hpp"
+#include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
 #include "platform/crypto.hpp"
 
