@@ -106,3 +106,101 @@ TEST(DebtPriority, AnOverrideNeedsAReason) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/budget/budget.hpp"
+#include "domain/solutions/dro.hpp"
+
+namespace cma::domain {
+
+TEST(Budget, TotalsAreMonthlyAndTheSurplusIsNeverNegativeWhenOffered) {
+  std::vector<BudgetItem> items = {
+      {BudgetSection::income, "earnings", Money::pounds(300), Frequency::weekly},             // 1300.00
+      {BudgetSection::income, "child_benefit", Money::pence(10240), Frequency::four_weekly},  // 110.93
+      {BudgetSection::fixed_costs, "rent", Money::pounds(650), Frequency::monthly},
+      {BudgetSection::flexible_costs, "food_and_housekeeping", Money::pounds(80), Frequency::weekly},  // 346.67
+      {BudgetSection::priority_debt_payments, "council_tax_arrears", Money::pounds(25), Frequency::fortnightly},
+      {BudgetSection::savings, "savings", Money::pounds(120), Frequency::annual},  // 10.00
+  };
+  auto t = budget_totals(items);
+  ASSERT_TRUE(t.ok()) << t.error().detail;
+  EXPECT_EQ(t->income, Money::pence(130000 + 11093));
+  EXPECT_EQ(t->fixed_costs, Money::pounds(650));
+  EXPECT_EQ(t->flexible_costs, Money::pence(34667));
+  EXPECT_EQ(t->priority_debt_payments, Money::pence(5417));  // 54.166…
+  EXPECT_EQ(t->savings, Money::pounds(10));
+  EXPECT_EQ(t->expenditure, Money::pence(65000 + 34667 + 5417 + 1000));
+  EXPECT_EQ(t->surplus, Money::pence(141093 - 106084));
+  EXPECT_EQ(t->available_for_non_priority, t->surplus);
+
+  items.push_back({BudgetSection::fixed_costs, "care", Money::pounds(500), Frequency::monthly});
+  auto deficit = budget_totals(items);
+  ASSERT_TRUE(deficit.ok());
+  EXPECT_TRUE(deficit->surplus.is_negative());
+  EXPECT_TRUE(deficit->available_for_non_priority.is_zero());
+}
+
+TEST(Budget, NegativeOrHugeAmountsAreNamedAndRefused) {
+  auto r =
+      budget_totals({{BudgetSection::income, "earnings", Money::pence(-1), Frequency::monthly},
+                     {BudgetSection::income, "other", Money::pence(kMaxAmount.in_pence() + 1), Frequency::weekly}});
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.error().field_errors.size(), 2u);
+  EXPECT_EQ(r.error().field_errors[0].field, "items[0].amount");
+  EXPECT_EQ(r.error().field_errors[1].field, "items[1].amount");
+}
+
+namespace {
+// The history of the limits, to exercise the effective dates (from 28 June 2024 the current ones).
+std::vector<DroLimits> dro_history() {
+  return {{"2009-04-06", Money::pounds(15000), Money::pounds(50), Money::pounds(300), Money::pounds(1000)},
+          {"2015-10-01", Money::pounds(20000), Money::pounds(50), Money::pounds(1000), Money::pounds(1000)},
+          {"2021-06-29", Money::pounds(30000), Money::pounds(75), Money::pounds(2000), Money::pounds(2000)},
+          {"2024-06-28", Money::pounds(50000), Money::pounds(75), Money::pounds(2000), Money::pounds(4000)}};
+}
+DroFacts eligible_facts() {
+  DroFacts f;
+  f.qualifying_debts = Money::pounds(42000);
+  f.monthly_surplus = Money::pounds(60);
+  f.assets = Money::pounds(500);
+  f.vehicle_value = Money::pounds(3500);
+  return f;
+}
+}  // namespace
+
+TEST(Dro, TheLimitsInForceOnTheDateApply) {
+  auto history = dro_history();
+  EXPECT_EQ(dro_limits_on(history, "2024-06-27")->max_qualifying_debts, Money::pounds(30000));
+  EXPECT_EQ(dro_limits_on(history, "2024-06-28")->max_qualifying_debts, Money::pounds(50000));
+  EXPECT_EQ(dro_limits_on(history, "2018-01-01")->max_qualifying_debts, Money::pounds(20000));
+  EXPECT_FALSE(dro_limits_on(history, "2000-01-01"));
+  auto f = eligible_facts();
+  EXPECT_TRUE(screen_dro(*dro_limits_on(history, "2026-11-30"), f).eligible);
+  // The same client a day before the 2024 change: debts over £30,000 and a £3,500 car counted.
+  auto before = screen_dro(*dro_limits_on(history, "2024-06-27"), f);
+  EXPECT_FALSE(before.eligible);
+  EXPECT_EQ(before.barriers, (std::vector<DroBarrier>{DroBarrier::debts_over_limit, DroBarrier::assets_over_limit}));
+}
+
+TEST(Dro, EachConditionIsReportedOnItsOwn) {
+  auto limits = *dro_limits_on(dro_history(), "2026-11-30");
+  auto f = eligible_facts();
+  f.qualifying_debts = Money::pence(5000001);
+  f.monthly_surplus = Money::pence(7501);
+  f.homeowner = true;
+  f.connected_to_england_or_wales = false;
+  f.dro_in_last_six_years = true;
+  f.vehicle_value = Money::pounds(4001);
+  auto s = screen_dro(limits, f);
+  EXPECT_FALSE(s.eligible);
+  EXPECT_EQ(s.barriers.size(), 6u);
+  // Exactly at each limit is still eligible; a specially adapted vehicle never counts.
+  auto at = eligible_facts();
+  at.qualifying_debts = Money::pounds(50000);
+  at.monthly_surplus = Money::pounds(75);
+  at.assets = Money::pounds(2000);
+  at.vehicle_value = Money::pounds(25000);
+  at.vehicle_specially_adapted = true;
+  EXPECT_TRUE(screen_dro(limits, at).eligible);
+}
+
+}  // namespace cma::domain
