@@ -204,3 +204,55 @@ TEST(Dro, EachConditionIsReportedOnItsOwn) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/budget/guidelines.hpp"
+
+namespace cma::domain {
+
+namespace {
+// ILLUSTRATIVE figures, not the licensed SFS spending guidelines.
+GuidelineTable illustrative_table(std::string version, std::string from, std::int64_t food_one_adult_pounds) {
+  GuidelineTable t{std::move(version), std::move(from), true, {}};
+  for (int adults : {1, 2})
+    for (int children : {0, 1, 2})
+      t.rows.push_back({"food_and_housekeeping", adults, children,
+                        Money::pounds(food_one_adult_pounds + (adults - 1) * 150 + children * 80)});
+  t.rows.push_back({"communications_and_leisure", 1, 0, Money::pounds(100)});
+  return t;
+}
+}  // namespace
+
+TEST(Guidelines, TheTableInForceAppliesToTheHouseholdsMakeUp) {
+  std::vector<GuidelineTable> tables = {illustrative_table("2025", "2025-04-07", 300),
+                                        illustrative_table("2026", "2026-04-06", 320)};
+  EXPECT_EQ(guidelines_on(tables, "2026-04-05")->version, "2025");
+  EXPECT_EQ(guidelines_on(tables, "2026-04-06")->version, "2026");
+  EXPECT_FALSE(guidelines_on(tables, "2025-01-01"));
+  auto table = *guidelines_on(tables, "2026-11-30");
+  EXPECT_TRUE(table.illustrative);
+  EXPECT_EQ(guideline_for(table, "food_and_housekeeping", {1, 0}), Money::pounds(320));
+  EXPECT_EQ(guideline_for(table, "food_and_housekeeping", {2, 1}), Money::pounds(550));
+  // Larger households take the table's largest row.
+  EXPECT_EQ(guideline_for(table, "food_and_housekeeping", {4, 6}), Money::pounds(630));
+  EXPECT_EQ(guideline_for(table, "communications_and_leisure", {2, 2}), Money::pounds(100));
+  EXPECT_FALSE(guideline_for(table, "personal_costs", {1, 0}));
+}
+
+TEST(Guidelines, FlexibleCategoriesAboveTheirGuidelineAreFlaggedWithTheExcess) {
+  auto table = illustrative_table("2026", "2026-04-06", 320);
+  std::vector<BudgetItem> items = {
+      {BudgetSection::flexible_costs, "food_and_housekeeping", Money::pounds(90), Frequency::weekly},  // 390.00
+      {BudgetSection::flexible_costs, "communications_and_leisure", Money::pounds(100), Frequency::monthly},
+      {BudgetSection::fixed_costs, "rent", Money::pounds(900), Frequency::monthly},  // fixed: never flagged
+  };
+  auto flags = guideline_flags(table, {1, 0}, items);
+  ASSERT_EQ(flags.size(), 1u);  // exactly at the guideline is not over it
+  EXPECT_EQ(flags[0].category, "food_and_housekeeping");
+  EXPECT_EQ(flags[0].monthly_spent, Money::pounds(390));
+  EXPECT_EQ(flags[0].guideline, Money::pounds(320));
+  EXPECT_EQ(flags[0].over_by, Money::pounds(70));
+  // A family of four is within the guideline for the same spending.
+  EXPECT_TRUE(guideline_flags(table, {2, 2}, items).empty());
+}
+
+}  // namespace cma::domain
