@@ -20,6 +20,7 @@ ALLOWED = {
     "store": [STD, r"store/.*", r"app/.*", r"domain/.*", r"platform/.*", r"soci/.*", r"sqlite3\.h",
               r"libpq-fe\.h"],
     "http": [STD, SYSTEM, r"http/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/.*"],
+    "refdata": [STD, r"refdata/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],
     "main": [r".*"],
 }
 
@@ -39,6 +40,9 @@ def self_test():
     assert violations("app", '#include "http/handler.hpp"\n#include <soci/soci.h>\n') == [
         "http/handler.hpp", "soci/soci.h"]
     assert violations("store", '#include "http/api.hpp"\n') == ["http/api.hpp"]
+    assert violations("refdata", '#include <boost/json/basic_parser_impl.hpp>\n#include "app/reference/ports.hpp"\n'
+                                 '#include "store/database.hpp"\n#include <boost/asio.hpp>\n') == [
+        "store/database.hpp", "boost/asio.hpp"]
     assert violations("main", '#include "store/database.hpp"\n') == []
     print("check_layers self-test: ok")
 

@@ -17,6 +17,14 @@ TENANT_TABLES = {
     "audit_log": "chain",
     "audit_heads": "chain",
     "access_refusals": "centre_id",
+    "reference_counters": "centre_id",
+    "clients": "centre_id",
+    "cases": "centre_id",
+    "debts": "centre_id",
+    "budgets": "centre_id",
+    "budget_items": "centre_id",
+    "offer_sets": "centre_id",
+    "offer_lines": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -34,6 +42,11 @@ ALLOWED = {
     "kListRefusals": "network scope: admins read every centre's refused requests",
     "kListRefusalsBefore": "network scope: admins read every centre's refused requests (next pages)",
     "kAuditChains": "audit verification walks every chain",
+    "kFindClient": "network scope: admins read any centre's client",
+    "kListClients": "network scope: admins list every centre's clients",
+    "kSearchClients": "network scope: admins search every centre's clients",
+    "kFindCase": "network scope: admins read any centre's case",
+    "kListCases": "network scope: admins list every centre's cases (filters are appended)",
 }
 
 DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')

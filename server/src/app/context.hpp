@@ -1,5 +1,6 @@
 #pragma once
 #include "app/model.hpp"
+#include "app/reference/ports.hpp"
 #include "app/unit_of_work.hpp"
 #include "platform/clock.hpp"
 #include "platform/ids.hpp"
@@ -11,6 +12,7 @@ struct Deps {
   Database& db;
   const platform::Clock& clock;
   platform::IdGenerator& ids;
+  const ReferenceData& reference;
 };
 
 // Who is acting and from where.

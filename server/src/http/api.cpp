@@ -17,6 +17,12 @@ Api::Api(Services services) : services_(std::move(services)) {
   routes::add_centre_routes(router_, services_);
   routes::add_user_routes(router_, services_);
   routes::add_audit_routes(router_, services_);
+  routes::add_client_routes(router_, services_);
+  routes::add_case_routes(router_, services_);
+  routes::add_debt_routes(router_, services_);
+  routes::add_budget_routes(router_, services_);
+  routes::add_offer_routes(router_, services_);
+  routes::add_solution_routes(router_, services_);
 }
 
 namespace {

@@ -6,12 +6,15 @@
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
 #include "platform/crypto.hpp"
+#include "refdata/reference_data.hpp"
 
 namespace cma::main {
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   auto core = std::make_unique<Core>();
   core->ids = std::make_unique<platform::UuidV7Generator>(core->clock);
+  // Checked before the database is touched: a bad replacement file stops start-up with its name.
+  core->reference = refdata::load_reference_data(config.reference_data_dir);
   core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size,
                                                    std::chrono::milliseconds(config.db_pool_wait_ms));
   if (!config.jwt_secret.empty()) {

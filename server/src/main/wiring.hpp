@@ -14,9 +14,10 @@ struct Core {
   platform::SystemClock clock;
   std::unique_ptr<platform::UuidV7Generator> ids;
   std::unique_ptr<store::SociDatabase> db;
+  std::unique_ptr<app::ReferenceData> reference;
   std::unique_ptr<app::AuthService> auth;  // only when a JWT secret is configured
 
-  app::Deps deps() { return app::Deps{*db, clock, *ids}; }
+  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference}; }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);

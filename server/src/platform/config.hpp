@@ -29,6 +29,7 @@ struct Config {
   std::size_t max_body_bytes = 1024 * 1024;
   int read_timeout_seconds = 15;
   int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first
+  std::string reference_data_dir;  // REFERENCE_DATA_DIR: replacement reference-data files ("" = built in)
   std::string data_dir = "./var";  // embedded mode: database, generated secret, later documents
   bool trust_proxy = false;        // take the client IP from X-Forwarded-For (behind an ALB)
 

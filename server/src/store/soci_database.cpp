@@ -9,14 +9,20 @@
 #include "platform/log.hpp"
 #include "store/audit/repositories.hpp"
 #include "store/auth/repositories.hpp"
+#include "store/budgets/repositories.hpp"
+#include "store/cases/repositories.hpp"
+#include "store/clients/repositories.hpp"
 #include "store/database.hpp"
 #include "store/db/pool.hpp"
 #include "store/db/registry.hpp"
 #include "store/db/sql.hpp"
 #include "store/db/transaction.hpp"
+#include "store/debts/repositories.hpp"
 #include "store/identity/repositories.hpp"
 #include "store/migrations/migrations.hpp"
 #include "store/migrations/queries.hpp"
+#include "store/offers/repositories.hpp"
+#include "store/references/repositories.hpp"
 
 namespace cma::store {
 
@@ -26,6 +32,12 @@ struct SociDatabase::Impl {
     identity::register_repositories(registry);
     auth::register_repositories(registry);
     audit::register_repositories(registry);
+    references::register_repositories(registry);
+    clients::register_repositories(registry);
+    cases::register_repositories(registry);
+    debts::register_repositories(registry);
+    budgets::register_repositories(registry);
+    offers::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

@@ -175,7 +175,7 @@ TEST(Audit, VerifyStillChecksAChainWhoseHeadRowWasDeleted) {
 TEST(Audit, VerifyFindsEntriesAddedOrReplacedAtTheEnd) {
   TestApp app;
   platform::UuidV7Generator ids(app.clock());
-  app::Deps deps{app.db(), app.clock(), ids};
+  app::Deps deps{app.db(), app.clock(), ids, app.reference()};
   const std::string chain = app.centre_a;
   auto head_now = [&] { return *app.db().begin(app::TxMode::read)->get<app::AuditRepository>().head(chain); };
   auto append = [&] {
@@ -220,7 +220,7 @@ namespace cma::testing {
 TEST(Audit, VerifyRaisesNoFalseAlarmWhileWritersAppend) {
   TestApp app;
   platform::UuidV7Generator ids(app.clock());
-  app::Deps deps{app.db(), app.clock(), ids};
+  app::Deps deps{app.db(), app.clock(), ids, app.reference()};
   const std::vector<std::string> chains = {app.centre_a, app.centre_b, ""};
   std::atomic<bool> stop{false};
   std::atomic<int> appended{0};
@@ -502,7 +502,7 @@ TEST(Audit, RefusalInsideAWriteIsRecordedAndChangesNothing) {
 
   // The use case owns its transaction: recording a refusal in it does not commit it.
   platform::UuidV7Generator ids(app.clock());
-  app::Deps deps{app.db(), app.clock(), ids};
+  app::Deps deps{app.db(), app.clock(), ids, app.reference()};
   app::User trainee_user;
   trainee_user.id = app.trainee_a.id;
   trainee_user.centre_id = app.centre_a;

@@ -9,6 +9,7 @@
 #include "app/audit/ports.hpp"
 #include "app/identity/ports.hpp"
 #include "http/server.hpp"
+#include "refdata/reference_data.hpp"
 #include "store/database.hpp"
 #include "support/backend.hpp"
 #include "support/process.hpp"
@@ -244,7 +245,8 @@ namespace {
 http::Response health_of(store::SociDatabase& db, bool draining) {
   platform::ManualClock clock(platform::TimePoint{});
   platform::UuidV7Generator ids(clock);
-  app::Deps deps{db, clock, ids};
+  auto reference = refdata::load_reference_data("");
+  app::Deps deps{db, clock, ids, *reference};
   app::AuthService auth(deps, app::AccessTokenCodec(std::string(40, 's'), std::chrono::minutes(15)),
                         app::SessionPolicy{});
   http::Api api(http::Services{deps, auth, "test", [draining] { return draining; }});

@@ -9,6 +9,7 @@
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
 #include "main/wiring.hpp"
+#include "refdata/reference_data.hpp"
 #include "support/backend.hpp"
 
 namespace cma::testing {
@@ -129,7 +130,8 @@ TestApp::TestApp(TestAppOptions options)
   ids_ = std::make_unique<platform::UuidV7Generator>(clock_);
   db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait);
   db_->migrate();
-  app::Deps deps{*db_, clock_, *ids_};
+  reference_ = refdata::load_reference_data("");
+  app::Deps deps{*db_, clock_, *ids_, *reference_};
   auth_ = std::make_unique<app::AuthService>(
       deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 

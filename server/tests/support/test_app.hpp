@@ -79,6 +79,7 @@ class TestApp {
   platform::ManualClock& clock() { return clock_; }
   store::SociDatabase& db() { return *db_; }
   const std::string& database_url() const { return url_; }
+  const app::ReferenceData& reference() const { return *reference_; }
 
   HttpResult call(const std::string& method, const std::string& target, const std::string& token = "",
                   const std::string& body = "", Headers headers = {});
@@ -104,6 +105,7 @@ class TestApp {
   platform::ManualClock clock_;
   std::unique_ptr<platform::UuidV7Generator> ids_;
   std::unique_ptr<store::SociDatabase> db_;
+  std::unique_ptr<app::ReferenceData> reference_;
   std::unique_ptr<app::AuthService> auth_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

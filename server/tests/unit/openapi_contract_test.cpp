@@ -24,6 +24,7 @@
 #include "http/api.hpp"
 #include "platform/clock.hpp"
 #include "platform/ids.hpp"
+#include "refdata/reference_data.hpp"
 #include "store/database.hpp"
 
 namespace cma::http {
@@ -84,9 +85,9 @@ class OpenApiContract : public ::testing::Test {
     // dir_ is absolute, so this is sqlite://// + the path without its leading slash.
     db_ = std::make_unique<store::SociDatabase>("sqlite:///" + (dir_ / "contract.db").string(), 1);
     auth_ = std::make_unique<app::AuthService>(
-        app::Deps{*db_, clock_, ids_},
+        app::Deps{*db_, clock_, ids_, *reference_},
         app::AccessTokenCodec("contract-test-secret-0123456789abcdef", std::chrono::minutes(15)), app::SessionPolicy{});
-    api_ = std::make_unique<Api>(Services{app::Deps{*db_, clock_, ids_}, *auth_, "test", {}});
+    api_ = std::make_unique<Api>(Services{app::Deps{*db_, clock_, ids_, *reference_}, *auth_, "test", {}});
   }
 
   void TearDown() override {
@@ -101,6 +102,7 @@ class OpenApiContract : public ::testing::Test {
   platform::ManualClock clock_{platform::TimePoint(std::chrono::seconds(1'767'225'600))};  // 2026-01-01
   platform::UuidV7Generator ids_{clock_};
   std::unique_ptr<store::SociDatabase> db_;
+  std::unique_ptr<app::ReferenceData> reference_ = refdata::load_reference_data("");
   std::unique_ptr<app::AuthService> auth_;
   std::unique_ptr<Api> api_;
 };

@@ -59,7 +59,7 @@ Status check_status_change(const StatusChange& c, Role actor) {
   auto require = [&](const char* field, const std::string& value) {
     if (trim(value).empty())
       missing.push_back({field, "is required"});
-    else if (auto e = check_text(value, 1000))
+    else if (auto e = check_multiline_text(value, 2000))
       missing.push_back({field, *e});
   };
   if (c.to == CaseStatus::closed) {

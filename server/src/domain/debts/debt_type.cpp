@@ -86,7 +86,7 @@ Priority derived_priority(DebtType t) {
 Result<Priority> effective_priority(DebtType t, const std::optional<PriorityOverride>& o) {
   if (!o) return derived_priority(t);
   if (trim(o->reason).empty()) return Error::invalid_field("priorityReason", "is required to override the priority");
-  if (auto e = check_text(o->reason, 1000)) return Error::invalid_field("priorityReason", *e);
+  if (auto e = check_multiline_text(o->reason, 500)) return Error::invalid_field("priorityReason", *e);
   return o->value;
 }
 

@@ -39,7 +39,17 @@ bool is_allowed(Role role, Permission p) {
       return role == Role::admin || role == Role::manager;
     case Permission::self_read:
     case Permission::self_change_password:
+    case Permission::clients_read:
+    case Permission::clients_write:
+    case Permission::cases_read:
+    case Permission::cases_write:
       return true;
+    case Permission::clients_delete:
+      return role == Role::admin || role == Role::manager;
+    case Permission::cases_assign:
+    case Permission::cases_finish:
+    case Permission::offers_apply:
+      return role != Role::trainee;
   }
   return false;
 }

@@ -61,12 +61,29 @@ std::optional<std::string> check_text(std::string_view text, std::size_t max_len
   return std::nullopt;
 }
 
+std::optional<std::string> check_multiline_text(std::string_view text, std::size_t max_length, bool required) {
+  std::string t = trim(text);
+  if (t.empty()) return required ? std::optional<std::string>("is required") : std::nullopt;
+  if (t.size() > max_length) return "must be at most " + std::to_string(max_length) + " characters";
+  for (unsigned char c : t)
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) return "must not contain control characters";
+  return std::nullopt;
+}
+
 std::optional<std::string> check_centre_code(std::string_view code) {
   if (code.size() < 2 || code.size() > 10) return "must be 2 to 10 characters";
   for (char c : code)
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
       return "must contain only upper-case letters A-Z and digits";
   return std::nullopt;
+}
+
+std::string indexed(std::string_view name, std::size_t i) {
+  std::string out(name);
+  out.push_back('[');
+  out.append(std::to_string(i));
+  out.push_back(']');
+  return out;
 }
 
 }  // namespace cma::domain

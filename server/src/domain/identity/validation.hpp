@@ -16,9 +16,15 @@ std::optional<std::string> check_email(std::string_view normalized_email);
 std::optional<std::string> check_password(std::string_view password);
 // A required human-readable text (a name, a title): trimmed length 1..max, no control characters.
 std::optional<std::string> check_text(std::string_view text, std::size_t max_length, bool required = true);
+// Free text over several lines (a summary, a reason): like check_text, but line breaks and tabs
+// are allowed.
+std::optional<std::string> check_multiline_text(std::string_view text, std::size_t max_length, bool required = true);
 // Centre codes are short upper-case tags used in case references (e.g. "MAN").
 std::optional<std::string> check_centre_code(std::string_view code);
 
 std::string trim(std::string_view s);
+
+// "name[i]", the field name of an array element in error messages.
+std::string indexed(std::string_view name, std::size_t i);
 
 }  // namespace cma::domain

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "app/model.hpp"
+#include "app/paging.hpp"
 #include "domain/result.hpp"
 #include "http/handler.hpp"
 
@@ -37,5 +38,7 @@ Response reply(const Result<T>& r, const Request& req, int ok_status = 200) {
 
 // Reads `limit` and `cursor` from the query string.
 Result<app::PageRequest> page_request(const Request& req);
+// The same for a list paged by a sort key; `list` names the list and its sort.
+Result<app::KeysetRequest> keyset_request(const Request& req, std::string_view list);
 
 }  // namespace cma::http

@@ -9,5 +9,11 @@ void add_auth_routes(Router& r, const Services& s);
 void add_centre_routes(Router& r, const Services& s);
 void add_user_routes(Router& r, const Services& s);
 void add_audit_routes(Router& r, const Services& s);
+void add_client_routes(Router& r, const Services& s);
+void add_case_routes(Router& r, const Services& s);
+void add_debt_routes(Router& r, const Services& s);
+void add_budget_routes(Router& r, const Services& s);
+void add_offer_routes(Router& r, const Services& s);
+void add_solution_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes

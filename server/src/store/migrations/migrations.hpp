@@ -17,6 +17,7 @@ struct Migration {
 extern const Migration migration0001;
 extern const Migration migration0002;
 extern const Migration migration0003;
+extern const Migration migration0004;
 
 // In version order.
 const std::vector<const Migration*>& all();

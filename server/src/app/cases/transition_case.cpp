@@ -1,0 +1,71 @@
+#include "app/authorization.hpp"
+#include "app/cases/case_rules.hpp"
+#include "app/cases/ports.hpp"
+#include "app/lookup.hpp"
+#include "domain/cases/case_status.hpp"
+#include "domain/identity/validation.hpp"
+
+namespace cma::app {
+
+// The one use case that changes a case's status; the rules are domain::check_status_change.
+Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::string& id, const TransitionInput& in) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "case.transition", "case", id);
+  std::vector<FieldError> errors = in.shape_errors;
+  std::optional<domain::CaseStatus> to;
+  if (!in.to)
+    errors.push_back({"to", "is required"});
+  else if (!(to = domain::parse_case_status(*in.to)))
+    errors.push_back({"to", "must be one of open, in_progress, closed, referred, cancelled"});
+  auto text = [&](const char* field, const std::optional<std::string>& v) {
+    if (!v) return std::string();
+    if (auto e = domain::check_multiline_text(*v, 2000, false)) errors.push_back({field, *e});
+    return domain::trim(*v);
+  };
+  domain::StatusChange change{domain::CaseStatus::open, domain::CaseStatus::open, text("outcome", in.outcome),
+                              text("closureReason", in.closure_reason), text("reason", in.reason)};
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  change.to = *to;
+  if (domain::is_final(change.to)) {
+    if (auto refused = authorize(actor.principal, domain::Permission::cases_finish))
+      return refuse(deps, actor, *refused, "case.transition", "case", id);
+  }
+
+  auto tx = deps.db.begin(TxMode::write);
+  auto found = find_in_scope(tx->get<CaseRepository>(), Tenancy::of(actor.principal), id, kNoSuchCase);
+  if (!found) return found.error();
+  auto scope = *Tenancy::centre_within(actor.principal, found->centre_id);
+  auto before = tx->get<CaseRepository>().find_for_update(scope, id);  // the status as of the lock
+  if (!before) return Error::not_found(kNoSuchCase);
+  change.from = domain::parse_case_status(before->status).value_or(domain::CaseStatus::open);
+  if (auto checked = domain::check_status_change(change, actor.principal.role()); !checked) {
+    if (checked.error().code == ErrorCode::permission_denied) {
+      auto denied = refuse(deps, *tx, actor, checked.error(), "case.transition", "case", id);
+      tx->commit();
+      return denied;
+    }
+    return checked.error();
+  }
+  auto now = platform::format_time(deps.clock.now());
+  Case after = *before;
+  after.status = std::string(domain::to_string(change.to));
+  if (domain::is_final(change.to)) {
+    after.closed_at = now;
+    after.outcome = change.outcome;
+    after.closure_reason = change.closure_reason;
+  } else if (domain::is_final(change.from)) {  // reopened
+    after.closed_at.clear();
+    after.outcome.clear();
+    after.closure_reason.clear();
+  }
+  after.updated_at = now;
+  tx->get<CaseRepository>().update(after);
+  auto changes = case_rules::diff(*before, after);
+  if (!change.reason.empty()) changes.set("reason", "", change.reason);
+  append_audit(deps, *tx, actor.meta,
+               {after.centre_id, actor.principal.user_id(), "case.transition", "case", id, changes});
+  tx->commit();
+  return after;
+}
+
+}  // namespace cma::app

@@ -1,0 +1,29 @@
+#include "app/authorization.hpp"
+#include "app/clients/client_rules.hpp"
+#include "app/clients/ports.hpp"
+#include "app/lookup.hpp"
+
+namespace cma::app {
+
+Result<Client> delete_client(const Deps& deps, const Actor& actor, const std::string& id) {
+  if (auto refused = authorize(actor.principal, domain::Permission::clients_delete))
+    return refuse(deps, actor, *refused, "client.delete", "client", id);
+  auto tx = deps.db.begin(TxMode::write);
+  auto& clients = tx->get<ClientRepository>();
+  auto before = find_in_scope(clients, Tenancy::of(actor.principal), id, kNoSuchClient);
+  if (!before) return before.error();
+  auto scope = Tenancy::centre_within(actor.principal, before->centre_id);
+  if (scope && clients.open_cases(*scope, id) > 0)
+    return Error::precondition("The client has cases that are not finished; close, refer or cancel them first.");
+  Client after = *before;
+  after.status = kDeleted;
+  after.deleted_at = after.updated_at = platform::format_time(deps.clock.now());
+  clients.update(after);
+  append_audit(
+      deps, *tx, actor.meta,
+      {after.centre_id, actor.principal.user_id(), "client.delete", "client", id, client_rules::diff(*before, after)});
+  tx->commit();
+  return after;
+}
+
+}  // namespace cma::app

@@ -1,0 +1,13 @@
+#pragma once
+// The JSON shape of a client, as api/openapi.yaml describes it.
+#include "app/clients/records.hpp"
+#include "http/routes/replies.hpp"
+
+namespace cma::http {
+
+template <>
+struct Json<app::Client> {
+  static boost::json::object of(const app::Client& c);
+};
+
+}  // namespace cma::http

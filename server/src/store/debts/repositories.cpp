@@ -1,0 +1,94 @@
+#include "store/debts/repositories.hpp"
+
+#include "app/debts/ports.hpp"
+#include "store/debts/queries.hpp"
+
+namespace cma::store::debts {
+
+namespace {
+
+using db::each_row;
+using db::into;
+using db::param;
+using db::write_guarded;
+
+struct DebtRow {
+  app::Debt d;
+  int frozen = 0;
+  app::Debt take() {
+    d.interest_frozen = frozen != 0;
+    return d;
+  }
+};
+#define CMA_INTO_DEBT(r)                                                                                         \
+  into((r).d.id), into((r).d.centre_id), into((r).d.case_id), into((r).d.creditor), into((r).d.debt_type),       \
+      into((r).d.account_reference), into((r).d.balance), into((r).d.arrears), into((r).d.contractual_payment),  \
+      into((r).d.offered_payment), into((r).frozen), into((r).d.priority_override), into((r).d.priority_reason), \
+      into((r).d.status), into((r).d.created_at), into((r).d.updated_at)
+
+class Debts final : public app::DebtRepository {
+ public:
+  explicit Debts(db::Connection& c) : sql_(c.sql) {}
+
+  std::optional<app::Debt> find(const app::CentreScope& scope, const std::string& case_id,
+                                const std::string& id) override {
+    DebtRow r;
+    sql_ << sql::kFindDebt, CMA_INTO_DEBT(r), param(id, "id"), param(case_id, "case_id"),
+        param(scope.centre_id(), "centre");
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
+  }
+
+  void insert(const app::Debt& d) override {
+    int frozen = d.interest_frozen ? 1 : 0;
+    write_guarded([&] {
+      sql_ << sql::kInsertDebt, param(d.id, "id"), param(d.centre_id, "centre"), param(d.case_id, "case_id"),
+          param(d.creditor, "creditor"), param(d.debt_type, "type"), param(d.account_reference, "account"),
+          param(d.balance, "balance"), param(d.arrears, "arrears"), param(d.contractual_payment, "contractual"),
+          param(d.offered_payment, "offered"), param(frozen, "frozen"), param(d.priority_override, "override"),
+          param(d.priority_reason, "reason"), param(d.status, "status"), param(d.created_at, "created"),
+          param(d.updated_at, "updated");
+    });
+  }
+
+  void update(const app::Debt& d) override {
+    int frozen = d.interest_frozen ? 1 : 0;
+    write_guarded([&] {
+      sql_ << sql::kUpdateDebt, param(d.creditor, "creditor"), param(d.debt_type, "type"),
+          param(d.account_reference, "account"), param(d.balance, "balance"), param(d.arrears, "arrears"),
+          param(d.contractual_payment, "contractual"), param(d.offered_payment, "offered"), param(frozen, "frozen"),
+          param(d.priority_override, "override"), param(d.priority_reason, "reason"), param(d.status, "status"),
+          param(d.updated_at, "updated"), param(d.id, "id"), param(d.case_id, "case_id"), param(d.centre_id, "centre");
+    });
+  }
+
+  std::vector<app::Debt> list(const app::CentreScope& scope, const std::string& case_id,
+                              const app::PageRequest& page) override {
+    return fetch(scope, case_id, page.after_id, page.limit);
+  }
+
+  std::vector<app::Debt> all(const app::CentreScope& scope, const std::string& case_id) override {
+    return fetch(scope, case_id, "", app::kMaxDebtsPerCase);
+  }
+
+ private:
+  std::vector<app::Debt> fetch(const app::CentreScope& scope, const std::string& case_id, const std::string& after,
+                               int limit) {
+    std::vector<app::Debt> out;
+    DebtRow r;
+    soci::statement st = (sql_.prepare << sql::kListDebts, CMA_INTO_DEBT(r), param(scope.centre_id(), "centre"),
+                          param(case_id, "case_id"), param(after, "after"), param(limit, "limit"));
+    each_row(st, [&] { out.push_back(r.take()); });
+    return out;
+  }
+
+  soci::session& sql_;
+};
+
+}  // namespace
+
+void register_repositories(db::RepositoryRegistry& registry) {
+  registry.add<app::DebtRepository, Debts>();
+}
+
+}  // namespace cma::store::debts
