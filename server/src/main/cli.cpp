@@ -16,6 +16,7 @@
 #include "app/identity/users.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "main/demo_data.hpp"
 #include "main/wiring.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
@@ -25,6 +26,9 @@ namespace cma::main {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Clients (each with a case, debts and a budget) in a new demo network, spread over its centres.
+constexpr int kDemoClients = 40;
 using Overrides = std::map<std::string, std::string>;
 
 int config_or_exit(const Overrides& overrides, bool need_secret, platform::Config& config) {
@@ -98,7 +102,11 @@ int serve(const Overrides& overrides, bool demo) {
   if (demo) {
     fs::path file = fs::path(config.data_dir) / "demo-logins.txt";
     auto created = seed_demo(*core);
-    if (!created.empty()) save_logins(file, created);
+    if (!created.empty()) {
+      save_logins(file, created);
+      auto added = seed_demo_casework(*core, kDemoClients);
+      platform::log::info("demo.casework_seeded", platform::log::Fields().add("clients", added.clients));
+    }
   }
 
   http::Server* server_ptr = nullptr;
@@ -156,19 +164,28 @@ int migrate(const Overrides& overrides) {
   return 0;
 }
 
-int seed(const Overrides& overrides) {
+int seed(const Overrides& overrides, int clients) {
   platform::Config config;
   if (int rc = config_or_exit(overrides, false, config)) return rc;
   auto core = make_core(config, 1);
   core->db->migrate();
   auto created = seed_demo(*core);
   if (created.empty()) {
-    std::cout << "the database already has users; nothing seeded\n";
-    return 0;
+    std::cout << "the database already has users; the demo network was not created\n";
+  } else {
+    std::cout << "demo network created; logins:\n";
+    for (const auto& l : created)
+      std::cout << "  " << l.email << "  (" << l.role << ", centre " << l.centre << ")  password: " << l.password
+                << "\n";
   }
-  std::cout << "demo network created; logins:\n";
-  for (const auto& l : created)
-    std::cout << "  " << l.email << "  (" << l.role << ", centre " << l.centre << ")  password: " << l.password << "\n";
+  try {
+    auto added = seed_demo_casework(*core, clients);
+    std::cout << "added " << added.clients << " clients with " << added.cases << " cases, " << added.debts
+              << " debts and " << added.budgets << " budgets\n";
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\n";
+    return 1;
+  }
   return 0;
 }
 
@@ -290,9 +307,13 @@ int run_cli(int argc, char** argv) {
 
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
   common(migrate_cmd);
-  auto* seed_cmd =
-      app.add_subcommand("seed-demo", "Create the demo network (two centres, a user per role) in an empty database");
+  auto* seed_cmd = app.add_subcommand(
+      "seed-demo",
+      "Create the demo network (two centres, a user per role) in an empty database, then add demo clients");
   common(seed_cmd);
+  int seed_clients = kDemoClients;
+  seed_cmd->add_option("--clients", seed_clients, "Clients to add, each with a case, debts and a budget")
+      ->check(CLI::Range(0, 10000000));
 
   UserCreateArgs ua;
   auto* user_cmd = app.add_subcommand("user", "Manage user accounts");
@@ -327,7 +348,7 @@ int run_cli(int argc, char** argv) {
     else if (migrate_cmd->parsed())
       rc = migrate(overrides);
     else if (seed_cmd->parsed())
-      rc = seed(overrides);
+      rc = seed(overrides, seed_clients);
     else if (user_create_cmd->parsed())
       rc = user_create(overrides, ua);
     else if (verify_cmd->parsed())

@@ -4,6 +4,14 @@
 #include <future>
 #include <set>
 
+#include "app/budgets/budgets.hpp"
+#include "app/cases/cases.hpp"
+#include "app/clients/clients.hpp"
+#include "app/debts/debts.hpp"
+#include "domain/debts/debt_type.hpp"
+#include "refdata/reference_data.hpp"
+#include "support/backend.hpp"
+#include "support/process.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -278,6 +286,55 @@ TEST(Casework, AnotherCentresCaseIsNotFoundForBudgetsOffersAndScreening) {
   EXPECT_EQ(app.get("/api/v1/cases/" + other + "/offers/" + saved.str("id"), ta).status, 404);
   EXPECT_EQ(app.get(base + "/budget", ta).obj().at("version").as_int64(), 1);
   EXPECT_TRUE(app.get(base + "/offers/" + saved.str("id"), ta).obj().at("appliedAt").is_null());
+}
+
+}  // namespace cma::testing
+
+namespace cma::testing {
+
+TEST(Demo, SeedDemoAddsRealisticCaseworkToEveryCentre) {
+  auto url = new_database_url();
+  auto first = run_cma("seed-demo --clients 30 --log-level off --database-url '" + url + "'");
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("added 30 clients with 30 cases"), std::string::npos) << first.output;
+  auto more = run_cma("seed-demo --clients 4 --log-level off --database-url '" + url + "'");
+  ASSERT_EQ(more.exit_code, 0) << more.output;
+  EXPECT_NE(more.output.find("was not created"), std::string::npos) << more.output;
+
+  store::SociDatabase db(url, 1);
+  platform::SystemClock clock;
+  platform::UuidV7Generator ids(clock);
+  auto reference = refdata::load_reference_data("");
+  app::Deps deps{db, clock, ids, *reference};
+  app::Actor actor{app::Principal::operator_command(), {}};
+  app::KeysetRequest page;
+  page.limit = 100;
+  auto clients = app::list_clients(deps, actor, {}, page);
+  ASSERT_TRUE(clients);
+  EXPECT_EQ(clients->items.size(), 34u);
+  std::set<std::string> centres;
+  for (const auto& c : clients->items) centres.insert(c.centre_id);
+  EXPECT_EQ(centres.size(), 2u);
+  app::KeysetRequest case_page;
+  case_page.limit = 100;
+  auto cases = app::list_cases(deps, actor, {}, case_page);
+  ASSERT_TRUE(cases);
+  ASSERT_EQ(cases->items.size(), 34u);
+  std::set<std::string> types, statuses;
+  for (const auto& k : cases->items) {
+    statuses.insert(k.status);
+    app::PageRequest debts_page;
+    debts_page.limit = 100;
+    auto debts = app::list_debts(deps, actor, k.id, debts_page);
+    ASSERT_TRUE(debts);
+    EXPECT_GE(debts->items.size(), 3u);
+    for (const auto& d : debts->items) types.insert(d.debt_type);
+    EXPECT_TRUE(app::get_budget(deps, actor, k.id, std::nullopt)) << k.reference;
+  }
+  EXPECT_EQ(types.size(), domain::all_debt_types().size());  // every debt type appears
+  EXPECT_GE(statuses.size(), 4u);
+  auto verify = run_cma("audit verify --log-level off --database-url '" + url + "'");
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
 }  // namespace cma::testing
