@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <random>
 #include <set>
 
 #include "app/budgets/budgets.hpp"
@@ -335,6 +336,114 @@ TEST(Demo, SeedDemoAddsRealisticCaseworkToEveryCentre) {
   EXPECT_GE(statuses.size(), 4u);
   auto verify = run_cma("audit verify --log-level off --database-url '" + url + "'");
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
+}
+
+}  // namespace cma::testing
+
+namespace cma::testing {
+
+// Every casework route, with ids that are junk, foreign or not UUIDs and bodies that are not what
+// the route expects: never a 5xx, and the other centre's data reads exactly as before.
+TEST(Casework, NoInputGivesA5xxOrChangesAnotherCentresData) {
+  TestApp app;
+  auto ta = app.login(app.advisor_a);
+  auto tb = app.login(app.advisor_b);
+  auto client = app.post("/api/v1/clients", json::object{{"firstName", "Safe"}, {"lastName", "Keeping"}}, ta);
+  auto kase = app.post("/api/v1/cases", json::object{{"clientId", client.str("id")}}, ta);
+  auto debt = app.post("/api/v1/cases/" + kase.str("id") + "/debts",
+                       json::object{{"creditor", "Bank"}, {"debtType", "credit_card"}, {"balance", 100000}}, ta);
+  ASSERT_EQ(debt.status, 201);
+  auto base = "/api/v1/cases/" + kase.str("id");
+  ASSERT_EQ(app.call("PUT", base + "/budget", ta,
+                     R"({"lines":[{"section":"income","category":"wages","amount":200000,"frequency":"monthly"}]})")
+                .status,
+            201);
+  auto offer = app.post(base + "/offers", json::object{}, ta);
+  ASSERT_EQ(offer.status, 201);
+  auto snapshot = [&] {
+    std::string s;
+    for (const auto& path : {"/api/v1/clients/" + client.str("id"), base, base + "/debts/" + debt.str("id"),
+                             base + "/budget", base + "/offers/" + offer.str("id")})
+      s.append(app.get(path, ta).body);
+    return s;
+  };
+  auto before = snapshot();
+
+  std::vector<std::string> ids = {client.str("id"),
+                                  kase.str("id"),
+                                  debt.str("id"),
+                                  offer.str("id"),
+                                  "not-a-uuid",
+                                  "%00",
+                                  "%FF%FE",
+                                  std::string(300, 'x'),
+                                  "00000000-0000-0000-0000-000000000000",
+                                  "1",
+                                  "-1",
+                                  "99999999999999999999"};
+  std::vector<std::string> bodies = {
+      "",
+      "{}",
+      "[]",
+      "null",
+      "{\"lines\": 5}",
+      "{\"lines\": [1, {}], \"kind\": []}",
+      "{\"balance\": 1e400}",
+      "{\"balance\": -0.5, \"debtType\": null}",
+      "{\"to\": \"closed\", \"outcome\": \"\\u0000\"}",
+      "{\"clientId\": \"" + client.str("id") + "\", \"adviserId\": \"" + app.advisor_a.id + "\"}",
+      "{\"firstName\": \"\xff\"}",
+      std::string(2000, '{')};
+  std::vector<std::pair<std::string, std::string>> routes = {{"GET", "/api/v1/clients/{}"},
+                                                             {"PATCH", "/api/v1/clients/{}"},
+                                                             {"DELETE", "/api/v1/clients/{}"},
+                                                             {"GET", "/api/v1/cases/{}"},
+                                                             {"PATCH", "/api/v1/cases/{}"},
+                                                             {"POST", "/api/v1/cases/{}/transitions"},
+                                                             {"GET", "/api/v1/cases/{}/debts"},
+                                                             {"POST", "/api/v1/cases/{}/debts"},
+                                                             {"GET", "/api/v1/cases/{}/debts/{}"},
+                                                             {"PATCH", "/api/v1/cases/{}/debts/{}"},
+                                                             {"DELETE", "/api/v1/cases/{}/debts/{}"},
+                                                             {"GET", "/api/v1/cases/{}/budget"},
+                                                             {"PUT", "/api/v1/cases/{}/budget"},
+                                                             {"GET", "/api/v1/cases/{}/budget/versions"},
+                                                             {"GET", "/api/v1/cases/{}/budget/versions/{}"},
+                                                             {"GET", "/api/v1/cases/{}/offers"},
+                                                             {"POST", "/api/v1/cases/{}/offers"},
+                                                             {"GET", "/api/v1/cases/{}/offers/proposal"},
+                                                             {"GET", "/api/v1/cases/{}/offers/{}"},
+                                                             {"POST", "/api/v1/cases/{}/offers/{}/apply"},
+                                                             {"GET", "/api/v1/cases/{}/solutions"},
+                                                             {"POST", "/api/v1/clients"},
+                                                             {"POST", "/api/v1/cases"}};
+  std::mt19937 rng(20261130);
+  int requests = 0;
+  for (const auto& [method, pattern] : routes) {
+    for (int n = 0; n < 12; ++n) {
+      std::string path;
+      for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern.compare(i, 2, "{}") == 0) {
+          path.append(ids[rng() % ids.size()]);
+          ++i;
+        } else {
+          path.push_back(pattern[i]);
+        }
+      }
+      if (n % 3 == 0) path.append("?limit=").append(ids[rng() % ids.size()]).append("&cursor=x&date=0");
+      const auto& body = bodies[rng() % bodies.size()];
+      auto r = app.call(method, path, tb, method == "GET" || method == "DELETE" ? "" : body);
+      ++requests;
+      EXPECT_LT(r.status, 500) << method << " " << path << " " << body.substr(0, 60) << " -> " << r.body;
+      EXPECT_NE(r.status, 0) << method << " " << path;
+      if (r.status >= 200 && r.status < 300 && method != "GET") {
+        EXPECT_TRUE(pattern == "/api/v1/clients" || pattern == "/api/v1/cases") << method << " " << path;
+      }
+    }
+  }
+  EXPECT_GT(requests, 250);
+  EXPECT_EQ(snapshot(), before);
+  EXPECT_EQ(app.get("/health", "").status, 200);
 }
 
 }  // namespace cma::testing
