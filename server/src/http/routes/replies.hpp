@@ -26,7 +26,7 @@ Response page_json(const app::Page<T>& page) {
   boost::json::object o;
   o["items"] = std::move(items);
   o["nextCursor"] = page.next_cursor.empty() ? boost::json::value(nullptr) : boost::json::value(page.next_cursor);
-  return Response::json(200, o);
+  return Response::json(200, boost::json::value(std::move(o)));
 }
 
 // Replies with `ok_status` and the value's JSON, or with the error's problem.

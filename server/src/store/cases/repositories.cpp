@@ -26,7 +26,7 @@ struct CaseRow {
     c.bankrupt_in_last_five_years = bankrupt != 0;
     c.breathing_space_in_last_year = breathing != 0;
     c.mental_health_crisis = crisis != 0;
-    return c;
+    return std::move(c);  // every column is fetched again for the next row
   }
 };
 #define CMA_INTO_CASE(r)                                                                                           \

@@ -62,7 +62,7 @@ struct ClientRow {
     c.children_ages.clear();
     for (const auto& s : split(children)) c.children_ages.push_back(std::stoi(s));
     c.vulnerability_flags = split(flags);
-    return c;
+    return std::move(c);  // every column is fetched again for the next row
   }
 };
 #define CMA_INTO_CLIENT(r)                                                                                             \

@@ -17,7 +17,7 @@ struct DebtRow {
   int frozen = 0;
   app::Debt take() {
     d.interest_frozen = frozen != 0;
-    return d;
+    return std::move(d);  // every column is fetched again for the next row
   }
 };
 #define CMA_INTO_DEBT(r)                                                                                         \

@@ -49,6 +49,8 @@ const Migration migration0004 = {
         updated_at TEXT NOT NULL))",
      "CREATE UNIQUE INDEX clients_reference_idx ON clients (centre_id, reference)",
      "CREATE INDEX clients_list_idx ON clients (centre_id, status, sort_name, id)",
+     // Network-wide lists (admins): the same orders without the centre.
+     "CREATE INDEX clients_network_list_idx ON clients (status, sort_name, id)",
      R"(CREATE TABLE cases (
         id TEXT PRIMARY KEY,
         centre_id TEXT NOT NULL REFERENCES centres(id),
@@ -79,6 +81,8 @@ const Migration migration0004 = {
      "CREATE INDEX cases_status_idx ON cases (centre_id, status, opened_at, id)",
      "CREATE INDEX cases_adviser_idx ON cases (centre_id, adviser_id, opened_at, id)",
      "CREATE INDEX cases_client_idx ON cases (centre_id, client_id, id)",
+     "CREATE INDEX cases_network_opened_idx ON cases (opened_at, id)",
+     "CREATE INDEX cases_network_status_idx ON cases (status, opened_at, id)",
      R"(CREATE TABLE debts (
         id TEXT PRIMARY KEY,
         centre_id TEXT NOT NULL REFERENCES centres(id),
