@@ -447,3 +447,58 @@ TEST(Casework, NoInputGivesA5xxOrChangesAnotherCentresData) {
 }
 
 }  // namespace cma::testing
+
+namespace cma::testing {
+
+// Deleting a client and opening a case for it at the same time: never both.
+TEST(Casework, DeletingAClientAndOpeningItsCaseAtOnceNeverBothSucceed) {
+  TestApp app;
+  auto ta = app.login(app.advisor_a);
+  auto tm = app.login(app.manager_a);
+  for (int round = 0; round < 8; ++round) {
+    auto client = app.post("/api/v1/clients", json::object{{"firstName", "Race"}, {"lastName", "Delete"}}, ta);
+    ASSERT_EQ(client.status, 201);
+    auto id = client.str("id");
+    auto opened = std::async(std::launch::async, [&] {
+      return app.post("/api/v1/cases", json::object{{"clientId", id}}, ta);
+    });
+    auto deleted = std::async(std::launch::async, [&] { return app.call("DELETE", "/api/v1/clients/" + id, tm); });
+    auto o = opened.get();
+    auto d = deleted.get();
+    EXPECT_TRUE((o.status == 201 && d.status == 409) || (o.status == 422 && d.status == 200))
+        << "open " << o.status << " " << o.body << " / delete " << d.status << " " << d.body;
+  }
+}
+
+// Two changes to different fields of one case, and of one debt, at once: both are kept.
+TEST(Casework, ConcurrentChangesToDifferentFieldsAreBothKept) {
+  TestApp app;
+  auto t = app.login(app.advisor_a);
+  auto client = app.post("/api/v1/clients", json::object{{"firstName", "Two"}, {"lastName", "Writers"}}, t);
+  auto kase = app.post("/api/v1/cases", json::object{{"clientId", client.str("id")}}, t);
+  auto path = "/api/v1/cases/" + kase.str("id");
+  auto debt =
+      app.post(path + "/debts", json::object{{"creditor", "A"}, {"debtType", "credit_card"}, {"balance", 1}}, t);
+  ASSERT_EQ(debt.status, 201);
+  auto debt_path = path + "/debts/" + debt.str("id");
+  for (int round = 0; round < 6; ++round) {
+    auto summary = std::string("summary ").append(std::to_string(round));
+    auto a = std::async(std::launch::async, [&] { return app.patch(path, json::object{{"summary", summary}}, t); });
+    auto b = std::async(std::launch::async, [&] { return app.patch(path, json::object{{"assets", 1000 + round}}, t); });
+    auto c = std::async(std::launch::async, [&] {
+      return app.patch(debt_path, json::object{{"creditor", summary}}, t);
+    });
+    auto d = std::async(std::launch::async, [&] {
+      return app.patch(debt_path, json::object{{"balance", 500 + round}}, t);
+    });
+    for (auto* f : {&a, &b, &c, &d}) EXPECT_EQ(f->get().status, 200);
+    auto now = app.get(path, t);
+    EXPECT_EQ(now.str("summary"), summary);
+    EXPECT_EQ(now.obj().at("assets").as_int64(), 1000 + round);
+    auto now_debt = app.get(debt_path, t);
+    EXPECT_EQ(now_debt.str("creditor"), summary);
+    EXPECT_EQ(now_debt.obj().at("balance").as_int64(), 500 + round);
+  }
+}
+
+}  // namespace cma::testing

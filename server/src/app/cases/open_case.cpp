@@ -29,6 +29,9 @@ Result<Case> open_case(const Deps& deps, const Actor& actor, const CaseInput& in
     client = tx->get<ClientRepository>().find(Tenancy::of(actor.principal), *in.client_id);
   if (!client) return Error::invalid_field("clientId", "is not a client you can open a case for");
   auto scope = Tenancy::centre_within(actor.principal, client->centre_id);
+  // Locked until this case is stored: a deletion of the client waits, and sees the case.
+  client = tx->get<ClientRepository>().find_for_update(*scope, client->id);
+  if (!client) return Error::invalid_field("clientId", "is not a client you can open a case for");
   auto centre = tx->get<CentreRepository>().find(*scope, client->centre_id);
   if (!centre || centre->status != kActive) return Error::invalid_field("clientId", "belongs to a deactivated centre");
   // The adviser: as asked, or the one opening it when they work at the client's centre.

@@ -11,9 +11,11 @@ Result<Case> update_case(const Deps& deps, const Actor& actor, const std::string
     return refuse(deps, actor, *refused, "case.update", "case", id);
   auto now = platform::format_time(deps.clock.now());
   auto tx = deps.db.begin(TxMode::write);
-  auto before = find_in_scope(tx->get<CaseRepository>(), Tenancy::of(actor.principal), id, kNoSuchCase);
-  if (!before) return before.error();
-  auto scope = *Tenancy::centre_within(actor.principal, before->centre_id);
+  auto found = find_in_scope(tx->get<CaseRepository>(), Tenancy::of(actor.principal), id, kNoSuchCase);
+  if (!found) return found.error();
+  auto scope = *Tenancy::centre_within(actor.principal, found->centre_id);
+  auto before = tx->get<CaseRepository>().find_for_update(scope, id);  // the row this change replaces
+  if (!before) return Error::not_found(kNoSuchCase);
   Case after = *before;
   std::vector<FieldError> errors;
   case_rules::apply(in, now.substr(0, 10), after, errors);

@@ -10,10 +10,12 @@ Result<Client> delete_client(const Deps& deps, const Actor& actor, const std::st
     return refuse(deps, actor, *refused, "client.delete", "client", id);
   auto tx = deps.db.begin(TxMode::write);
   auto& clients = tx->get<ClientRepository>();
-  auto before = find_in_scope(clients, Tenancy::of(actor.principal), id, kNoSuchClient);
-  if (!before) return before.error();
-  auto scope = Tenancy::centre_within(actor.principal, before->centre_id);
-  if (scope && clients.open_cases(*scope, id) > 0)
+  auto found = find_in_scope(clients, Tenancy::of(actor.principal), id, kNoSuchClient);
+  if (!found) return found.error();
+  auto scope = *Tenancy::centre_within(actor.principal, found->centre_id);
+  auto before = clients.find_for_update(scope, id);  // a case opened meanwhile waits for this decision
+  if (!before) return Error::not_found(kNoSuchClient);
+  if (clients.open_cases(scope, id) > 0)
     return Error::precondition("The client has cases that are not finished; close, refer or cancel them first.");
   Client after = *before;
   after.status = kDeleted;

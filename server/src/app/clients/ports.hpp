@@ -14,6 +14,9 @@ class ClientRepository {
   virtual ~ClientRepository() = default;
   // An active client (deleted ones are kept but not found).
   virtual std::optional<Client> find(const Scope& scope, const std::string& id) = 0;
+  // The same, locking the row until the transaction ends: changes and deletion read the row they
+  // replace, and a case is opened only for a client that stays active until it commits.
+  virtual std::optional<Client> find_for_update(const CentreScope& scope, const std::string& id) = 0;
   virtual void insert(const Client& c) = 0;
   virtual void update(const Client& c) = 0;
   // Active clients by last name, first name and id; `text` ("" for all) matches lower-case

@@ -10,8 +10,11 @@ Result<Client> update_client(const Deps& deps, const Actor& actor, const std::st
     return refuse(deps, actor, *refused, "client.update", "client", id);
   auto now = platform::format_time(deps.clock.now());
   auto tx = deps.db.begin(TxMode::write);
-  auto before = find_in_scope(tx->get<ClientRepository>(), Tenancy::of(actor.principal), id, kNoSuchClient);
-  if (!before) return before.error();
+  auto found = find_in_scope(tx->get<ClientRepository>(), Tenancy::of(actor.principal), id, kNoSuchClient);
+  if (!found) return found.error();
+  auto before =
+      tx->get<ClientRepository>().find_for_update(*Tenancy::centre_within(actor.principal, found->centre_id), id);
+  if (!before) return Error::not_found(kNoSuchClient);
   Client after = *before;
   std::vector<FieldError> errors;
   client_rules::apply(in, false, now, after, errors);

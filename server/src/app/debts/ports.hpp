@@ -16,6 +16,9 @@ class DebtRepository {
  public:
   virtual ~DebtRepository() = default;
   virtual std::optional<Debt> find(const CentreScope& scope, const std::string& case_id, const std::string& id) = 0;
+  // The same, locking the row until the transaction ends (a change reads the row it replaces).
+  virtual std::optional<Debt> find_for_update(const CentreScope& scope, const std::string& case_id,
+                                              const std::string& id) = 0;
   virtual void insert(const Debt& d) = 0;
   virtual void update(const Debt& d) = 0;
   // A page of the case's debts that are not removed, by id.

@@ -18,7 +18,7 @@ Result<Debt> change_debt(const Deps& deps, const Actor& actor, const std::string
   if (!found) return found.error();
   auto& debts = tx->get<DebtRepository>();
   std::optional<Debt> before;
-  if (platform::is_uuid(id)) before = debts.find(found->scope, case_id, id);
+  if (platform::is_uuid(id)) before = debts.find_for_update(found->scope, case_id, id);
   if (!before) return Error::not_found(kNoSuchDebt);
   Debt after = *before;
   std::vector<FieldError> errors;

@@ -12,6 +12,11 @@ namespace cma::store::clients::sql {
 
 inline constexpr const char* kFindClientInCentre =
     "SELECT " CMA_CLIENT_COLUMNS " FROM clients WHERE id = :id AND centre_id = :centre AND status = 'active'";
+// PostgreSQL: the row stays locked until the transaction ends (SQLite's write transactions hold the
+// database's write lock already).
+inline constexpr const char* kFindClientForUpdatePostgresql =
+    "SELECT " CMA_CLIENT_COLUMNS
+    " FROM clients WHERE id = :id AND centre_id = :centre AND status = 'active' FOR UPDATE";
 inline constexpr const char* kFindClient =
     "SELECT " CMA_CLIENT_COLUMNS " FROM clients WHERE id = :id AND status = 'active'";
 inline constexpr const char* kInsertClient =

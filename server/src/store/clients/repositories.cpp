@@ -88,7 +88,7 @@ struct Derived {
 
 class Clients final : public app::ClientRepository {
  public:
-  explicit Clients(db::Connection& c) : sql_(c.sql) {}
+  explicit Clients(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
 
   std::optional<app::Client> find(const app::Scope& scope, const std::string& id) override {
     ClientRow r;
@@ -96,6 +96,15 @@ class Clients final : public app::ClientRepository {
       sql_ << sql::kFindClientInCentre, CMA_INTO_CLIENT(r), param(id, "id"), param(*centre, "centre");
     else
       sql_ << sql::kFindClient, CMA_INTO_CLIENT(r), param(id, "id");
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
+  }
+
+  std::optional<app::Client> find_for_update(const app::CentreScope& scope, const std::string& id) override {
+    ClientRow r;
+    const char* query =
+        dialect_ == db::Dialect::postgresql ? sql::kFindClientForUpdatePostgresql : sql::kFindClientInCentre;
+    sql_ << query, CMA_INTO_CLIENT(r), param(id, "id"), param(scope.centre_id(), "centre");
     if (!sql_.got_data()) return std::nullopt;
     return r.take();
   }
@@ -160,6 +169,7 @@ class Clients final : public app::ClientRepository {
 
  private:
   soci::session& sql_;
+  db::Dialect dialect_;
 };
 
 }  // namespace

@@ -10,6 +10,10 @@ namespace cma::store::debts::sql {
 inline constexpr const char* kFindDebt =
     "SELECT " CMA_DEBT_COLUMNS
     " FROM debts WHERE id = :id AND case_id = :case_id AND centre_id = :centre AND status <> 'removed'";
+// PostgreSQL: the row stays locked until the transaction ends.
+inline constexpr const char* kFindDebtForUpdatePostgresql =
+    "SELECT " CMA_DEBT_COLUMNS
+    " FROM debts WHERE id = :id AND case_id = :case_id AND centre_id = :centre AND status <> 'removed' FOR UPDATE";
 inline constexpr const char* kInsertDebt =
     "INSERT INTO debts (" CMA_DEBT_COLUMNS
     ") VALUES (:id, :centre, :case_id, :creditor, :type, :account, :balance, :arrears, :contractual, :offered, "

@@ -28,13 +28,22 @@ struct DebtRow {
 
 class Debts final : public app::DebtRepository {
  public:
-  explicit Debts(db::Connection& c) : sql_(c.sql) {}
+  explicit Debts(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
 
   std::optional<app::Debt> find(const app::CentreScope& scope, const std::string& case_id,
                                 const std::string& id) override {
     DebtRow r;
     sql_ << sql::kFindDebt, CMA_INTO_DEBT(r), param(id, "id"), param(case_id, "case_id"),
         param(scope.centre_id(), "centre");
+    if (!sql_.got_data()) return std::nullopt;
+    return r.take();
+  }
+
+  std::optional<app::Debt> find_for_update(const app::CentreScope& scope, const std::string& case_id,
+                                           const std::string& id) override {
+    DebtRow r;
+    const char* query = dialect_ == db::Dialect::postgresql ? sql::kFindDebtForUpdatePostgresql : sql::kFindDebt;
+    sql_ << query, CMA_INTO_DEBT(r), param(id, "id"), param(case_id, "case_id"), param(scope.centre_id(), "centre");
     if (!sql_.got_data()) return std::nullopt;
     return r.take();
   }
@@ -83,6 +92,7 @@ class Debts final : public app::DebtRepository {
   }
 
   soci::session& sql_;
+  db::Dialect dialect_;
 };
 
 }  // namespace
