@@ -15,7 +15,7 @@ SELECT c.id, c.centre_id, c.client_id, c.reference, c.status, c.priority, c.advi
   c.connected_to_england_or_wales, c.dro_in_last_six_years, c.bankrupt_in_last_five_years,
   c.breathing_space_in_last_year, c.mental_health_crisis, c.opened_at, c.closed_at, c.created_at,
   c.updated_at, cl.first_name, cl.last_name
-  FROM cases c JOIN clients cl ON cl.id = c.client_id AND cl.centre_id = c.centre_id
+  FROM cases c JOIN clients cl ON cl.id = c.client_id
   WHERE c.id = (SELECT id FROM bench_pool_cases WHERE n = :i) AND c.centre_id = :centre \gset c_
 SELECT id, centre_id, case_id, creditor, debt_type, account_reference, balance, arrears, contractual_payment,
   offered_payment, interest_frozen, priority_override, priority_reason, status, created_at, updated_at

@@ -11,5 +11,5 @@ SELECT c.id, c.centre_id, c.client_id, c.reference, c.status, c.priority, c.advi
   c.connected_to_england_or_wales, c.dro_in_last_six_years, c.bankrupt_in_last_five_years,
   c.breathing_space_in_last_year, c.mental_health_crisis, c.opened_at, c.closed_at, c.created_at,
   c.updated_at, cl.first_name, cl.last_name
-  FROM cases c JOIN clients cl ON cl.id = c.client_id AND cl.centre_id = c.centre_id
+  FROM cases c JOIN clients cl ON cl.id = c.client_id
   WHERE c.centre_id = :centre AND c.status = :status ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit;
