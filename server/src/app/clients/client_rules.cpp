@@ -10,23 +10,7 @@ namespace cma::app::client_rules {
 namespace {
 
 constexpr std::size_t kMaxChildren = 20;
-
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out.push_back(',');
-    out.append(s);
-  }
-  return out;
-}
-std::string join(const std::vector<int>& v) {
-  std::string out;
-  for (int i : v) {
-    if (!out.empty()) out.push_back(',');
-    out.append(std::to_string(i));
-  }
-  return out;
-}
+using domain::join_list;
 
 }  // namespace
 
@@ -182,7 +166,7 @@ ChangeSet diff(const Client& b, const Client& a) {
       .set("town", b.town, a.town)
       .set("postcode", b.postcode, a.postcode)
       .set("adults", std::to_string(b.adults), std::to_string(a.adults))
-      .set("childrenAges", join(b.children_ages), join(a.children_ages))
+      .set("childrenAges", join_list(b.children_ages), join_list(a.children_ages))
       .set("maritalStatus", b.marital_status, a.marital_status)
       .set("employmentStatus", b.employment_status, a.employment_status)
       .set("housingTenure", b.housing_tenure, a.housing_tenure)
@@ -194,7 +178,7 @@ ChangeSet diff(const Client& b, const Client& a) {
       .set("status", b.status, a.status);
   // Special-category and identifying data: the trail says that it changed, not what it is.
   if (b.ni_number != a.ni_number) cs.redacted("niNumber");
-  if (join(b.vulnerability_flags) != join(a.vulnerability_flags)) cs.redacted("vulnerabilityFlags");
+  if (join_list(b.vulnerability_flags) != join_list(a.vulnerability_flags)) cs.redacted("vulnerabilityFlags");
   return cs;
 }
 

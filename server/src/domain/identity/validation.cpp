@@ -78,6 +78,36 @@ std::optional<std::string> check_centre_code(std::string_view code) {
   return std::nullopt;
 }
 
+std::string join_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out.push_back(',');
+    out.append(item);
+  }
+  return out;
+}
+
+std::string join_list(const std::vector<int>& items) {
+  std::string out;
+  for (int item : items) {
+    if (!out.empty()) out.push_back(',');
+    out.append(std::to_string(item));
+  }
+  return out;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
 std::string indexed(std::string_view name, std::size_t i) {
   std::string out(name);
   out.push_back('[');

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cma::domain {
 
@@ -23,6 +24,11 @@ std::optional<std::string> check_multiline_text(std::string_view text, std::size
 std::optional<std::string> check_centre_code(std::string_view code);
 
 std::string trim(std::string_view s);
+
+// Comma-separated lists of words or whole numbers, as short list fields are stored and audited.
+std::string join_list(const std::vector<std::string>& items);
+std::string join_list(const std::vector<int>& items);
+std::vector<std::string> split_list(const std::string& text);
 
 // "name[i]", the field name of an array element in error messages.
 std::string indexed(std::string_view name, std::size_t i);

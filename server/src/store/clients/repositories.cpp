@@ -2,6 +2,7 @@
 
 #include "app/clients/ports.hpp"
 #include "domain/clients/client_rules.hpp"
+#include "domain/identity/validation.hpp"
 #include "store/clients/queries.hpp"
 
 namespace cma::store::clients {
@@ -13,33 +14,8 @@ using db::into;
 using db::param;
 using db::write_guarded;
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) {
-    if (!out.empty()) out.push_back(',');
-    out.append(s);
-  }
-  return out;
-}
-std::string join(const std::vector<int>& v) {
-  std::string out;
-  for (int i : v) {
-    if (!out.empty()) out.push_back(',');
-    out.append(std::to_string(i));
-  }
-  return out;
-}
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
+using domain::join_list;
+using domain::split_list;
 
 // LIKE's wildcards in what the user typed match themselves.
 std::string contains_pattern(const std::string& text) {
@@ -60,8 +36,8 @@ struct ClientRow {
     c.adults = adults;
     c.data_sharing_consent = sharing != 0;
     c.children_ages.clear();
-    for (const auto& s : split(children)) c.children_ages.push_back(std::stoi(s));
-    c.vulnerability_flags = split(flags);
+    for (const auto& s : split_list(children)) c.children_ages.push_back(std::stoi(s));
+    c.vulnerability_flags = split_list(flags);
     return std::move(c);  // every column is fetched again for the next row
   }
 };
@@ -77,8 +53,8 @@ struct ClientRow {
 // The stored forms of the list fields and the columns lists and searches use.
 struct Derived {
   explicit Derived(const app::Client& c)
-      : children(join(c.children_ages)),
-        flags(join(c.vulnerability_flags)),
+      : children(join_list(c.children_ages)),
+        flags(join_list(c.vulnerability_flags)),
         sort(domain::client_sort_name(c.first_name, c.last_name)),
         search(domain::client_search_text(c.first_name, c.last_name, c.reference, c.postcode)),
         sharing(c.data_sharing_consent ? 1 : 0) {}
