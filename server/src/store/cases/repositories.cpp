@@ -50,16 +50,6 @@ struct Flags {
   int adapted, homeowner, connected, dro, bankrupt, breathing, crisis;
 };
 
-std::string contains_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char ch : text) {
-    if (ch == '%' || ch == '_' || ch == '!') out.push_back('!');
-    out.push_back(ch);
-  }
-  out.push_back('%');
-  return out;
-}
-
 class Cases final : public app::CaseRepository {
  public:
   explicit Cases(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
@@ -134,7 +124,7 @@ class Cases final : public app::CaseRepository {
         query += sql::kOrderReference;
         break;
     }
-    std::string pattern = contains_pattern(q.text);
+    std::string pattern = db::like_contains(q.text);
     int limit = page.limit + 1;
     CaseRow r;
     auto prep = (sql_.prepare << query, CMA_INTO_CASE(r));

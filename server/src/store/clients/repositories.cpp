@@ -17,16 +17,6 @@ using db::write_guarded;
 using domain::join_list;
 using domain::split_list;
 
-// LIKE's wildcards in what the user typed match themselves.
-std::string contains_pattern(const std::string& text) {
-  std::string out = "%";
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '!') out.push_back('!');
-    out.push_back(c);
-  }
-  return out + "%";
-}
-
 struct ClientRow {
   app::Client c;
   int adults = 0;
@@ -123,7 +113,7 @@ class Clients final : public app::ClientRepository {
                                 const app::KeysetRequest& page) override {
     std::vector<app::Client> out;
     ClientRow r;
-    std::string pattern = contains_pattern(text);
+    std::string pattern = db::like_contains(text);
     int limit = page.limit + 1;
     const auto* centre = app::centre_of(scope);
     const char* query = centre ? (text.empty() ? sql::kListClientsInCentre : sql::kSearchClientsInCentre)

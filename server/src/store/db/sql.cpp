@@ -16,6 +16,16 @@ bool is_unique_violation(const soci::soci_error& e) {
   return false;
 }
 
+std::string like_contains(const std::string& text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '!') out.push_back('!');
+    out.push_back(ch);
+  }
+  out.push_back('%');
+  return out;
+}
+
 long long affected(soci::statement& st) {
   st.execute(true);
   return st.get_affected_rows();

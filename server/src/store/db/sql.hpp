@@ -45,6 +45,10 @@ void write_guarded(F&& f) {
   }
 }
 
+// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it escaped by '!' (queries say
+// ESCAPE '!'), so what the user typed matches itself.
+std::string like_contains(const std::string& text);
+
 // Executes and returns the number of rows changed.
 long long affected(soci::statement& st);
 
