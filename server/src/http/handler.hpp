@@ -49,6 +49,7 @@ struct Response {
   std::string user_id;  // for the access log
 
   static Response json(int status, const boost::json::value& v);
+  static Response json_text(int status, std::string text);
   static Response no_content() { return Response{204, "", "", {}, ""}; }
 };
 

@@ -41,6 +41,13 @@ Response Response::json(int status, const json::value& v) {
   return r;
 }
 
+Response Response::json_text(int status, std::string text) {
+  Response r;
+  r.status = status;
+  r.body = std::move(text);
+  return r;
+}
+
 namespace {
 
 struct Kind {

@@ -8,6 +8,7 @@
 
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
+#include "http/json_fields.hpp"
 #include "main/wiring.hpp"
 #include "refdata/reference_data.hpp"
 #include "support/backend.hpp"
@@ -64,6 +65,14 @@ HttpResult read_result(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
   }
   boost::system::error_code ec;
   if (!out.body.empty()) out.json = json::parse(out.body, ec);
+  // Every JSON reply the server writes must be well-formed, with each key once per object.
+  const auto type = out.header("content-type");
+  if (!out.body.empty() && type.find("json") != std::string::npos) {
+    EXPECT_FALSE(ec) << "the reply is not valid JSON: " << out.body.substr(0, 200);
+    auto dup = http::first_duplicate_key(out.body);
+    EXPECT_FALSE(dup.has_value()) << "the reply repeats the key " << dup.value_or("") << ": "
+                                  << out.body.substr(0, 200);
+  }
   return out;
 }
 

@@ -7,12 +7,14 @@ namespace cma::http {
 
 template <>
 struct Json<app::Case> {
-  static boost::json::object of(const app::Case& c);
+  static void write(JsonWriter& w, const app::Case& c);
+  // The case's fields without the braces around them, for shapes that extend it.
+  static void write_fields(JsonWriter& w, const app::Case& c);
 };
 
 template <>
 struct Json<app::CaseDetail> {
-  static boost::json::object of(const app::CaseDetail& d);
+  static void write(JsonWriter& w, const app::CaseDetail& d);
 };
 
 }  // namespace cma::http

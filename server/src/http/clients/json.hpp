@@ -7,7 +7,7 @@ namespace cma::http {
 
 template <>
 struct Json<app::Client> {
-  static boost::json::object of(const app::Client& c);
+  static void write(JsonWriter& w, const app::Client& c);
 };
 
 }  // namespace cma::http

@@ -32,12 +32,7 @@ void add_debt_routes(Router& r, const Services& s) {
     if (!page) return problem(page.error(), req);
     auto result = app::list_debts(s.deps, c.actor, req.param("id"), *page);
     if (!result) return problem(result.error(), req);
-    boost::json::array items;
-    for (const auto& d : result->items) items.push_back(debt_in_list(d));
-    boost::json::object o;
-    o["items"] = std::move(items);
-    o["nextCursor"] = nullable(result->next_cursor);
-    return Response::json(200, boost::json::value(std::move(o)));
+    return page_json(*result, &Json<app::Debt>::write_in_list);
   });
   r.add("POST", "/api/v1/cases/{id}/debts", {.body = BodyKind::json_required}, [&s](Request& req, const Caller& c) {
     return reply(app::add_debt(s.deps, c.actor, req.param("id"), read_debt(req)), req, 201);

@@ -1,36 +1,39 @@
 #include "http/debts/json.hpp"
 
 #include "app/debts/debt_rules.hpp"
-#include "http/json_fields.hpp"
 
 namespace cma::http {
 
-namespace json = boost::json;
+namespace {
+void write_debt(JsonWriter& w, const app::Debt& d, std::string_view account_reference) {
+  w.begin_object()
+      .field("id", d.id)
+      .field("caseId", d.case_id)
+      .field("creditor", d.creditor)
+      .field("debtType", d.debt_type)
+      .field("accountReference", account_reference)
+      .field("balance", d.balance)
+      .field("arrears", d.arrears)
+      .field("contractualPayment", d.contractual_payment)
+      .field("offeredPayment", d.offered_payment)
+      .field("interestFrozen", d.interest_frozen)
+      .field("derivedPriority", domain::to_string(app::debt_rules::derived_priority(d)))
+      .nullable("priorityOverride", d.priority_override)
+      .nullable("priorityReason", d.priority_reason)
+      .field("effectivePriority", domain::to_string(app::debt_rules::effective_priority(d)))
+      .field("status", d.status)
+      .field("createdAt", d.created_at)
+      .field("updatedAt", d.updated_at)
+      .end_object();
+}
+}  // namespace
 
-json::object Json<app::Debt>::of(const app::Debt& d) {
-  return json::object{{"id", d.id},
-                      {"caseId", d.case_id},
-                      {"creditor", d.creditor},
-                      {"debtType", d.debt_type},
-                      {"accountReference", d.account_reference},
-                      {"balance", d.balance},
-                      {"arrears", d.arrears},
-                      {"contractualPayment", d.contractual_payment},
-                      {"offeredPayment", d.offered_payment},
-                      {"interestFrozen", d.interest_frozen},
-                      {"derivedPriority", std::string(domain::to_string(app::debt_rules::derived_priority(d)))},
-                      {"priorityOverride", nullable(d.priority_override)},
-                      {"priorityReason", nullable(d.priority_reason)},
-                      {"effectivePriority", std::string(domain::to_string(app::debt_rules::effective_priority(d)))},
-                      {"status", d.status},
-                      {"createdAt", d.created_at},
-                      {"updatedAt", d.updated_at}};
+void Json<app::Debt>::write(JsonWriter& w, const app::Debt& d) {
+  write_debt(w, d, d.account_reference);
 }
 
-json::object debt_in_list(const app::Debt& d) {
-  auto o = Json<app::Debt>::of(d);
-  o["accountReference"] = app::debt_rules::masked(d.account_reference);
-  return o;
+void Json<app::Debt>::write_in_list(JsonWriter& w, const app::Debt& d) {
+  write_debt(w, d, app::debt_rules::masked(d.account_reference));
 }
 
 }  // namespace cma::http

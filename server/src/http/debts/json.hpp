@@ -7,10 +7,9 @@ namespace cma::http {
 
 template <>
 struct Json<app::Debt> {
-  static boost::json::object of(const app::Debt& d);
+  static void write(JsonWriter& w, const app::Debt& d);
+  // In lists the account reference is masked ("****1234").
+  static void write_in_list(JsonWriter& w, const app::Debt& d);
 };
-
-// In lists the account reference is masked ("****1234").
-boost::json::object debt_in_list(const app::Debt& d);
 
 }  // namespace cma::http

@@ -16,15 +16,48 @@ using db::write_guarded;
   into((b).id), into((b).centre_id), into((b).case_id), into((b).version), into((b).kind), into((b).adults), \
       into((b).children), into((b).notes), into((b).created_by), into((b).created_at)
 
+// A row of the budget columns (CMA_INTO_BUDGET's order), read from a db::Query.
+app::Budget read_budget(const db::Query& q) {
+  app::Budget b;
+  q.read(0, b.id);
+  q.read(1, b.centre_id);
+  q.read(2, b.case_id);
+  b.version = static_cast<int>(q.integer(3));
+  q.read(4, b.kind);
+  b.adults = static_cast<int>(q.integer(5));
+  b.children = static_cast<int>(q.integer(6));
+  q.read(7, b.notes);
+  q.read(8, b.created_by);
+  q.read(9, b.created_at);
+  return b;
+}
+
 class Budgets final : public app::BudgetRepository {
  public:
-  explicit Budgets(db::Connection& c) : sql_(c.sql) {}
+  explicit Budgets(db::Connection& c) : sql_(c.sql), statements_(c.statements) {}
 
+  // Every case page reads this (its figures): statements prepared once per connection.
   std::optional<app::Budget> current(const app::CentreScope& scope, const std::string& case_id) override {
-    app::Budget b;
-    sql_ << sql::kCurrentBudget, CMA_INTO_BUDGET(b), param(scope.centre_id(), "centre"), param(case_id, "case_id");
-    if (!sql_.got_data()) return std::nullopt;
-    load_lines(b);
+    std::optional<app::Budget> b;
+    {
+      db::Query q(statements_, sql::kCurrentBudget);
+      q.bind("centre", scope.centre_id()).bind("case_id", case_id);
+      if (!q.next()) return std::nullopt;
+      b = read_budget(q);
+    }
+    db::Query q(statements_, sql::kBudgetLines);
+    q.bind("centre", b->centre_id).bind("budget", b->id);
+    while (q.next()) {
+      app::BudgetLine l;
+      q.read(0, l.id);
+      l.position = static_cast<int>(q.integer(1));
+      q.read(2, l.section);
+      q.read(3, l.category);
+      q.read(4, l.label);
+      l.amount = q.integer(5);
+      q.read(6, l.frequency);
+      b->lines.push_back(std::move(l));
+    }
     return b;
   }
 
@@ -69,6 +102,7 @@ class Budgets final : public app::BudgetRepository {
   }
 
   soci::session& sql_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace

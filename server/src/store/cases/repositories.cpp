@@ -37,6 +37,38 @@ struct CaseRow {
       into((r).breathing), into((r).crisis), into((r).c.opened_at), into((r).c.closed_at), into((r).c.created_at), \
       into((r).c.updated_at), into((r).c.client_first_name), into((r).c.client_last_name)
 
+// A row of CMA_CASE_COLUMNS, in that order, read from a db::Query.
+app::Case read_case(const db::Query& q) {
+  app::Case c;
+  q.read(0, c.id);
+  q.read(1, c.centre_id);
+  q.read(2, c.client_id);
+  q.read(3, c.reference);
+  q.read(4, c.status);
+  q.read(5, c.priority);
+  q.read(6, c.adviser_id);
+  q.read(7, c.summary);
+  q.read(8, c.outcome);
+  q.read(9, c.closure_reason);
+  q.read(10, c.next_review_date);
+  c.assets = q.integer(11);
+  c.vehicle_value = q.integer(12);
+  c.vehicle_adapted = q.flag(13);
+  c.homeowner = q.flag(14);
+  c.connected_to_england_or_wales = q.flag(15);
+  c.dro_in_last_six_years = q.flag(16);
+  c.bankrupt_in_last_five_years = q.flag(17);
+  c.breathing_space_in_last_year = q.flag(18);
+  c.mental_health_crisis = q.flag(19);
+  q.read(20, c.opened_at);
+  q.read(21, c.closed_at);
+  q.read(22, c.created_at);
+  q.read(23, c.updated_at);
+  q.read(24, c.client_first_name);
+  q.read(25, c.client_last_name);
+  return c;
+}
+
 // The flags as the 0/1 integers both databases store.
 struct Flags {
   explicit Flags(const app::Case& c)
@@ -52,16 +84,15 @@ struct Flags {
 
 class Cases final : public app::CaseRepository {
  public:
-  explicit Cases(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
+  explicit Cases(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
 
   std::optional<app::Case> find(const app::Scope& scope, const std::string& id) override {
-    CaseRow r;
-    if (const auto* centre = app::centre_of(scope))
-      sql_ << sql::kFindCaseInCentre, CMA_INTO_CASE(r), param(id, "id"), param(*centre, "centre");
-    else
-      sql_ << sql::kFindCase, CMA_INTO_CASE(r), param(id, "id");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    const auto* centre = app::centre_of(scope);
+    db::Query q(statements_, centre ? sql::kFindCaseInCentre : sql::kFindCase);
+    q.bind("id", id);
+    if (centre) q.bind("centre", *centre);
+    if (!q.next()) return std::nullopt;
+    return read_case(q);
   }
 
   std::optional<app::Case> find_for_update(const app::CentreScope& scope, const std::string& id) override {
@@ -124,28 +155,29 @@ class Cases final : public app::CaseRepository {
         query += sql::kOrderReference;
         break;
     }
-    std::string pattern = db::like_contains(q.text);
-    int limit = page.limit + 1;
-    CaseRow r;
-    auto prep = (sql_.prepare << query, CMA_INTO_CASE(r));
-    if (centre) prep, param(*centre, "centre");
-    if (!q.status.empty()) prep, param(q.status, "status");
-    if (!q.adviser_id.empty()) prep, param(q.adviser_id, "adviser");
-    if (!q.priority.empty()) prep, param(q.priority, "priority");
-    if (!q.opened_from.empty()) prep, param(q.opened_from, "opened_from");
-    if (!q.opened_to.empty()) prep, param(q.opened_to, "opened_to");
-    if (!q.text.empty()) prep, param(pattern, "reference_pattern"), param(pattern, "text_pattern");
-    if (page.has_cursor) prep, param(page.after_key, "after_key"), param(page.after_id, "after_id");
-    prep, param(limit, "limit");
-    soci::statement st(prep);
+    db::Query st(statements_, query);
+    if (centre) st.bind("centre", *centre);
+    if (!q.status.empty()) st.bind("status", q.status);
+    if (!q.adviser_id.empty()) st.bind("adviser", q.adviser_id);
+    if (!q.priority.empty()) st.bind("priority", q.priority);
+    if (!q.opened_from.empty()) st.bind("opened_from", q.opened_from);
+    if (!q.opened_to.empty()) st.bind("opened_to", q.opened_to);
+    if (!q.text.empty()) {
+      auto pattern = db::like_contains(q.text);
+      st.bind("reference_pattern", pattern).bind("text_pattern", pattern);
+    }
+    if (page.has_cursor) st.bind("after_key", page.after_key).bind("after_id", page.after_id);
+    st.bind("limit", page.limit + 1);
     std::vector<app::Case> out;
-    each_row(st, [&] { out.push_back(r.take()); });
+    out.reserve(static_cast<std::size_t>(page.limit) + 1);
+    while (st.next()) out.push_back(read_case(st));
     return out;
   }
 
  private:
   soci::session& sql_;
   db::Dialect dialect_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace

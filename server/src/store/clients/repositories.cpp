@@ -40,6 +40,42 @@ struct ClientRow {
       into((r).c.data_sharing_consent_at), into((r).c.preferred_contact), into((r).c.language), into((r).c.status),    \
       into((r).c.deleted_at), into((r).c.created_at), into((r).c.updated_at)
 
+// A row of CMA_CLIENT_COLUMNS, in that order, read from a db::Query.
+app::Client read_client(const db::Query& q) {
+  app::Client c;
+  q.read(0, c.id);
+  q.read(1, c.centre_id);
+  q.read(2, c.reference);
+  q.read(3, c.title);
+  q.read(4, c.first_name);
+  q.read(5, c.last_name);
+  q.read(6, c.date_of_birth);
+  q.read(7, c.ni_number);
+  q.read(8, c.phone);
+  q.read(9, c.mobile);
+  q.read(10, c.email);
+  q.read(11, c.address_line1);
+  q.read(12, c.address_line2);
+  q.read(13, c.town);
+  q.read(14, c.postcode);
+  c.adults = static_cast<int>(q.integer(15));
+  for (const auto& s : split_list(q.text(16))) c.children_ages.push_back(std::stoi(s));
+  q.read(17, c.marital_status);
+  q.read(18, c.employment_status);
+  q.read(19, c.housing_tenure);
+  c.vulnerability_flags = split_list(q.text(20));
+  q.read(21, c.vulnerability_consent_at);
+  c.data_sharing_consent = q.flag(22);
+  q.read(23, c.data_sharing_consent_at);
+  q.read(24, c.preferred_contact);
+  q.read(25, c.language);
+  q.read(26, c.status);
+  q.read(27, c.deleted_at);
+  q.read(28, c.created_at);
+  q.read(29, c.updated_at);
+  return c;
+}
+
 // The stored forms of the list fields and the columns lists and searches use.
 struct Derived {
   explicit Derived(const app::Client& c)
@@ -54,16 +90,15 @@ struct Derived {
 
 class Clients final : public app::ClientRepository {
  public:
-  explicit Clients(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
+  explicit Clients(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
 
   std::optional<app::Client> find(const app::Scope& scope, const std::string& id) override {
-    ClientRow r;
-    if (const auto* centre = app::centre_of(scope))
-      sql_ << sql::kFindClientInCentre, CMA_INTO_CLIENT(r), param(id, "id"), param(*centre, "centre");
-    else
-      sql_ << sql::kFindClient, CMA_INTO_CLIENT(r), param(id, "id");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    const auto* centre = app::centre_of(scope);
+    db::Query q(statements_, centre ? sql::kFindClientInCentre : sql::kFindClient);
+    q.bind("id", id);
+    if (centre) q.bind("centre", *centre);
+    if (!q.next()) return std::nullopt;
+    return read_client(q);
   }
 
   std::optional<app::Client> find_for_update(const app::CentreScope& scope, const std::string& id) override {
@@ -111,19 +146,16 @@ class Clients final : public app::ClientRepository {
 
   std::vector<app::Client> list(const app::Scope& scope, const std::string& text,
                                 const app::KeysetRequest& page) override {
-    std::vector<app::Client> out;
-    ClientRow r;
-    std::string pattern = db::like_contains(text);
-    int limit = page.limit + 1;
     const auto* centre = app::centre_of(scope);
     const char* query = centre ? (text.empty() ? sql::kListClientsInCentre : sql::kSearchClientsInCentre)
                                : (text.empty() ? sql::kListClients : sql::kSearchClients);
-    auto prep = (sql_.prepare << query, CMA_INTO_CLIENT(r));
-    if (centre) prep, param(*centre, "centre");
-    if (!text.empty()) prep, param(pattern, "pattern");
-    prep, param(page.after_key, "after_key"), param(page.after_id, "after_id"), param(limit, "limit");
-    soci::statement st(prep);
-    each_row(st, [&] { out.push_back(r.take()); });
+    db::Query st(statements_, query);
+    if (centre) st.bind("centre", *centre);
+    if (!text.empty()) st.bind("pattern", db::like_contains(text));
+    st.bind("after_key", page.after_key).bind("after_id", page.after_id).bind("limit", page.limit + 1);
+    std::vector<app::Client> out;
+    out.reserve(static_cast<std::size_t>(page.limit) + 1);
+    while (st.next()) out.push_back(read_client(st));
     return out;
   }
 
@@ -136,6 +168,7 @@ class Clients final : public app::ClientRepository {
  private:
   soci::session& sql_;
   db::Dialect dialect_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace

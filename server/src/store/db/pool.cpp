@@ -44,7 +44,12 @@ SessionPool::SessionPool(std::string url, int max_sessions, std::chrono::millise
     dialect_ = Dialect::sqlite;
     // Memory statistics take a process-wide mutex on every allocation; nothing here reads them.
     static std::once_flag once;
-    std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+    // Each connection is used by one thread at a time (the pool hands it out), so SQLite's
+    // per-connection mutexes are not needed either: multi-thread mode, not serialized.
+    std::call_once(once, [] {
+      sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+      sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    });
     // sqlite:///relative/path.db and sqlite:////absolute/path.db, as SQLAlchemy spells them.
     constexpr std::string_view prefix = "sqlite:///";
     sqlite_path_ = url_.size() > prefix.size() && url_.rfind(prefix, 0) == 0
@@ -102,14 +107,29 @@ std::unique_ptr<soci::session> SessionPool::acquire() {
 }
 
 void SessionPool::release(std::unique_ptr<soci::session> s, bool healthy) {
-  std::lock_guard lock(mu_);
-  if (healthy) {
-    idle_.push_back(std::move(s));
-  } else {
-    --open_sessions_;
-    ++discarded_;
+  std::unique_ptr<PreparedStatements> closing;
+  {
+    std::lock_guard lock(mu_);
+    if (healthy) {
+      idle_.push_back(std::move(s));
+    } else {
+      --open_sessions_;
+      ++discarded_;
+      if (auto it = statements_.find(s.get()); it != statements_.end()) {
+        closing = std::move(it->second);
+        statements_.erase(it);
+      }
+    }
+    cv_.notify_one();
   }
-  cv_.notify_one();
+  closing.reset();  // its statements go before the session they belong to
+}
+
+PreparedStatements& SessionPool::statements(soci::session& s) {
+  std::lock_guard lock(mu_);
+  auto& slot = statements_[&s];
+  if (!slot) slot = std::make_unique<PreparedStatements>(s, dialect_);
+  return *slot;
 }
 
 std::size_t SessionPool::discarded() const {

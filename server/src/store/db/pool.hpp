@@ -8,9 +8,11 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/db/dialect.hpp"
+#include "store/db/query.hpp"
 
 namespace cma::store::db {
 
@@ -21,6 +23,8 @@ class SessionPool {
   std::unique_ptr<soci::session> acquire();
   // A session that failed in a way that may have left it unusable is closed, not reused.
   void release(std::unique_ptr<soci::session> s, bool healthy);
+  // The statements prepared on an acquired session, kept for as long as the session is open.
+  PreparedStatements& statements(soci::session& s);
   std::size_t discarded() const;
 
  private:
@@ -35,6 +39,8 @@ class SessionPool {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<soci::session>> idle_;
+  // Declared after idle_, so destroyed before the sessions they were prepared on.
+  std::unordered_map<const soci::session*, std::unique_ptr<PreparedStatements>> statements_;
   int open_sessions_ = 0;
   std::size_t discarded_ = 0;
 };

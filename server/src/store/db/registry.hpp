@@ -8,6 +8,7 @@
 #include <typeindex>
 #include <unordered_map>
 
+#include "store/db/query.hpp"
 #include "store/db/sql.hpp"
 
 namespace cma::store::db {
@@ -16,6 +17,7 @@ namespace cma::store::db {
 struct Connection {
   soci::session& sql;
   Dialect dialect;
+  PreparedStatements& statements;  // for db::Query, on the same session
 };
 
 class RepositoryRegistry {

@@ -9,6 +9,7 @@
 #include "app/unit_of_work.hpp"
 #include "domain/identity/login_throttle.hpp"
 #include "store/db/dialect.hpp"
+#include "store/db/query.hpp"
 
 namespace cma::store::db {
 
@@ -41,6 +42,9 @@ void write_guarded(F&& f) {
     f();
   } catch (const soci::soci_error& e) {
     if (is_unique_violation(e)) throw app::UniqueViolation(e.what());
+    throw;
+  } catch (const DatabaseError& e) {
+    if (e.unique_violation()) throw app::UniqueViolation(e.what());
     throw;
   }
 }

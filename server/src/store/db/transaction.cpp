@@ -15,7 +15,7 @@ class SociTransaction final : public app::Transaction {
         registry_(registry),
         exceptions_at_start_(std::uncaught_exceptions()),
         session_(pool.acquire()),
-        connection_{*session_, pool.dialect()} {
+        connection_{*session_, pool.dialect(), pool.statements(*session_)} {
     if (mode == app::TxMode::read) return;  // autocommit: no BEGIN/COMMIT round trips for plain reads
     bool sqlite = pool_.dialect() == Dialect::sqlite;
     try {

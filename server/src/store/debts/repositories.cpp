@@ -26,9 +26,31 @@ struct DebtRow {
       into((r).d.offered_payment), into((r).frozen), into((r).d.priority_override), into((r).d.priority_reason), \
       into((r).d.status), into((r).d.created_at), into((r).d.updated_at)
 
+// A row of the debt columns (CMA_INTO_DEBT's order), read from a db::Query.
+app::Debt read_debt(const db::Query& q) {
+  app::Debt d;
+  q.read(0, d.id);
+  q.read(1, d.centre_id);
+  q.read(2, d.case_id);
+  q.read(3, d.creditor);
+  q.read(4, d.debt_type);
+  q.read(5, d.account_reference);
+  d.balance = q.integer(6);
+  d.arrears = q.integer(7);
+  d.contractual_payment = q.integer(8);
+  d.offered_payment = q.integer(9);
+  d.interest_frozen = q.flag(10);
+  q.read(11, d.priority_override);
+  q.read(12, d.priority_reason);
+  q.read(13, d.status);
+  q.read(14, d.created_at);
+  q.read(15, d.updated_at);
+  return d;
+}
+
 class Debts final : public app::DebtRepository {
  public:
-  explicit Debts(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
+  explicit Debts(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
 
   std::optional<app::Debt> find(const app::CentreScope& scope, const std::string& case_id,
                                 const std::string& id) override {
@@ -83,16 +105,16 @@ class Debts final : public app::DebtRepository {
  private:
   std::vector<app::Debt> fetch(const app::CentreScope& scope, const std::string& case_id, const std::string& after,
                                int limit) {
+    db::Query q(statements_, sql::kListDebts);
+    q.bind("centre", scope.centre_id()).bind("case_id", case_id).bind("after", after).bind("limit", limit);
     std::vector<app::Debt> out;
-    DebtRow r;
-    soci::statement st = (sql_.prepare << sql::kListDebts, CMA_INTO_DEBT(r), param(scope.centre_id(), "centre"),
-                          param(case_id, "case_id"), param(after, "after"), param(limit, "limit"));
-    each_row(st, [&] { out.push_back(r.take()); });
+    while (q.next()) out.push_back(read_debt(q));
     return out;
   }
 
   soci::session& sql_;
   db::Dialect dialect_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace

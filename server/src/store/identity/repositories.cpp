@@ -29,6 +29,23 @@ struct UserRow {
       into((r).role), into((r).u.status), into((r).u.password_hash), into((r).u.last_login_at),            \
       into((r).u.created_at), into((r).u.updated_at)
 
+// A row of CMA_USER_COLUMNS, in that order, read from a db::Query.
+app::User read_user(const db::Query& q) {
+  app::User u;
+  q.read(0, u.id);
+  q.read(1, u.centre_id);
+  q.read(2, u.email);
+  q.read(3, u.first_name);
+  q.read(4, u.last_name);
+  u.role = domain::parse_role(q.view(5)).value_or(domain::Role::trainee);
+  q.read(6, u.status);
+  q.read(7, u.password_hash);
+  q.read(8, u.last_login_at);
+  q.read(9, u.created_at);
+  q.read(10, u.updated_at);
+  return u;
+}
+
 class Centres final : public app::CentreRepository {
  public:
   explicit Centres(db::Connection& c) : sql_(c.sql) {}
@@ -82,7 +99,7 @@ class Centres final : public app::CentreRepository {
 
 class Users final : public app::UserRepository {
  public:
-  explicit Users(db::Connection& c) : sql_(c.sql) {}
+  explicit Users(db::Connection& c) : sql_(c.sql), statements_(c.statements) {}
   std::optional<app::User> find(const app::Scope& scope, const std::string& id) override {
     UserRow r;
     if (const auto* centre = app::centre_of(scope))
@@ -98,11 +115,12 @@ class Users final : public app::UserRepository {
     if (!sql_.got_data()) return std::nullopt;
     return r.take();
   }
+  // Every authenticated request runs this: a statement prepared once per connection.
   std::optional<app::User> find_active(const std::string& id) override {
-    UserRow r;
-    sql_ << sql::kFindActiveUser, CMA_INTO_USER(r), param(id, "id");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    db::Query q(statements_, sql::kFindActiveUser);
+    q.bind("id", id);
+    if (!q.next()) return std::nullopt;
+    return read_user(q);
   }
   void insert(const app::User& u) override {
     std::string role(domain::to_string(u.role));
@@ -146,6 +164,7 @@ class Users final : public app::UserRepository {
 
  private:
   soci::session& sql_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace
