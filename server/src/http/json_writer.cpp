@@ -1,8 +1,8 @@
 #include "http/json_writer.hpp"
 
+#include <array>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
-#include <array>
 #include <charconv>
 
 namespace cma::http {

@@ -40,10 +40,7 @@ class JsonWriter {
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
   template <std::integral I>
-    requires(!std::same_as<I, bool>)
-  JsonWriter& value(I n) {
-    return integer(static_cast<long long>(n));
-  }
+  requires(!std::same_as<I, bool>) JsonWriter& value(I n) { return integer(static_cast<long long>(n)); }
   JsonWriter& value(bool b);
   JsonWriter& null();
   // A document built elsewhere (for the few shapes that are easier to build as a tree).

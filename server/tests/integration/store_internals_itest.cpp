@@ -44,7 +44,8 @@ struct Borrowed {
 TEST(StoreInternals, PreparedQueriesBindByNameAndLeaveQuotedTextAlone) {
   store::db::SessionPool pool(new_database_url(), 1, std::chrono::seconds(5));
   Borrowed b(pool);
-  const char* sql = "SELECT CAST(:b AS TEXT) || '-:a-' || CAST(:a AS TEXT) || CAST(:b AS TEXT), CAST(:n AS INTEGER) + 1";
+  const char* sql =
+      "SELECT CAST(:b AS TEXT) || '-:a-' || CAST(:a AS TEXT) || CAST(:b AS TEXT), CAST(:n AS INTEGER) + 1";
   for (int round = 0; round < 3; ++round) {
     store::db::Query q(b.statements, sql);
     std::string a = "A";

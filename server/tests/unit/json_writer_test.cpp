@@ -1,9 +1,9 @@
 // The streaming JSON writer: what it writes parses back to the same values.
+#include "http/json_writer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-
-#include "http/json_writer.hpp"
 
 namespace {
 

@@ -18,7 +18,9 @@ template <class T>
 struct Json;
 
 template <class T>
-concept WrittenJson = requires(JsonWriter& w, const T& v) { Json<T>::write(w, v); };
+concept WrittenJson = requires(JsonWriter& w, const T& v) {
+  Json<T>::write(w, v);
+};
 
 template <class T>
 boost::json::object to_json(const T& value) {

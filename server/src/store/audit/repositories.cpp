@@ -29,26 +29,44 @@ using db::param;
 
 class Audit final : public app::AuditRepository {
  public:
-  explicit Audit(db::Connection& c) : sql_(c.sql), dialect_(c.dialect) {}
+  explicit Audit(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
+  // Every write runs these three: statements prepared once per connection.
   app::AuditHead lock_head(const std::string& chain) override {
-    sql_ << sql::kEnsureAuditHead, param(chain, "chain");
-    long long seq = 0;
+    {
+      db::Query ensure(statements_, sql::kEnsureAuditHead);
+      ensure.bind("chain", chain).run();
+    }
+    db::Query lock(statements_,
+                   dialect_ == db::Dialect::postgresql ? sql::kLockAuditHeadPostgres : sql::kLockAuditHeadSqlite);
+    lock.bind("chain", chain);
     app::AuditHead head;
-    sql_ << (dialect_ == db::Dialect::postgresql ? sql::kLockAuditHeadPostgres : sql::kLockAuditHeadSqlite), into(seq),
-        into(head.hash), param(chain, "chain");
-    head.seq = seq;
+    if (lock.next()) {
+      head.seq = lock.integer(0);
+      lock.read(1, head.hash);
+    }
     return head;
   }
   void append(const domain::AuditEntry& e) override {
-    long long seq = e.seq;
-    sql_ << sql::kInsertAudit, param(e.id, "id"), param(e.chain, "chain"), param(seq, "seq"), param(e.at, "at"),
-        param(e.actor_user_id, "actor"), param(e.action, "action"), param(e.entity_type, "etype"),
-        param(e.entity_id, "eid"), param(e.changes, "changes"), param(e.request_id, "rid"), param(e.ip, "ip"),
-        param(e.user_agent, "ua"), param(e.prev_hash, "prev"), param(e.hash, "hash");
+    db::Query q(statements_, sql::kInsertAudit);
+    q.bind("id", e.id)
+        .bind("chain", e.chain)
+        .bind("seq", static_cast<long long>(e.seq))
+        .bind("at", e.at)
+        .bind("actor", e.actor_user_id)
+        .bind("action", e.action)
+        .bind("etype", e.entity_type)
+        .bind("eid", e.entity_id)
+        .bind("changes", e.changes)
+        .bind("rid", e.request_id)
+        .bind("ip", e.ip)
+        .bind("ua", e.user_agent)
+        .bind("prev", e.prev_hash)
+        .bind("hash", e.hash)
+        .run();
   }
   void set_head(const std::string& chain, const app::AuditHead& head) override {
-    long long seq = head.seq;
-    sql_ << sql::kSetAuditHead, param(seq, "seq"), param(head.hash, "hash"), param(chain, "chain");
+    db::Query q(statements_, sql::kSetAuditHead);
+    q.bind("seq", static_cast<long long>(head.seq)).bind("hash", head.hash).bind("chain", chain).run();
   }
   std::vector<domain::AuditEntry> list(const app::AuditFilter& f, const std::string& before_id, int limit) override {
     std::vector<domain::AuditEntry> out;
@@ -147,6 +165,7 @@ class Audit final : public app::AuditRepository {
  private:
   soci::session& sql_;
   db::Dialect dialect_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace

@@ -7,35 +7,7 @@ namespace cma::store::cases {
 
 namespace {
 
-using db::each_row;
-using db::into;
-using db::param;
 using db::write_guarded;
-
-struct CaseRow {
-  app::Case c;
-  long long assets = 0, vehicle = 0;
-  int adapted = 0, homeowner = 0, connected = 0, dro = 0, bankrupt = 0, breathing = 0, crisis = 0;
-  app::Case take() {
-    c.assets = assets;
-    c.vehicle_value = vehicle;
-    c.vehicle_adapted = adapted != 0;
-    c.homeowner = homeowner != 0;
-    c.connected_to_england_or_wales = connected != 0;
-    c.dro_in_last_six_years = dro != 0;
-    c.bankrupt_in_last_five_years = bankrupt != 0;
-    c.breathing_space_in_last_year = breathing != 0;
-    c.mental_health_crisis = crisis != 0;
-    return std::move(c);  // every column is fetched again for the next row
-  }
-};
-#define CMA_INTO_CASE(r)                                                                                           \
-  into((r).c.id), into((r).c.centre_id), into((r).c.client_id), into((r).c.reference), into((r).c.status),         \
-      into((r).c.priority), into((r).c.adviser_id), into((r).c.summary), into((r).c.outcome),                      \
-      into((r).c.closure_reason), into((r).c.next_review_date), into((r).assets), into((r).vehicle),               \
-      into((r).adapted), into((r).homeowner), into((r).connected), into((r).dro), into((r).bankrupt),              \
-      into((r).breathing), into((r).crisis), into((r).c.opened_at), into((r).c.closed_at), into((r).c.created_at), \
-      into((r).c.updated_at), into((r).c.client_first_name), into((r).c.client_last_name)
 
 // A row of CMA_CASE_COLUMNS, in that order, read from a db::Query.
 app::Case read_case(const db::Query& q) {
@@ -69,22 +41,31 @@ app::Case read_case(const db::Query& q) {
   return c;
 }
 
-// The flags as the 0/1 integers both databases store.
-struct Flags {
-  explicit Flags(const app::Case& c)
-      : adapted(c.vehicle_adapted),
-        homeowner(c.homeowner),
-        connected(c.connected_to_england_or_wales),
-        dro(c.dro_in_last_six_years),
-        bankrupt(c.bankrupt_in_last_five_years),
-        breathing(c.breathing_space_in_last_year),
-        crisis(c.mental_health_crisis) {}
-  int adapted, homeowner, connected, dro, bankrupt, breathing, crisis;
-};
+// The columns an insert and an update both write (flags as the 0/1 integers both databases store).
+void bind_fields(db::Query& q, const app::Case& c) {
+  q.bind("status", c.status)
+      .bind("priority", c.priority)
+      .bind("adviser", c.adviser_id)
+      .bind("summary", c.summary)
+      .bind("outcome", c.outcome)
+      .bind("closure", c.closure_reason)
+      .bind("review", c.next_review_date)
+      .bind("assets", c.assets)
+      .bind("vehicle", c.vehicle_value)
+      .bind("adapted", c.vehicle_adapted)
+      .bind("homeowner", c.homeowner)
+      .bind("connected", c.connected_to_england_or_wales)
+      .bind("dro", c.dro_in_last_six_years)
+      .bind("bankrupt", c.bankrupt_in_last_five_years)
+      .bind("breathing", c.breathing_space_in_last_year)
+      .bind("crisis", c.mental_health_crisis)
+      .bind("closed", c.closed_at)
+      .bind("updated", c.updated_at);
+}
 
 class Cases final : public app::CaseRepository {
  public:
-  explicit Cases(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
+  explicit Cases(db::Connection& c) : dialect_(c.dialect), statements_(c.statements) {}
 
   std::optional<app::Case> find(const app::Scope& scope, const std::string& id) override {
     const auto* centre = app::centre_of(scope);
@@ -96,38 +77,27 @@ class Cases final : public app::CaseRepository {
   }
 
   std::optional<app::Case> find_for_update(const app::CentreScope& scope, const std::string& id) override {
-    CaseRow r;
-    const char* query =
-        dialect_ == db::Dialect::postgresql ? sql::kFindCaseForUpdatePostgresql : sql::kFindCaseInCentre;
-    sql_ << query, CMA_INTO_CASE(r), param(id, "id"), param(scope.centre_id(), "centre");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    db::Query q(statements_,
+                dialect_ == db::Dialect::postgresql ? sql::kFindCaseForUpdatePostgresql : sql::kFindCaseInCentre);
+    q.bind("id", id).bind("centre", scope.centre_id());
+    if (!q.next()) return std::nullopt;
+    return read_case(q);
   }
 
   void insert(const app::Case& c) override {
-    Flags f(c);
     write_guarded([&] {
-      sql_ << sql::kInsertCase, param(c.id, "id"), param(c.centre_id, "centre"), param(c.client_id, "client"),
-          param(c.reference, "reference"), param(c.status, "status"), param(c.priority, "priority"),
-          param(c.adviser_id, "adviser"), param(c.summary, "summary"), param(c.outcome, "outcome"),
-          param(c.closure_reason, "closure"), param(c.next_review_date, "review"), param(c.assets, "assets"),
-          param(c.vehicle_value, "vehicle"), param(f.adapted, "adapted"), param(f.homeowner, "homeowner"),
-          param(f.connected, "connected"), param(f.dro, "dro"), param(f.bankrupt, "bankrupt"),
-          param(f.breathing, "breathing"), param(f.crisis, "crisis"), param(c.opened_at, "opened"),
-          param(c.closed_at, "closed"), param(c.created_at, "created"), param(c.updated_at, "updated");
+      db::Query q(statements_, sql::kInsertCase);
+      q.bind("id", c.id).bind("centre", c.centre_id).bind("client", c.client_id).bind("reference", c.reference);
+      bind_fields(q, c);
+      q.bind("opened", c.opened_at).bind("created", c.created_at).run();
     });
   }
 
   void update(const app::Case& c) override {
-    Flags f(c);
     write_guarded([&] {
-      sql_ << sql::kUpdateCase, param(c.status, "status"), param(c.priority, "priority"),
-          param(c.adviser_id, "adviser"), param(c.summary, "summary"), param(c.outcome, "outcome"),
-          param(c.closure_reason, "closure"), param(c.next_review_date, "review"), param(c.assets, "assets"),
-          param(c.vehicle_value, "vehicle"), param(f.adapted, "adapted"), param(f.homeowner, "homeowner"),
-          param(f.connected, "connected"), param(f.dro, "dro"), param(f.bankrupt, "bankrupt"),
-          param(f.breathing, "breathing"), param(f.crisis, "crisis"), param(c.closed_at, "closed"),
-          param(c.updated_at, "updated"), param(c.id, "id"), param(c.centre_id, "centre");
+      db::Query q(statements_, sql::kUpdateCase);
+      bind_fields(q, c);
+      q.bind("id", c.id).bind("centre", c.centre_id).run();
     });
   }
 
@@ -175,7 +145,6 @@ class Cases final : public app::CaseRepository {
   }
 
  private:
-  soci::session& sql_;
   db::Dialect dialect_;
   db::PreparedStatements& statements_;
 };

@@ -9,36 +9,10 @@ namespace cma::store::clients {
 
 namespace {
 
-using db::each_row;
-using db::into;
-using db::param;
 using db::write_guarded;
 
 using domain::join_list;
 using domain::split_list;
-
-struct ClientRow {
-  app::Client c;
-  int adults = 0;
-  int sharing = 0;
-  std::string children, flags;
-  app::Client take() {
-    c.adults = adults;
-    c.data_sharing_consent = sharing != 0;
-    c.children_ages.clear();
-    for (const auto& s : split_list(children)) c.children_ages.push_back(std::stoi(s));
-    c.vulnerability_flags = split_list(flags);
-    return std::move(c);  // every column is fetched again for the next row
-  }
-};
-#define CMA_INTO_CLIENT(r)                                                                                             \
-  into((r).c.id), into((r).c.centre_id), into((r).c.reference), into((r).c.title), into((r).c.first_name),             \
-      into((r).c.last_name), into((r).c.date_of_birth), into((r).c.ni_number), into((r).c.phone), into((r).c.mobile),  \
-      into((r).c.email), into((r).c.address_line1), into((r).c.address_line2), into((r).c.town), into((r).c.postcode), \
-      into((r).adults), into((r).children), into((r).c.marital_status), into((r).c.employment_status),                 \
-      into((r).c.housing_tenure), into((r).flags), into((r).c.vulnerability_consent_at), into((r).sharing),            \
-      into((r).c.data_sharing_consent_at), into((r).c.preferred_contact), into((r).c.language), into((r).c.status),    \
-      into((r).c.deleted_at), into((r).c.created_at), into((r).c.updated_at)
 
 // A row of CMA_CLIENT_COLUMNS, in that order, read from a db::Query.
 app::Client read_client(const db::Query& q) {
@@ -76,21 +50,42 @@ app::Client read_client(const db::Query& q) {
   return c;
 }
 
-// The stored forms of the list fields and the columns lists and searches use.
-struct Derived {
-  explicit Derived(const app::Client& c)
-      : children(join_list(c.children_ages)),
-        flags(join_list(c.vulnerability_flags)),
-        sort(domain::client_sort_name(c.first_name, c.last_name)),
-        search(domain::client_search_text(c.first_name, c.last_name, c.reference, c.postcode)),
-        sharing(c.data_sharing_consent ? 1 : 0) {}
-  std::string children, flags, sort, search;
-  int sharing;
-};
+// The columns an insert and an update both write, with the stored forms of the list fields and
+// the columns lists and searches use.
+void bind_fields(db::Query& q, const app::Client& c) {
+  q.bind("title", c.title)
+      .bind("first", c.first_name)
+      .bind("last", c.last_name)
+      .bind("dob", c.date_of_birth)
+      .bind("ni", c.ni_number)
+      .bind("phone", c.phone)
+      .bind("mobile", c.mobile)
+      .bind("email", c.email)
+      .bind("line1", c.address_line1)
+      .bind("line2", c.address_line2)
+      .bind("town", c.town)
+      .bind("postcode", c.postcode)
+      .bind("adults", c.adults)
+      .bind("children", join_list(c.children_ages))
+      .bind("marital", c.marital_status)
+      .bind("employment", c.employment_status)
+      .bind("tenure", c.housing_tenure)
+      .bind("flags", join_list(c.vulnerability_flags))
+      .bind("flags_consent", c.vulnerability_consent_at)
+      .bind("sharing", c.data_sharing_consent)
+      .bind("sharing_at", c.data_sharing_consent_at)
+      .bind("contact", c.preferred_contact)
+      .bind("language", c.language)
+      .bind("status", c.status)
+      .bind("deleted", c.deleted_at)
+      .bind("updated", c.updated_at)
+      .bind("sort", domain::client_sort_name(c.first_name, c.last_name))
+      .bind("search", domain::client_search_text(c.first_name, c.last_name, c.reference, c.postcode));
+}
 
 class Clients final : public app::ClientRepository {
  public:
-  explicit Clients(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
+  explicit Clients(db::Connection& c) : dialect_(c.dialect), statements_(c.statements) {}
 
   std::optional<app::Client> find(const app::Scope& scope, const std::string& id) override {
     const auto* centre = app::centre_of(scope);
@@ -102,45 +97,27 @@ class Clients final : public app::ClientRepository {
   }
 
   std::optional<app::Client> find_for_update(const app::CentreScope& scope, const std::string& id) override {
-    ClientRow r;
-    const char* query =
-        dialect_ == db::Dialect::postgresql ? sql::kFindClientForUpdatePostgresql : sql::kFindClientInCentre;
-    sql_ << query, CMA_INTO_CLIENT(r), param(id, "id"), param(scope.centre_id(), "centre");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    db::Query q(statements_,
+                dialect_ == db::Dialect::postgresql ? sql::kFindClientForUpdatePostgresql : sql::kFindClientInCentre);
+    q.bind("id", id).bind("centre", scope.centre_id());
+    if (!q.next()) return std::nullopt;
+    return read_client(q);
   }
 
   void insert(const app::Client& c) override {
-    Derived d(c);
     write_guarded([&] {
-      sql_ << sql::kInsertClient, param(c.id, "id"), param(c.centre_id, "centre"), param(c.reference, "reference"),
-          param(c.title, "title"), param(c.first_name, "first"), param(c.last_name, "last"),
-          param(c.date_of_birth, "dob"), param(c.ni_number, "ni"), param(c.phone, "phone"), param(c.mobile, "mobile"),
-          param(c.email, "email"), param(c.address_line1, "line1"), param(c.address_line2, "line2"),
-          param(c.town, "town"), param(c.postcode, "postcode"), param(c.adults, "adults"),
-          param(d.children, "children"), param(c.marital_status, "marital"), param(c.employment_status, "employment"),
-          param(c.housing_tenure, "tenure"), param(d.flags, "flags"),
-          param(c.vulnerability_consent_at, "flags_consent"), param(d.sharing, "sharing"),
-          param(c.data_sharing_consent_at, "sharing_at"), param(c.preferred_contact, "contact"),
-          param(c.language, "language"), param(c.status, "status"), param(c.deleted_at, "deleted"),
-          param(c.created_at, "created"), param(c.updated_at, "updated"), param(d.sort, "sort"),
-          param(d.search, "search");
+      db::Query q(statements_, sql::kInsertClient);
+      q.bind("id", c.id).bind("centre", c.centre_id).bind("reference", c.reference).bind("created", c.created_at);
+      bind_fields(q, c);
+      q.run();
     });
   }
+
   void update(const app::Client& c) override {
-    Derived d(c);
     write_guarded([&] {
-      sql_ << sql::kUpdateClient, param(c.title, "title"), param(c.first_name, "first"), param(c.last_name, "last"),
-          param(c.date_of_birth, "dob"), param(c.ni_number, "ni"), param(c.phone, "phone"), param(c.mobile, "mobile"),
-          param(c.email, "email"), param(c.address_line1, "line1"), param(c.address_line2, "line2"),
-          param(c.town, "town"), param(c.postcode, "postcode"), param(c.adults, "adults"),
-          param(d.children, "children"), param(c.marital_status, "marital"), param(c.employment_status, "employment"),
-          param(c.housing_tenure, "tenure"), param(d.flags, "flags"),
-          param(c.vulnerability_consent_at, "flags_consent"), param(d.sharing, "sharing"),
-          param(c.data_sharing_consent_at, "sharing_at"), param(c.preferred_contact, "contact"),
-          param(c.language, "language"), param(c.status, "status"), param(c.deleted_at, "deleted"),
-          param(c.updated_at, "updated"), param(d.sort, "sort"), param(d.search, "search"), param(c.id, "id"),
-          param(c.centre_id, "centre");
+      db::Query q(statements_, sql::kUpdateClient);
+      bind_fields(q, c);
+      q.bind("id", c.id).bind("centre", c.centre_id).run();
     });
   }
 
@@ -160,13 +137,12 @@ class Clients final : public app::ClientRepository {
   }
 
   long long open_cases(const app::CentreScope& scope, const std::string& client_id) override {
-    long long n = 0;
-    sql_ << sql::kOpenCasesOfClient, into(n), param(scope.centre_id(), "centre"), param(client_id, "client");
-    return n;
+    db::Query q(statements_, sql::kOpenCasesOfClient);
+    q.bind("centre", scope.centre_id()).bind("client", client_id);
+    return q.next() ? q.integer(0) : 0;
   }
 
  private:
-  soci::session& sql_;
   db::Dialect dialect_;
   db::PreparedStatements& statements_;
 };

@@ -92,8 +92,8 @@ std::unique_ptr<PreparedStatements::Entry> PreparedStatements::prepare(std::stri
   auto e = std::make_unique<Entry>();
   if (dialect_ == Dialect::sqlite) {
     auto* db = static_cast<lite::sqlite3*>(handle_);
-    int rc = lite::sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &e->stmt, nullptr);
+    int rc = lite::sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &e->stmt,
+                                      nullptr);
     if (rc != SQLITE_OK) throw DatabaseError(std::to_string(rc), sqlite_error(db));
     return e;
   }
@@ -109,8 +109,8 @@ std::unique_ptr<PreparedStatements::Entry> PreparedStatements::prepare(std::stri
   auto* conn = static_cast<PGconn*>(handle_);
   PGresult* res = PQprepare(conn, e->name.c_str(), text.c_str(), static_cast<int>(e->params.size()), nullptr);
   bool ok = res != nullptr && PQresultStatus(res) == PGRES_COMMAND_OK;
-  std::string code = res ? (PQresultErrorField(res, PG_DIAG_SQLSTATE) ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "")
-                         : "08006";
+  std::string code =
+      res ? (PQresultErrorField(res, PG_DIAG_SQLSTATE) ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "") : "08006";
   std::string message = PQerrorMessage(conn);
   PQclear(res);
   if (!ok) throw DatabaseError(code, message);
@@ -183,8 +183,8 @@ void Query::execute() {
   std::vector<const char*> values(values_.size());
   for (std::size_t k = 0; k < values_.size(); ++k) values[k] = is_null_[k] ? nullptr : values_[k].c_str();
   auto* conn = static_cast<PGconn*>(statements_.handle());
-  auto* res = PQexecPrepared(conn, entry_.name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                             nullptr, 0);
+  auto* res =
+      PQexecPrepared(conn, entry_.name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0);
   result_ = res;
   auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
@@ -223,7 +223,8 @@ std::string_view Query::view(int column) const {
   if (statements_.dialect() == Dialect::sqlite) {
     const auto* p = lite::sqlite3_column_text(entry_.stmt, column);
     if (p == nullptr) return {};
-    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(lite::sqlite3_column_bytes(entry_.stmt, column))};
+    return {reinterpret_cast<const char*>(p),
+            static_cast<std::size_t>(lite::sqlite3_column_bytes(entry_.stmt, column))};
   }
   auto* res = static_cast<PGresult*>(result_);
   return {PQgetvalue(res, row_, column), static_cast<std::size_t>(PQgetlength(res, row_, column))};

@@ -89,7 +89,7 @@ class Query {
   PreparedStatements::Entry& entry_;
   std::vector<std::string> values_;  // PostgreSQL: the parameters as text, by position
   std::vector<bool> is_null_;
-  void* result_ = nullptr;           // PostgreSQL: the PGresult
+  void* result_ = nullptr;  // PostgreSQL: the PGresult
   int row_ = -1, rows_ = 0;
   bool executed_ = false;
 };

@@ -21,11 +21,11 @@ class SociTransaction final : public app::Transaction {
     try {
       if (mode == app::TxMode::write) {
         // IMMEDIATE takes SQLite's write lock up front, so two writers never deadlock on upgrade.
-        *session_ << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        run(sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
       } else {
         // Both take their snapshot at the transaction's first statement and keep it to the end
         // (SQLite in WAL mode: a deferred transaction's first read pins the WAL frame it reads up to).
-        *session_ << (sqlite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        run(sqlite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
       open_ = true;
     } catch (...) {
@@ -40,7 +40,7 @@ class SociTransaction final : public app::Transaction {
     bool healthy = std::uncaught_exceptions() == exceptions_at_start_;
     if (open_) {
       try {
-        *session_ << "ROLLBACK";
+        run("ROLLBACK");
       } catch (...) {
         healthy = false;
       }
@@ -49,7 +49,7 @@ class SociTransaction final : public app::Transaction {
   }
   void commit() override {
     if (!open_) return;
-    *session_ << "COMMIT";
+    run("COMMIT");
     open_ = false;
   }
 
@@ -62,6 +62,9 @@ class SociTransaction final : public app::Transaction {
   }
 
  private:
+  // Transaction control, prepared once per connection like the statements it brackets.
+  void run(const char* statement) { Query(connection_.statements, statement).run(); }
+
   SessionPool& pool_;
   const RepositoryRegistry& registry_;
   int exceptions_at_start_;

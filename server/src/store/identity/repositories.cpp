@@ -48,14 +48,24 @@ app::User read_user(const db::Query& q) {
 
 class Centres final : public app::CentreRepository {
  public:
-  explicit Centres(db::Connection& c) : sql_(c.sql) {}
+  explicit Centres(db::Connection& c) : sql_(c.sql), statements_(c.statements) {}
   std::optional<app::Centre> find(const app::Scope& scope, const std::string& id) override {
+    const auto* centre = app::centre_of(scope);
+    db::Query q(statements_, centre ? sql::kFindCentreInScope : sql::kFindCentre);
+    q.bind("id", id);
+    if (centre) q.bind("scope", *centre);
+    if (!q.next()) return std::nullopt;
     app::Centre r;
-    if (const auto* centre = app::centre_of(scope))
-      sql_ << sql::kFindCentreInScope, CMA_INTO_CENTRE(r), param(id, "id"), param(*centre, "scope");
-    else
-      sql_ << sql::kFindCentre, CMA_INTO_CENTRE(r), param(id, "id");
-    if (!sql_.got_data()) return std::nullopt;
+    q.read(0, r.id);
+    q.read(1, r.name);
+    q.read(2, r.code);
+    q.read(3, r.address);
+    q.read(4, r.contact_email);
+    q.read(5, r.contact_phone);
+    q.read(6, r.status);
+    q.read(7, r.settings);
+    q.read(8, r.created_at);
+    q.read(9, r.updated_at);
     return r;
   }
   bool code_taken(const std::string& code, const std::string& except_id) override {
@@ -95,19 +105,19 @@ class Centres final : public app::CentreRepository {
 
  private:
   soci::session& sql_;
+  db::PreparedStatements& statements_;
 };
 
 class Users final : public app::UserRepository {
  public:
   explicit Users(db::Connection& c) : sql_(c.sql), statements_(c.statements) {}
   std::optional<app::User> find(const app::Scope& scope, const std::string& id) override {
-    UserRow r;
-    if (const auto* centre = app::centre_of(scope))
-      sql_ << sql::kFindUserInCentre, CMA_INTO_USER(r), param(id, "id"), param(*centre, "centre");
-    else
-      sql_ << sql::kFindUser, CMA_INTO_USER(r), param(id, "id");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    const auto* centre = app::centre_of(scope);
+    db::Query q(statements_, centre ? sql::kFindUserInCentre : sql::kFindUser);
+    q.bind("id", id);
+    if (centre) q.bind("centre", *centre);
+    if (!q.next()) return std::nullopt;
+    return read_user(q);
   }
   std::optional<app::User> find_by_email(const std::string& email) override {
     UserRow r;

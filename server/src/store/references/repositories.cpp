@@ -7,20 +7,18 @@ namespace cma::store::references {
 
 namespace {
 
-using db::into;
-using db::param;
-
 class Counters final : public app::ReferenceCounterRepository {
  public:
-  explicit Counters(db::Connection& c) : sql_(c.sql) {}
+  explicit Counters(db::Connection& c) : statements_(c.statements) {}
   long long next(const app::CentreScope& scope, const std::string& series) override {
-    long long n = 0;
-    sql_ << sql::kNextReference, into(n), param(scope.centre_id(), "centre"), param(series, "series");
-    return n;
+    db::Query q(statements_, sql::kNextReference);
+    q.bind("centre", scope.centre_id()).bind("series", series);
+    if (!q.next()) throw std::logic_error("the reference counter returned no row");
+    return q.integer(0);
   }
 
  private:
-  soci::session& sql_;
+  db::PreparedStatements& statements_;
 };
 
 }  // namespace
