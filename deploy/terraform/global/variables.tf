@@ -1,0 +1,33 @@
+variable "region" {
+  type        = string
+  description = "Home region."
+  default     = "eu-west-2"
+}
+
+variable "project" {
+  type        = string
+  description = "Project name: the ECR repository and the Project tag."
+  default     = "cma"
+}
+
+variable "github_repository" {
+  type        = string
+  description = "owner/name of the GitHub repository whose workflows may assume the roles."
+}
+
+variable "environments" {
+  type        = list(string)
+  description = "GitHub environments allowed to run terraform apply."
+  default     = ["dev", "staging", "production"]
+}
+
+variable "state_bucket_name" {
+  type        = string
+  description = "Bucket made by bootstrap/, holding every composition's state."
+}
+
+variable "images_kept" {
+  type        = number
+  description = "Commit images kept in ECR."
+  default     = 200
+}
