@@ -141,6 +141,13 @@ data "aws_iam_policy_document" "plan_state" {
     actions   = ["s3:PutObject", "s3:DeleteObject"]
     resources = ["arn:aws:s3:::${var.state_bucket_name}/*.tflock"]
   }
+
+  # Refreshing aws_secretsmanager_secret_version reads the value; ReadOnlyAccess does not.
+  statement {
+    sid       = "RefreshOwnSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = ["arn:aws:secretsmanager:${var.region}:*:secret:${var.project}-*"]
+  }
 }
 
 resource "aws_iam_role_policy" "plan_state" {
