@@ -27,6 +27,7 @@ services = {
   worker = { cpu = 256, memory = 512, min_count = 1, max_count = 1, cpu_architecture = "X86_64", spot = true, on_demand_base = 0 }
 }
 
+container_insights     = "disabled"
 log_retention_days     = 14
 alb_log_retention_days = 14
 alert_emails           = ["dev-alerts@example.org"]

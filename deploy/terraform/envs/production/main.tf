@@ -139,6 +139,7 @@ module "ecs" {
   documents_kms_key_arn = module.data.documents_kms_key_arn
 
   log_retention_days   = var.log_retention_days
+  container_insights   = var.container_insights
   secret_recovery_days = var.deletion_protection ? 30 : 0
 }
 

@@ -142,6 +142,12 @@ variable "services" {
   description = "Size and scaling of api, web and worker (see modules/ecs)."
 }
 
+variable "container_insights" {
+  type        = string
+  description = "ECS Container Insights: enabled, enhanced or disabled (its metrics are billed)."
+  default     = "enabled"
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Days task logs are kept."

@@ -30,4 +30,4 @@ services = {
 log_retention_days     = 30
 alb_log_retention_days = 30
 alert_emails           = ["dev-alerts@example.org"]
-monthly_budget_usd     = 150
+monthly_budget_usd     = 180
