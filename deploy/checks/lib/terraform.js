@@ -243,7 +243,48 @@ function schemaProblems(config, schema) {
   return problems;
 }
 
+// terraform fmt's alignment rule, as hclwrite applies it: a line has an assignment cell when it
+// has a top-level '=' after its first token and the rest of the line is bracket-balanced (a line
+// that opens a multi-line value has none); consecutive lines with one form a chain whose '=' signs
+// stand one column after the chain's longest name. Returns "line N: text" for each that does not.
+function alignmentProblems(text) {
+  const problems = [];
+  const scan = (line) => {
+    let inString = false;
+    let eq = -1;
+    let net = 0;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (inString) {
+        if (c === '\\') i += 1;
+        else if (c === '"') inString = false;
+        continue;
+      }
+      if (c === '"') { inString = true; continue; }
+      if (c === '#' || line.startsWith('//', i)) break;
+      if (eq < 0 && c === '=' && !'=>'.includes(line[i + 1] || ' ') && !'!<>='.includes(line[i - 1] || ' ')) eq = i;
+      else if (eq >= 0 && '{[('.includes(c)) net += 1;
+      else if (eq >= 0 && '}])'.includes(c)) net -= 1;
+    }
+    return { eq, net };
+  };
+  let chain = [];
+  const close = () => {
+    const width = Math.max(...chain.map((c) => c.line.slice(0, c.eq).trimEnd().length));
+    for (const c of chain) if (c.eq !== width + 1) problems.push(`line ${c.n}: ${c.line.trim().slice(0, 70)}`);
+    chain = [];
+  };
+  text.split('\n').forEach((line, index) => {
+    const trimmed = line.trim();
+    const { eq, net } = trimmed && !trimmed.startsWith('#') ? scan(line) : { eq: -1, net: 0 };
+    if (eq > 0 && line.slice(0, eq).trim() && net === 0) chain.push({ n: index + 1, line, eq });
+    else if (chain.length) close();
+  });
+  if (chain.length) close();
+  return problems;
+}
+
 module.exports = {
-  configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
+  alignmentProblems, configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
   referenceProblems, duplicateProblems, schemaProblems,
 };

@@ -45,6 +45,22 @@ test('every .tf file parses', async () => {
   assert.ok(resources > 100, `only ${resources} resources`);
 });
 
+test('every file keeps terraform fmt\'s alignment of = signs', () => {
+  const files = [];
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\.tf(vars)?$/.test(e.name)) files.push(p);
+  });
+  walk(root);
+  assert.ok(files.length > 40);
+  for (const f of files) assert.deepEqual(tf.alignmentProblems(fs.readFileSync(f, 'utf8')), [], path.relative(root, f));
+  const sample = 'resource "a" "b" {\n  x      = 1\n  longer = 2\n  tags = {\n    A   = 1\n    BBB = "=="\n  }\n}\n';
+  assert.deepEqual(tf.alignmentProblems(sample), []);
+  assert.deepEqual(tf.alignmentProblems(sample.replace('x      = 1', 'x = 1')), ['line 2: x = 1']);
+  assert.deepEqual(tf.alignmentProblems(sample.replace('    BBB = "=="', '    BBB  = "=="')), ['line 6: BBB  = "=="']);
+});
+
 test('every reference resolves and module arguments match module variables', async () => {
   for (const config of await allConfigs()) assert.deepEqual(await tf.referenceProblems(config, load), [], config.dir);
 });

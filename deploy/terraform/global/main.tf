@@ -167,8 +167,10 @@ resource "aws_iam_role_policy_attachment" "apply_admin" {
   policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
 }
 
+# Cost Explorer can only activate a tag it has seen on billed resources: apply with
+# activate_cost_allocation_tags = true a day after the first environment is up.
 resource "aws_ce_cost_allocation_tag" "this" {
-  for_each = toset(["Project", "Environment"])
+  for_each = var.activate_cost_allocation_tags ? toset(["Project", "Environment"]) : toset([])
 
   tag_key = each.value
   status  = "Active"

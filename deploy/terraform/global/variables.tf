@@ -31,3 +31,9 @@ variable "images_kept" {
   description = "Commit images kept in ECR."
   default     = 200
 }
+
+variable "activate_cost_allocation_tags" {
+  type        = bool
+  description = "Activate Project and Environment as cost allocation tags (the budgets filter on them); possible only once billing has seen them."
+  default     = false
+}
