@@ -235,3 +235,58 @@ test('references are found inside templates but not inside string literals', () 
   const refs = tf.references(['arn:aws:ecs:${var.region}:${local.account}:service/x', '${jsonencode({ Service = "ecs-tasks.amazonaws.com", b = "${aws_s3_bucket.x.arn}/*" })}', 'literal aws_lb.fake.arn', '$${var.escaped}']);
   assert.deepEqual(refs.map((r) => `${r.kind}:${r.type || ''}${r.type ? '.' : ''}${r.name}`).sort(), ['local:account', 'resource:aws_s3_bucket.x', 'var:region']);
 });
+
+// Issue 16's list, item by item, against the real configuration.
+test('each mistake the guide makes is absent, and everything it leaves out is present', async () => {
+  const configs = await allConfigs();
+  const all = configs.flatMap((c) => c.resources.map((r) => ({ ...r, dir: path.relative(root, c.dir) })));
+  const of = (type) => all.filter((r) => r.type === type);
+  const text = (v) => JSON.stringify(v);
+
+  assert.ok(!all.some((r) => 'cost_filters' in r.body), 'cost_filters');
+  assert.ok(of('aws_budgets_budget').every((b) => b.body.cost_filter.some((f) => f.name === 'TagKeyValue')));
+  for (const s of of('aws_ecs_service')) {
+    assert.ok(!('deployment_configuration' in s.body));
+    assert.ok('deployment_maximum_percent' in s.body && 'deployment_minimum_healthy_percent' in s.body);
+    assert.equal(s.body.deployment_circuit_breaker[0].rollback, true);
+    assert.ok(s.body.network_configuration, `${s.name}: network_configuration`);
+  }
+  assert.equal(of('aws_ecs_capacity_provider').length, 0);
+  assert.deepEqual(of('aws_ecs_cluster_capacity_providers')[0].body.capacity_providers, ['FARGATE', 'FARGATE_SPOT']);
+  const dbs = of('aws_db_instance');
+  assert.deepEqual(dbs.map((d) => d.name).sort(), ['replica', 'this']);
+  for (const d of dbs) assert.match(d.body.monitoring_role_arn, /aws_iam_role\.rds_monitoring/);
+  const primary = dbs.find((d) => d.name === 'this').body;
+  assert.match(primary.final_snapshot_identifier, /-final/);
+  assert.equal(primary.engine_version, '${var.db_engine_version}');
+  assert.deepEqual(dbs.find((d) => d.name === 'replica').body.vpc_security_group_ids, ['${aws_security_group.db.id}']);
+  for (const r of of('aws_vpc_security_group_ingress_rule')) assert.equal(r.body.from_port, r.body.to_port, `${r.dir} ${r.name}`);
+  assert.equal(of('aws_security_group').filter((g) => g.body.ingress).length, 0);
+  const docsLifecycle = of('aws_s3_bucket_lifecycle_configuration').find((l) => l.dir === 'modules/data').body;
+  assert.deepEqual(docsLifecycle.rule[0].transition[0], { days: 0, storage_class: 'INTELLIGENT_TIERING' });
+  const dashboard = text(of('aws_cloudwatch_dashboard')[0].body);
+  assert.ok(!/aws_db_instance/.test(dashboard) && /DBInstanceIdentifier/.test(dashboard));
+  const dataOutputs = text((await load(path.join(root, 'modules/data'))).outputs);
+  assert.match(dataOutputs, /aws_db_instance\.this\.identifier/);
+
+  // Missing from the guide, present here.
+  assert.equal(of('aws_ecr_repository')[0].body.image_tag_mutability, 'IMMUTABLE');
+  assert.ok(of('aws_ecr_lifecycle_policy').length === 1);
+  assert.ok(of('aws_iam_openid_connect_provider').length === 1);
+  assert.ok(of('aws_iam_role').some((r) => r.name === 'execution') && of('aws_iam_role').some((r) => r.name === 'task'));
+  assert.ok(of('aws_iam_role').some((r) => r.dir === 'modules/deploy_role'));
+  assert.deepEqual(of('aws_lb_listener').map((l) => l.body.port).sort(), [443, 80]);
+  assert.ok(of('aws_lb_listener_rule').some((r) => text(r.body).includes('/api/*')));
+  const taskDefs = text(of('aws_ecs_task_definition')[0].body);
+  assert.match(taskDefs, /xray-daemon/);
+  const roles = (await load(path.join(root, 'modules/ecs'))).locals.find((l) => l.name === 'roles').value;
+  assert.deepEqual(Object.keys(roles).sort(), ['api', 'web', 'worker']);
+  assert.deepEqual(roles.worker.command, ['worker']);
+  assert.equal(of('aws_ecs_service')[0].body.for_each, '${local.roles}');
+  assert.ok(of('aws_elasticache_replication_group').length === 1);
+  assert.ok(of('aws_cloudfront_distribution').length === 1);
+  assert.ok(of('aws_route53_record').length >= 3);
+  assert.ok(of('aws_cloudwatch_metric_alarm').length >= 8);
+  assert.ok(of('aws_s3_bucket_policy').some((p) => p.dir === 'modules/alb'));
+  assert.ok(of('aws_s3_bucket').some((b) => b.dir === 'bootstrap'));
+});
