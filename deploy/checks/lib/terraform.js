@@ -284,7 +284,82 @@ function alignmentProblems(text) {
   return problems;
 }
 
+// A variable's type constraint ("${map(object({ a = number }))}") as a tree.
+function parseType(text) {
+  const src = text.replace(/^\$\{|\}$/g, '');
+  let i = 0;
+  const ws = () => { while (/\s|,/.test(src[i] || '')) i++; };
+  const word = () => { ws(); const m = src.slice(i).match(/^[A-Za-z_][\w-]*/); if (!m) throw new Error(`type: expected a name at ${src.slice(i, i + 20)}`); i += m[0].length; return m[0]; };
+  const expect = (c) => { ws(); if (src[i] !== c) throw new Error(`type: expected ${c} at ${src.slice(i, i + 20)}`); i++; };
+  const type = () => {
+    const name = word();
+    if (['string', 'number', 'bool', 'any'].includes(name)) return { kind: name };
+    expect('(');
+    let t;
+    if (name === 'object') {
+      expect('{');
+      const attrs = {};
+      ws();
+      while (src[i] !== '}') { const k = word(); expect('='); attrs[k] = type(); ws(); }
+      expect('}');
+      t = { kind: 'object', attrs };
+    } else if (['list', 'set', 'map'].includes(name)) {
+      t = { kind: name, element: type() };
+    } else {
+      throw new Error(`type: unknown ${name}`);
+    }
+    expect(')');
+    return t;
+  };
+  const t = type();
+  ws();
+  if (i !== src.length) throw new Error(`type: trailing text ${src.slice(i)}`);
+  return t;
+}
+
+// Where a literal value (as hcl2json gives it) does not fit a type tree: a list of paths.
+function typeMismatches(value, t, at = '') {
+  if (typeof value === 'string' && value.includes('${')) return []; // an expression: not checked
+  switch (t.kind) {
+    case 'any': return [];
+    case 'string': return typeof value === 'string' ? [] : [`${at}: ${JSON.stringify(value)} is not a string`];
+    case 'number': return typeof value === 'number' ? [] : [`${at}: ${JSON.stringify(value)} is not a number`];
+    case 'bool': return typeof value === 'boolean' ? [] : [`${at}: ${JSON.stringify(value)} is not a bool`];
+    case 'list': case 'set':
+      return Array.isArray(value) ? value.flatMap((v, k) => typeMismatches(v, t.element, `${at}[${k}]`)) : [`${at}: not a ${t.kind}`];
+    case 'map':
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([k, v]) => typeMismatches(v, t.element, `${at}.${k}`)) : [`${at}: not a map`];
+    case 'object': {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+      const out = [];
+      for (const [k, sub] of Object.entries(t.attrs)) {
+        if (!(k in value)) out.push(`${at}: missing attribute ${k}`);
+        else out.push(...typeMismatches(value[k], sub, `${at}.${k}`));
+      }
+      for (const k of Object.keys(value)) if (!(k in t.attrs)) out.push(`${at}: unexpected attribute ${k}`);
+      return out;
+    }
+    default: throw new Error(`type kind ${t.kind}`);
+  }
+}
+
+// A composition's tfvars against its variables: undeclared names, wrong types, required ones unset.
+function tfvarsTypeProblems(config, values, alsoSet = []) {
+  const problems = [];
+  const vars = new Map(config.variables.map((v) => [v.name, v]));
+  for (const [name, value] of Object.entries(values)) {
+    const v = vars.get(name);
+    if (!v) { problems.push(`${name}: no such variable`); continue; }
+    problems.push(...typeMismatches(value, parseType(v.body.type), name));
+  }
+  for (const [name, v] of vars) {
+    if (!('default' in v.body) && !(name in values) && !alsoSet.includes(name)) problems.push(`${name}: required, not set`);
+  }
+  return problems;
+}
+
 module.exports = {
-  alignmentProblems, configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
+  parseType, typeMismatches, tfvarsTypeProblems, alignmentProblems, configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
   referenceProblems, duplicateProblems, schemaProblems,
 };

@@ -108,6 +108,28 @@ test('every composition but bootstrap keeps its state in S3 under its own key', 
   assert.equal(keys.size, 4);
 });
 
+test('each environment\'s tfvars sets every required variable with a value of its type', async () => {
+  for (const env of envNames) {
+    const config = await load(path.join(root, 'envs', env));
+    const file = path.join(root, 'envs', env, 'terraform.tfvars');
+    const values = await tf.parseHcl(file, fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(tf.tfvarsTypeProblems(config, values), [], env);
+  }
+  for (const config of await allConfigs()) for (const v of config.variables) tf.parseType(v.body.type);
+  const config = await load(path.join(root, 'envs/production'));
+  const file = path.join(root, 'envs/production/terraform.tfvars');
+  const text = fs.readFileSync(file, 'utf8');
+  const problems = async (from, to) => {
+    assert.ok(text.includes(from), `cannot plant: ${from}`);
+    return tf.tfvarsTypeProblems(config, await tf.parseHcl(file, text.replace(from, to))).join('\n');
+  };
+  assert.match(await problems('az_count            = 2', 'az_count            = "two"'), /az_count: "two" is not a number/);
+  assert.match(await problems('deletion_protection = true', 'deletion_protecton = true'), /deletion_protecton: no such variable[\s\S]*deletion_protection: required, not set/);
+  assert.match(await problems('spot = true, on_demand_base = 0', 'spot = "yes", on_demand_base = 0'), /services\.worker\.spot: "yes" is not a bool/);
+  assert.match(await problems(', on_demand_base = 0 }\n  web', ' }\n  web'), /services\.api: missing attribute on_demand_base/);
+  assert.match(await problems('alert_emails           = ["ops@example.org"]', 'alert_emails           = "ops@example.org"'), /alert_emails: not a list/);
+});
+
 test('tfvars give valid Fargate sizes, Spot on x86, and production its protections', async () => {
   for (const env of envNames) {
     const file = path.join(root, 'envs', env, 'terraform.tfvars');
