@@ -198,6 +198,32 @@ function duplicateProblems(config) {
   return problems;
 }
 
+// "${…}" and nothing else: a value computed by an expression (whose type is not known here), as
+// opposed to a template like "${a}-b", which is a string.
+function isWholeExpression(value) {
+  if (typeof value !== 'string' || !value.startsWith('${') || !value.endsWith('}')) return false;
+  // A stack of contexts: 'e' inside an expression (counting its braces), 's' inside a string.
+  const stack = [{ mode: 'e', depth: 0 }];
+  for (let i = 2; i < value.length; i++) {
+    const top = stack[stack.length - 1];
+    const c = value[i];
+    if (top.mode === 's') {
+      if (c === '\\') i += 1;
+      else if (value.startsWith('${', i)) { stack.push({ mode: 'e', depth: 0 }); i += 1; }
+      else if (c === '"') stack.pop();
+      continue;
+    }
+    if (c === '"') stack.push({ mode: 's' });
+    else if (c === '{') top.depth += 1;
+    else if (c === '}') {
+      if (top.depth > 0) { top.depth -= 1; continue; }
+      stack.pop();
+      if (!stack.length) return i === value.length - 1;
+    }
+  }
+  return false;
+}
+
 // Arguments and blocks against the provider schema (schema/aws-provider.json).
 function schemaProblems(config, schema) {
   const problems = [];
@@ -213,8 +239,12 @@ function schemaProblems(config, schema) {
     for (const [key, value] of Object.entries(body)) {
       if (key === 'dynamic' || META_ARGUMENTS.has(key)) continue;
       if (key in node.attributes) {
-        if (Array.isArray(value) && value.length && value.every((x) => x && typeof x === 'object' && !Array.isArray(x)) && !(key in node.blocks))
-          ; // a list of objects given to an attribute is legal HCL
+        const kind = (node.kinds || {})[key] || 'scalar';
+        const given = Array.isArray(value) ? 'list' : value && typeof value === 'object' ? 'map' : isWholeExpression(value) ? 'expression' : 'scalar';
+        // Terraform converts between strings, numbers and bools, but never a list to a single
+        // value, a single value to a collection, or a list to a map. Expressions are not typed here.
+        if (given !== 'expression' && given !== kind)
+          problems.push(`${at}: "${key}" takes a ${kind === 'scalar' ? 'single value' : kind}, given a ${given === 'scalar' ? 'single value' : given}`);
         continue;
       }
       if (key in node.blocks) {
@@ -360,6 +390,6 @@ function tfvarsTypeProblems(config, values, alsoSet = []) {
 }
 
 module.exports = {
-  parseType, typeMismatches, tfvarsTypeProblems, alignmentProblems, configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
+  isWholeExpression, parseType, typeMismatches, tfvarsTypeProblems, alignmentProblems, configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
   referenceProblems, duplicateProblems, schemaProblems,
 };

@@ -48,9 +48,19 @@ function main() {
     return null;
   };
 
+  // 'list' or 'map' for collection attributes (lists and sets are both arrays in jsii), else null.
+  const collectionKind = (type) => {
+    if (type.collection) return type.collection.kind === 'map' ? 'map' : 'list';
+    if (type.union) {
+      const kinds = type.union.types.map(collectionKind).filter(Boolean);
+      return kinds.length === type.union.types.filter((u) => u.fqn !== 'cdktf.IResolvable').length && kinds.length ? kinds[0] : null;
+    }
+    return null;
+  };
+
   const describe = (fqn, depth = 0) => {
     if (depth > 12) throw new Error(`nesting too deep at ${fqn}`);
-    const node = { attributes: {}, blocks: {} };
+    const node = { attributes: {}, kinds: {}, blocks: {} };
     const seen = new Set();
     const visit = (ifqn) => {
       if (seen.has(ifqn)) return;
@@ -61,7 +71,11 @@ function main() {
         const name = nameOf(prop);
         const block = blockType(prop.type);
         if (block) node.blocks[name] = { required: !prop.optional, ...describe(block, depth + 1) };
-        else node.attributes[name] = prop.optional ? 0 : 1;
+        else {
+          node.attributes[name] = prop.optional ? 0 : 1;
+          const kind = collectionKind(prop.type);
+          if (kind) node.kinds[name] = kind;
+        }
       }
     };
     visit(fqn);

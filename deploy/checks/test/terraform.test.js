@@ -231,6 +231,9 @@ test('planted Terraform mistakes are caught', async () => {
   await expectCaught('modules/network', 'main.tf', 'map_public_ip_on_launch = false', 'map_public_ip_on_launch = false\n  public_ip_on_launch     = true', /unsupported argument or block "public_ip_on_launch"/);
   await expectCaught('modules/alb', 'main.tf', '  load_balancer_type         = "application"', '  load_balancer_type         = "application"\n  access_logs = { bucket = "x" }', /"access_logs" is a block/);
   await expectCaught('modules/cdn', 'main.tf', '  enabled         = true\n', '', /required argument "enabled" missing/);
+  await expectCaught('modules/alb', 'main.tf', 'subnets                    = var.public_subnet_ids', 'subnets                    = "subnet-0abc"', /"subnets" takes a list, given a single value/);
+  await expectCaught('modules/alb', 'main.tf', 'idle_timeout               = 60', 'idle_timeout               = [60]', /"idle_timeout" takes a single value, given a list/);
+  await expectCaught('modules/network', 'main.tf', 'tags = { Name = var.name }\n}\n\nresource "aws_internet_gateway"', 'tags = ["Name"]\n}\n\nresource "aws_internet_gateway"', /"tags" takes a map, given a list/);
 });
 
 test('planted tfvars and version mistakes are caught', async () => {
@@ -251,6 +254,15 @@ test('planted tfvars and version mistakes are caught', async () => {
   assert.equal(policy.fargateSizeValid(512, 4096), true);
   assert.equal(policy.fargateSizeValid(256, 4096), false);
   assert.equal(policy.fargateSizeValid(4096, 9216), true);
+});
+
+test('whole expressions are told apart from templates', () => {
+  assert.equal(tf.isWholeExpression('${var.x}'), true);
+  assert.equal(tf.isWholeExpression('${[for s in values(var.m) : "arn:${var.r}:${s}"]}'), true);
+  assert.equal(tf.isWholeExpression('${jsonencode({ a = "}" })}'), true);
+  assert.equal(tf.isWholeExpression('${a}-${b}'), false);
+  assert.equal(tf.isWholeExpression('${x}${y}'), false);
+  assert.equal(tf.isWholeExpression('plain'), false);
 });
 
 test('references are found inside templates but not inside string literals', () => {
