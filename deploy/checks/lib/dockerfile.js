@@ -203,7 +203,31 @@ function bootstrapBuildPackages(bootstrapText) {
   return words.filter((w) => tools.has(w) || (/-dev$/.test(w) && !/gtest|gmock|benchmark/.test(w)));
 }
 
+// Whether a build-context path survives a .dockerignore (patterns in order, later ones win,
+// "!" re-includes; "*" matches within one path segment, "**" across segments).
+function ignoredByDockerignore(relPath, ignoreText) {
+  const toRegex = (pattern) => new RegExp('^' + pattern.replace(/\/+$/, '').split('/').map((seg) => (seg === '**' ? '.*'
+    : seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))).join('/').replace(/\.\*\//g, '(.*/)?') + '(/.*)?$');
+  let ignored = false;
+  for (const raw of ignoreText.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (toRegex(negate ? line.slice(1) : line).test(relPath)) ignored = !negate;
+  }
+  return ignored;
+}
+
+// Sources of COPY instructions that read the build context (not --from a stage).
+function contextCopies(text) {
+  return instructions(text).filter((i) => i.instruction === 'COPY' && !/--from=/.test(i.args)).map((i) => {
+    const words = i.args.split(/\s+/).filter((w) => w && !w.startsWith('--'));
+    return { line: i.line, sources: words.slice(0, -1), destination: words[words.length - 1] };
+  });
+}
+
 module.exports = {
+  ignoredByDockerignore, contextCopies,
   instructions, stages, aptPackages, downloadViolations, archViolations, finalStageViolations,
   lddLibraries, neededSonames, installedDependencies, closure, owningPackages, runtimeCoverage, bootstrapBuildPackages,
 };

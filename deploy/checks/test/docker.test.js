@@ -69,6 +69,36 @@ test('no Dockerfile line downloads from outside the package registries or names 
   }
 });
 
+test('everything the Dockerfile copies exists and passes its .dockerignore', () => {
+  const ignore = fs.readFileSync(path.join(root, 'deploy/docker/Dockerfile.dockerignore'), 'utf8');
+  const copies = d.contextCopies(dockerfile);
+  assert.ok(copies.length >= 5);
+  for (const c of copies) {
+    for (const src of c.sources) {
+      assert.ok(fs.existsSync(path.join(root, src)), `line ${c.line}: ${src} does not exist`);
+      assert.equal(d.ignoredByDockerignore(src.replace(/\/$/, ''), ignore), false, `line ${c.line}: ${src} is excluded by the .dockerignore`);
+    }
+  }
+  assert.equal(d.ignoredByDockerignore('build/ci/bin/cma', ignore), true);
+  assert.equal(d.ignoredByDockerignore('deploy/terraform/envs/dev/main.tf', ignore), true);
+  assert.equal(d.ignoredByDockerignore('server/src/main/cli.cpp', ignore), false);
+  assert.equal(d.ignoredByDockerignore('server/node_modules/x', ignore), true);
+  assert.equal(d.ignoredByDockerignore('server/x', ignore + '\nserver/\n'), true);
+});
+
+test('the ECS task definitions and compose file use the image as it is built', () => {
+  const ecs = fs.readFileSync(path.join(root, 'deploy/terraform/modules/ecs/main.tf'), 'utf8');
+  const compose = fs.readFileSync(path.join(root, 'deploy/compose/compose.yaml'), 'utf8');
+  const final = d.stages(dockerfile).pop().instructions;
+  const user = final.filter((i) => i.instruction === 'USER').pop().args.trim();
+  const healthcheck = d.contextCopies(dockerfile).find((c) => c.sources.includes('deploy/docker/healthcheck.sh')).destination;
+  assert.match(ecs, new RegExp(`user\\s*=\\s*"${user}"`), 'task definition user differs from the image USER');
+  assert.ok(ecs.includes(`["CMD", "${healthcheck}"]`), 'task definition health check is not the image\'s script');
+  assert.ok(compose.includes(`["CMD", "${healthcheck}"]`), 'compose health check is not the image\'s script');
+  for (const command of ['serve', 'web', 'worker']) assert.ok(ecs.includes(`["${command}"]`) && compose.includes(`["${command}"]`), command);
+  assert.match(dockerfile, /ENTRYPOINT \["\/usr\/local\/bin\/cma"\]/);
+});
+
 test('the health check script is valid bash and asks for a 200', () => {
   const script = path.join(root, 'deploy/docker/healthcheck.sh');
   require('node:child_process').execFileSync('bash', ['-n', script]);
