@@ -93,7 +93,12 @@ function main() {
     }
   }
   const out = path.join(__dirname, 'aws-provider.json');
-  fs.writeFileSync(out, JSON.stringify(schema) + '\n');
+  // One type per line, so a regenerated schema shows in a diff as the types that changed.
+  const section = (kind) => Object.entries(schema[kind]).map(([t, n]) => `    ${JSON.stringify(t)}: ${JSON.stringify(n)}`).join(',\n');
+  const text = `{\n  "provider": ${JSON.stringify(schema.provider)},\n  "source": ${JSON.stringify(schema.source)},\n` +
+    `  "resource": {\n${section('resource')}\n  },\n  "data": {\n${section('data')}\n  }\n}\n`;
+  JSON.parse(text);
+  fs.writeFileSync(out, text);
   console.log(`wrote ${out}: ${Object.keys(schema.resource).length} resources, ${Object.keys(schema.data).length} data sources`);
 }
 
