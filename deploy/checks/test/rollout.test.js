@@ -91,7 +91,8 @@ test('a rollout registers new revisions, migrates once, then moves and watches e
     .map((p) => first(r.calls, p));
   assert.ok(order.every((i) => i >= 0), `missing call: ${order}`);
   assert.deepEqual([...order].sort((a, b) => a - b), order, r.calls.join('\n'));
-  assert.ok(r.calls.filter((c) => c.startsWith('ecs register-task-definition')).every((_, i, all) => all.length === 3));
+  assert.equal(r.calls.filter((c) => c.startsWith('ecs register-task-definition')).length, 3);
+  assert.equal(r.calls.filter((c) => c.startsWith('ecs run-task')).length, 1);
 });
 
 test('a failed migration stops the rollout before any service moves', () => {
