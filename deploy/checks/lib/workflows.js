@@ -43,9 +43,13 @@ function workflowProblems(workflows) {
       const build = (job.steps || []).find((s) => s.uses && s.uses.startsWith('docker/build-push-action'));
       if (build) {
         const w = build.with || {};
-        if (!/linux\/amd64/.test(w.platforms) || !/linux\/arm64/.test(w.platforms)) problems.push(`${at} builds for ${w.platforms}, not amd64 and arm64`);
-        if (!/github\.sha|outputs\.image/.test(String(w.tags))) problems.push(`${at} tags images with ${w.tags}, not the commit SHA`);
+        // platforms may come from the job's matrix: expand ${{ matrix.platform }} over it.
+        const include = ((job.strategy || {}).matrix || {}).include || [];
+        const platforms = /matrix\.platform/.test(w.platforms) ? include.map((m) => m.platform).join(',') : String(w.platforms);
+        if (!/linux\/amd64/.test(platforms) || !/linux\/arm64/.test(platforms)) problems.push(`${at} builds for ${platforms}, not amd64 and arm64`);
+        if (!/github\.sha/.test(String(w.tags))) problems.push(`${at} tags images with ${w.tags}, not the commit SHA`);
         if (w.file !== 'deploy/docker/Dockerfile') problems.push(`${at} builds ${w.file}`);
+        for (const m of include) if (m.platform === 'linux/arm64' && !/arm/.test(m.runner || '')) problems.push(`${at} builds arm64 on ${m.runner}, under emulation`);
       }
       if (/\bterraform apply\b/.test(runs(job)) && !job.environment) problems.push(`${at} applies Terraform outside a GitHub environment`);
       if (/ecs-deploy\.sh/.test(runs(job)) && !job.environment) problems.push(`${at} deploys outside a GitHub environment`);

@@ -27,8 +27,11 @@ test('the pipeline runs make test, plans on pull requests and rolls out dev, sta
   assert.match(deploy.jobs.plan.if, /pull_request/);
   assert.match(deploy.jobs.plan.steps.map((s) => s.run || '').join('\n'), /terraform plan/);
   assert.match(deploy.jobs.image.if, /push/);
-  assert.deepEqual(deploy.jobs.production.needs, ['image', 'staging']);
-  assert.deepEqual(deploy.jobs.staging.needs, ['image', 'dev']);
+  assert.match(deploy.jobs.manifest.steps.map((s) => s.run || '').join('\n'), /imagetools create -t "\$image" "\$image-amd64" "\$image-arm64"/);
+  assert.match(deploy.jobs.manifest.outputs.image, /steps\.ref\.outputs\.image/);
+  assert.deepEqual(deploy.jobs.dev.needs, ['manifest']);
+  assert.deepEqual(deploy.jobs.production.needs, ['manifest', 'staging']);
+  assert.deepEqual(deploy.jobs.staging.needs, ['manifest', 'dev']);
   assert.equal(deploy.jobs.production.with.environment, 'production');
   const rollout = wf['environment.yml'].jobs.rollout;
   assert.equal(rollout.environment.name, '${{ inputs.environment }}');
@@ -54,13 +57,15 @@ test('planted workflow mistakes are caught', () => {
   };
   assert.match(plant('deploy.yml', 'role-to-assume: ${{ vars.AWS_IMAGE_PUBLISHER_ROLE_ARN }}',
     'aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}'), /long-lived AWS keys/);
-  assert.match(plant('deploy.yml', '/cma:${{ github.sha }}', '/cma:latest'), /:latest/);
+  assert.match(plant('deploy.yml', 'image="${{ steps.ecr.outputs.registry }}/cma:${{ github.sha }}"', 'image="${{ steps.ecr.outputs.registry }}/cma:latest"'), /:latest/);
+  assert.match(plant('deploy.yml', 'tags: ${{ steps.ecr.outputs.registry }}/cma:${{ github.sha }}-${{ matrix.arch }}', 'tags: ${{ steps.ecr.outputs.registry }}/cma:build-${{ matrix.arch }}'), /not the commit SHA/);
+  assert.match(plant('deploy.yml', 'runner: ubuntu-24.04-arm', 'runner: ubuntu-24.04'), /under emulation/);
   assert.match(plant('environment.yml', 'run: deploy/scripts/ecs-deploy.sh "$CLUSTER" "${{ inputs.image }}"',
     'run: aws ecs update-service --cluster "$CLUSTER" --service api --force-new-deployment'), /force-new-deployment/);
   assert.match(plant('deploy.yml', 'run: make test', 'run: npm test'), /npm test/);
-  assert.match(plant('deploy.yml', 'platforms: linux/amd64,linux/arm64', 'platforms: linux/amd64'), /not amd64 and arm64/);
-  assert.match(plant('deploy.yml', "    permissions:\n      contents: read\n      id-token: write\n    outputs:", '    outputs:'), /without id-token: write/);
-  assert.match(plant('deploy.yml', 'needs: [image, staging]', 'needs: [image, stagin]'), /unknown job stagin/);
+  assert.match(plant('deploy.yml', 'platform: linux/arm64', 'platform: linux/amd64'), /not amd64 and arm64/);
+  assert.match(plant('deploy.yml', "    permissions:\n      contents: read\n      id-token: write\n    outputs:", '    outputs:'), /job manifest assumes an AWS role without id-token: write/);
+  assert.match(plant('deploy.yml', 'needs: [manifest, staging]', 'needs: [manifest, stagin]'), /unknown job stagin/);
   assert.match(plant('deploy.yml', 'uses: docker/setup-buildx-action@v3', 'uses: docker/setup-buildx-action'), /without a version/);
   assert.match(plant('deploy.yml', '- id: ecr\n', '- name: ecr\n'), /steps\.ecr/);
   assert.match(plant('environment.yml', '    environment:\n      name: ${{ inputs.environment }}\n      url: ${{ vars.APP_URL }}\n', ''), /outside a GitHub environment/);

@@ -32,7 +32,7 @@ resource "aws_ecr_lifecycle_policy" "cma" {
       },
       {
         rulePriority = 2
-        description  = "Keep the newest ${var.images_kept} commit images: enough to roll back months"
+        description  = "Keep the newest ${var.images_kept} images: three per commit (the index and one per architecture)"
         selection = {
           tagStatus   = "any"
           countType   = "imageCountMoreThan"

@@ -28,8 +28,8 @@ variable "state_bucket_name" {
 
 variable "images_kept" {
   type        = number
-  description = "Commit images kept in ECR."
-  default     = 200
+  description = "Images kept in ECR: each commit pushes three (a multi-arch index, amd64, arm64), so 600 keeps 200 commits."
+  default     = 600
 }
 
 variable "activate_cost_allocation_tags" {
