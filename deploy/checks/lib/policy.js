@@ -2,6 +2,7 @@
 // Rules the Terraform must keep beyond "it parses and resolves": security, durability, and each
 // mistake of the customer's deployment guide that must not come back.
 const path = require('node:path');
+const { expressions } = require('./terraform');
 
 const isModule = (config, name) => path.basename(config.dir) === name && path.basename(path.dirname(config.dir)) === 'modules';
 const ref = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -116,6 +117,15 @@ function configProblems(config) {
     const ignored = JSON.stringify((only(r.body, 'lifecycle')[0] || {}).ignore_changes || '');
     if (!ignored.includes('task_definition') || !ignored.includes('desired_count'))
       problems.push(`${at(r)}: lifecycle must ignore task_definition and desired_count (CI and autoscaling own them)`);
+  }
+
+  // `cond ? {} : { a = … }`: Terraform refuses conditionals whose arms are objects of different
+  // attributes ("Inconsistent conditional result types"); a filtered for expression works.
+  for (const file of config.files) {
+    for (const e of expressions(file.json)) {
+      if (/\?\s*\{\s*\}\s*:\s*\{[^{}]*\w\s*=/.test(e) || /\?\s*\{[^{}]*\w\s*=[^{}]*\}\s*:\s*\{\s*\}/.test(e))
+        problems.push(`${path.basename(file.file)}: conditional between {} and an object with attributes: ${e.trim().slice(0, 80)}`);
+    }
   }
 
   // Dashboards and alarms name RDS instances by identifier (.id is not the identifier in v5).

@@ -214,6 +214,8 @@ test('planted Terraform mistakes are caught', async () => {
   await expectCaught('envs/production', 'versions.tf', 'use_lockfile = true', 'dynamodb_table = "cma-terraform-locks"', /use_lockfile|DynamoDB/);
   // Structure.
   await expectCaught('modules/alb', 'main.tf', 'vpc_id      = var.vpc_id', 'vpc_id      = var.vpc', /undeclared var\.vpc/);
+  await expectCaught('modules/observability', 'main.tf', 'databases = { for role, id in { primary = var.db_identifier, replica = var.db_replica_identifier } : role => id if id != null }',
+    'databases = merge({ primary = var.db_identifier }, var.db_replica_identifier == null ? {} : { replica = var.db_replica_identifier })', /conditional between \{\} and an object/);
   await expectCaught('modules/alb', 'main.tf', 'subnets                    = var.public_subnet_ids', 'subnets                    = local.subnets', /undeclared local\.subnets/);
   await expectCaught('modules/alb', 'main.tf', 'load_balancer_arn = aws_lb.this.arn\n  port              = 80', 'load_balancer_arn = aws_lb.main.arn\n  port              = 80', /undeclared aws_lb\.main/);
   await expectCaught('envs/production', 'main.tf', 'alb_dns_name               = module.alb.dns_name', 'alb_dns_name               = module.alb.dns', /does not output/);
@@ -231,6 +233,8 @@ test('planted Terraform mistakes are caught', async () => {
   await expectCaught('modules/network', 'main.tf', 'map_public_ip_on_launch = false', 'map_public_ip_on_launch = false\n  public_ip_on_launch     = true', /unsupported argument or block "public_ip_on_launch"/);
   await expectCaught('modules/alb', 'main.tf', '  load_balancer_type         = "application"', '  load_balancer_type         = "application"\n  access_logs = { bucket = "x" }', /"access_logs" is a block/);
   await expectCaught('modules/cdn', 'main.tf', '  enabled         = true\n', '', /required argument "enabled" missing/);
+  await expectCaught('modules/observability', 'main.tf', 'databases = { for role, id in { primary = var.db_identifier, replica = var.db_replica_identifier } : role => id if id != null }',
+    'databases = merge({ primary = var.db_identifier }, var.db_replica_identifier == null ? {} : { replica = var.db_replica_identifier })', /conditional between \{\} and an object/);
   await expectCaught('modules/alb', 'main.tf', 'subnets                    = var.public_subnet_ids', 'subnets                    = "subnet-0abc"', /"subnets" takes a list, given a single value/);
   await expectCaught('modules/alb', 'main.tf', 'idle_timeout               = 60', 'idle_timeout               = [60]', /"idle_timeout" takes a single value, given a list/);
   await expectCaught('modules/network', 'main.tf', 'tags = { Name = var.name }\n}\n\nresource "aws_internet_gateway"', 'tags = ["Name"]\n}\n\nresource "aws_internet_gateway"', /"tags" takes a map, given a list/);

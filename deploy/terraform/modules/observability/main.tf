@@ -22,10 +22,9 @@ locals {
     web = var.web_target_group_arn_suffix
   }
 
-  databases = merge(
-    { primary = var.db_identifier },
-    var.db_replica_identifier == null ? {} : { replica = var.db_replica_identifier },
-  )
+  # A filtered for expression, not a conditional: the two arms of `cond ? {} : { replica = … }`
+  # are objects of different types, which Terraform refuses.
+  databases = { for role, id in { primary = var.db_identifier, replica = var.db_replica_identifier } : role => id if id != null }
 }
 
 resource "aws_cloudwatch_metric_alarm" "alb_5xx" {
