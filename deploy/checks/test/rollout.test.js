@@ -35,7 +35,7 @@ case "$args" in
 {"taskDefinitionArn":"$arn","family":"$fam","revision":7,"status":"ACTIVE","compatibilities":["EC2","FARGATE"],
  "requiresAttributes":[{"name":"x"}],"registeredAt":"2026-01-01T00:00:00Z","registeredBy":"someone",
  "containerDefinitions":[{"name":"app","image":"123456789012.dkr.ecr.eu-west-2.amazonaws.com/cma:${'b'.repeat(40)}"},
-                         {"name":"xray-daemon","image":"public.ecr.aws/xray/aws-xray-daemon:3.3.14"}],
+                         {"name":"xray-daemon","image":"public.ecr.aws/xray/aws-xray-daemon:3.3.13"}],
  "cpu":"256","memory":"512","networkMode":"awsvpc"}
 JSON
     ;;
@@ -75,7 +75,7 @@ test('a rollout registers new revisions, migrates once, then moves and watches e
   assert.deepEqual(Object.keys(r.registered).sort(), ['api', 'web', 'worker']);
   for (const def of Object.values(r.registered)) {
     assert.equal(def.containerDefinitions.find((c) => c.name === 'app').image, IMAGE);
-    assert.equal(def.containerDefinitions.find((c) => c.name === 'xray-daemon').image, 'public.ecr.aws/xray/aws-xray-daemon:3.3.14');
+    assert.equal(def.containerDefinitions.find((c) => c.name === 'xray-daemon').image, 'public.ecr.aws/xray/aws-xray-daemon:3.3.13');
     for (const k of ['taskDefinitionArn', 'revision', 'status', 'compatibilities', 'requiresAttributes', 'registeredAt', 'registeredBy'])
       assert.ok(!(k in def), `${k} would make register-task-definition fail`);
   }

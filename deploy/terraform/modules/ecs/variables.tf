@@ -99,7 +99,7 @@ variable "image_tag" {
 variable "xray_daemon_image" {
   type        = string
   description = "AWS X-Ray daemon image, pinned to a version."
-  default     = "public.ecr.aws/xray/aws-xray-daemon:3.3.14"
+  default     = "public.ecr.aws/xray/aws-xray-daemon:3.3.13"
 }
 
 variable "services" {
