@@ -40,12 +40,14 @@ int config_or_exit(const Overrides& overrides, bool need_secret, platform::Confi
   return 0;
 }
 
-// SQLite work is CPU-bound: one worker per core keeps threads from queueing for the cores.
-// PostgreSQL work waits on the network, so more workers keep the cores busy.
+// Workers that wait keep the cores busy only if there are more of them than cores. PostgreSQL work
+// waits on the network. SQLite's reads are CPU-bound, but its writes wait for their batch to reach
+// the disk (store/db/group_commit.hpp), and a batch can hold only as many writes as there are
+// workers to send them: more workers, fewer flushes for the same writes.
 int default_workers(const platform::Config& c) {
   if (c.db_pool_size > 0) return c.db_pool_size;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<int>(platform::is_sqlite_url(c.database_url) ? std::max(2u, cores) : std::max(4u, cores * 2));
+  return static_cast<int>(platform::is_sqlite_url(c.database_url) ? std::max(8u, cores * 8) : std::max(4u, cores * 2));
 }
 
 void print_logins(const fs::path& file, const std::string& url) {

@@ -1,8 +1,13 @@
 // The store's own helpers, below its public header, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "store/db/pool.hpp"
+#include "store/db/registry.hpp"
 #include "store/db/sql.hpp"
+#include "store/db/transaction.hpp"
 #include "support/backend.hpp"
 
 namespace cma::testing {
@@ -112,6 +117,76 @@ TEST(StoreInternals, PreparedWritesReportChangesAndUniqueViolations) {
   ASSERT_TRUE(sum.next());
   EXPECT_EQ(sum.integer(0), 3);
   EXPECT_EQ(sum.integer(1), 13);
+}
+
+}  // namespace cma::testing
+
+namespace cma::testing {
+
+namespace {
+// A repository of the test's own, to run statements inside the store's transactions.
+struct Probe {
+  virtual ~Probe() = default;
+  virtual void insert(const std::string& id) = 0;
+  virtual long long count(const std::string& id) = 0;
+};
+struct ProbeOverConnection final : Probe {
+  explicit ProbeOverConnection(store::db::Connection& c) : statements(c.statements) {}
+  void insert(const std::string& id) override {
+    store::db::Query q(statements, "INSERT INTO commit_probe (id) VALUES (:id)");
+    q.bind("id", id).run();
+  }
+  long long count(const std::string& id) override {
+    store::db::Query q(statements, "SELECT COUNT(*) FROM commit_probe WHERE id = :id");
+    q.bind("id", id);
+    return q.next() ? q.integer(0) : -1;
+  }
+  store::db::PreparedStatements& statements;
+};
+}  // namespace
+
+// Concurrent writers, some of which roll back: every committed write is visible to another
+// connection the moment its commit() returns (on SQLite, where writes are committed in batches,
+// commit() waits for its batch), and no rolled-back write ever appears, whoever shared its batch.
+TEST(StoreInternals, ConcurrentWritesAreVisibleWhenCommitReturnsAndRollbacksStayOut) {
+  store::db::SessionPool pool(new_database_url(), 8, std::chrono::seconds(10));
+  store::db::RepositoryRegistry registry;
+  registry.add<Probe, ProbeOverConnection>();
+  {
+    auto s = pool.acquire();
+    *s << "CREATE TABLE commit_probe (id TEXT PRIMARY KEY)";
+    pool.release(std::move(s), true);
+  }
+  constexpr int kThreads = 8, kEach = 40;
+  std::atomic<int> unseen{0}, committed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        std::string id = "t";
+        id.append(std::to_string(t)).append("-").append(std::to_string(i));
+        bool keep = (i % 3) != 0;
+        {
+          auto tx = store::db::begin_transaction(pool, registry, app::TxMode::write);
+          tx->get<Probe>().insert(keep ? id : id + "-undone");
+          if (keep) tx->commit();
+        }
+        if (!keep) continue;
+        ++committed;
+        auto reader = store::db::begin_transaction(pool, registry, app::TxMode::read);
+        if (reader->get<Probe>().count(id) != 1) ++unseen;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(unseen.load(), 0) << "a commit returned before its write could be read";
+  auto s = pool.acquire();
+  long long rows = 0, undone = 0;
+  *s << "SELECT COUNT(*) FROM commit_probe", soci::into(rows);
+  *s << "SELECT COUNT(*) FROM commit_probe WHERE id LIKE '%-undone'", soci::into(undone);
+  pool.release(std::move(s), true);
+  EXPECT_EQ(rows, committed.load());
+  EXPECT_EQ(undone, 0);
 }
 
 }  // namespace cma::testing

@@ -57,6 +57,7 @@ SessionPool::SessionPool(std::string url, int max_sessions, std::chrono::millise
                        : url_.substr(std::string_view("sqlite://").size());
     auto parent = std::filesystem::path(sqlite_path_).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
+    group_commit_ = std::make_unique<GroupCommit>([this] { return connect(); });
   } else {
     dialect_ = Dialect::postgresql;
   }

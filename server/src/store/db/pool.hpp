@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/db/dialect.hpp"
+#include "store/db/group_commit.hpp"
 #include "store/db/query.hpp"
 
 namespace cma::store::db {
@@ -25,6 +26,9 @@ class SessionPool {
   void release(std::unique_ptr<soci::session> s, bool healthy);
   // The statements prepared on an acquired session, kept for as long as the session is open.
   PreparedStatements& statements(soci::session& s);
+  // SQLite: where write transactions run, on a connection of their own (see group_commit.hpp).
+  // PostgreSQL, whose writers run side by side: nullptr.
+  GroupCommit* group_commit() { return group_commit_.get(); }
   std::size_t discarded() const;
 
  private:
@@ -42,6 +46,7 @@ class SessionPool {
   // Declared after idle_, so destroyed before the sessions they were prepared on.
   std::unordered_map<const soci::session*, std::unique_ptr<PreparedStatements>> statements_;
   int open_sessions_ = 0;
+  std::unique_ptr<GroupCommit> group_commit_;
   std::size_t discarded_ = 0;
 };
 

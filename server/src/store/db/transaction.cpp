@@ -1,6 +1,7 @@
 #include "store/db/transaction.hpp"
 
 #include <exception>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -14,14 +15,20 @@ class SociTransaction final : public app::Transaction {
       : pool_(pool),
         registry_(registry),
         exceptions_at_start_(std::uncaught_exceptions()),
-        session_(pool.acquire()),
-        connection_{*session_, pool.dialect(), pool.statements(*session_)} {
+        group_(mode == app::TxMode::write ? pool.group_commit() : nullptr) {
+    if (group_ != nullptr) {  // SQLite's writers: a member of the writer connection's batch
+      group_->enter();
+      connection_.emplace(Connection{group_->session(), Dialect::sqlite, group_->statements()});
+      open_ = true;
+      return;
+    }
+    session_ = pool.acquire();
+    connection_.emplace(Connection{*session_, pool.dialect(), pool.statements(*session_)});
     if (mode == app::TxMode::read) return;  // autocommit: no BEGIN/COMMIT round trips for plain reads
     bool sqlite = pool_.dialect() == Dialect::sqlite;
     try {
       if (mode == app::TxMode::write) {
-        // IMMEDIATE takes SQLite's write lock up front, so two writers never deadlock on upgrade.
-        run(sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+        run("BEGIN");
       } else {
         // Both take their snapshot at the transaction's first statement and keep it to the end
         // (SQLite in WAL mode: a deferred transaction's first read pins the WAL frame it reads up to).
@@ -34,7 +41,11 @@ class SociTransaction final : public app::Transaction {
     }
   }
   ~SociTransaction() override {
-    repositories_.clear();  // before the session they use goes back to the pool
+    repositories_.clear();  // before the session they use is given back
+    if (group_ != nullptr) {
+      if (open_) group_->rollback();
+      return;
+    }
     // Unwinding from a database error: the connection may be broken (e.g. the server restarted),
     // so it is closed rather than handed to the next request; a new one is opened on demand.
     bool healthy = std::uncaught_exceptions() == exceptions_at_start_;
@@ -49,6 +60,11 @@ class SociTransaction final : public app::Transaction {
   }
   void commit() override {
     if (!open_) return;
+    if (group_ != nullptr) {
+      open_ = false;     // the member's turn ends in commit(), whatever it returns
+      group_->commit();  // returns once the batch is on disk; throws if it is not
+      return;
+    }
     run("COMMIT");
     open_ = false;
   }
@@ -57,19 +73,20 @@ class SociTransaction final : public app::Transaction {
   void* repository(std::type_index port) override {
     for (auto& [type, repo] : repositories_)
       if (type == port) return repo.get();
-    repositories_.emplace_back(port, registry_.make(port, connection_));
+    repositories_.emplace_back(port, registry_.make(port, *connection_));
     return repositories_.back().second.get();
   }
 
  private:
   // Transaction control, prepared once per connection like the statements it brackets.
-  void run(const char* statement) { Query(connection_.statements, statement).run(); }
+  void run(const char* statement) { Query(connection_->statements, statement).run(); }
 
   SessionPool& pool_;
   const RepositoryRegistry& registry_;
   int exceptions_at_start_;
+  GroupCommit* group_;
   std::unique_ptr<soci::session> session_;
-  Connection connection_;
+  std::optional<Connection> connection_;
   bool open_ = false;
   // A transaction uses a handful of repositories at most: a short list beats a hash map here.
   std::vector<std::pair<std::type_index, std::shared_ptr<void>>> repositories_;
