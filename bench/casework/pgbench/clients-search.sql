@@ -10,5 +10,6 @@ SELECT id, centre_id, reference, title, first_name, last_name, date_of_birth, ni
   address_line1, address_line2, town, postcode, adults, children_ages, marital_status, employment_status,
   housing_tenure, vulnerability_flags, vulnerability_consent_at, data_sharing_consent, data_sharing_consent_at,
   preferred_contact, language, status, deleted_at, created_at, updated_at
-  FROM clients WHERE centre_id = :centre AND status = 'active' AND search_text LIKE :pattern ESCAPE '!'
-  AND (sort_name, id) > ('', '') ORDER BY sort_name, id LIMIT :limit;
+  FROM clients WHERE id IN (SELECT id FROM clients
+  WHERE centre_id = :centre AND status = 'active' AND search_text LIKE :pattern ESCAPE '!'
+  AND (sort_name, id) > ('', '') ORDER BY sort_name, id LIMIT :limit) ORDER BY sort_name, id;

@@ -4,6 +4,9 @@
 #include <future>
 #include <set>
 
+#include "store/clients/queries.hpp"
+#include "store/database.hpp"
+#include "support/backend.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -233,6 +236,24 @@ TEST(Clients, ConcurrentCreatesGetDistinctConsecutiveReferences) {
   EXPECT_NE(refs_a.begin()->find("-C-00001"), std::string::npos);
   EXPECT_NE(refs_a.rbegin()->find("-C-00016"), std::string::npos);
   EXPECT_NE(refs_b.rbegin()->find("-C-00016"), std::string::npos);
+}
+
+}  // namespace cma::testing
+
+namespace cma::testing {
+
+// A search tests each client's text in the list index and reads only the page's rows by key
+// (SQLite's plan; PostgreSQL's depends on its statistics and visibility map, see docs/benchmarks.md).
+TEST(Clients, SearchFiltersInTheListIndexAndReadsOnlyThePage) {
+  if (using_postgres()) GTEST_SKIP() << "the plan checked here is SQLite's";
+  store::SociDatabase db(new_database_url(), 1);
+  db.migrate();
+  std::string plan;
+  for (const auto& line : db.explain(store::clients::sql::kSearchClientsInCentre, {"c", "%smi%", "", "", "51"}))
+    plan.append(line).append("\n");
+  SCOPED_TRACE(plan);
+  EXPECT_NE(plan.find("USING COVERING INDEX clients_list_idx (centre_id=? AND status=?"), std::string::npos);
+  EXPECT_NE(plan.find("USING INDEX sqlite_autoindex_clients_1 (id=?)"), std::string::npos);
 }
 
 }  // namespace cma::testing

@@ -38,14 +38,19 @@ inline constexpr const char* kUpdateClient =
 #define CMA_CLIENT_PAGE " AND (sort_name, id) > (:after_key, :after_id) ORDER BY sort_name, id LIMIT :limit"
 inline constexpr const char* kListClientsInCentre =
     "SELECT " CMA_CLIENT_COLUMNS " FROM clients WHERE centre_id = :centre AND status = 'active'" CMA_CLIENT_PAGE;
-inline constexpr const char* kSearchClientsInCentre = "SELECT " CMA_CLIENT_COLUMNS
-                                                      " FROM clients WHERE centre_id = :centre AND status = 'active' "
-                                                      "AND search_text LIKE :pattern ESCAPE '!'" CMA_CLIENT_PAGE;
+// A search finds the page's ids in the list index alone (it carries search_text: migration 0005),
+// then reads those rows by their key.
+inline constexpr const char* kSearchClientsInCentre =
+    "SELECT " CMA_CLIENT_COLUMNS
+    " FROM clients WHERE id IN (SELECT id FROM clients "
+    "WHERE centre_id = :centre AND status = 'active' AND search_text LIKE :pattern ESCAPE '!'" CMA_CLIENT_PAGE
+    ") ORDER BY sort_name, id";
 inline constexpr const char* kListClients =
     "SELECT " CMA_CLIENT_COLUMNS " FROM clients WHERE status = 'active'" CMA_CLIENT_PAGE;
 inline constexpr const char* kSearchClients =
     "SELECT " CMA_CLIENT_COLUMNS
-    " FROM clients WHERE status = 'active' AND search_text LIKE :pattern ESCAPE '!'" CMA_CLIENT_PAGE;
+    " FROM clients WHERE id IN (SELECT id FROM clients WHERE status = 'active' "
+    "AND search_text LIKE :pattern ESCAPE '!'" CMA_CLIENT_PAGE ") ORDER BY sort_name, id";
 
 inline constexpr const char* kOpenCasesOfClient =
     "SELECT COUNT(*) FROM cases WHERE centre_id = :centre AND client_id = :client "

@@ -7,24 +7,7 @@ namespace cma::store::debts {
 
 namespace {
 
-using db::each_row;
-using db::into;
-using db::param;
 using db::write_guarded;
-
-struct DebtRow {
-  app::Debt d;
-  int frozen = 0;
-  app::Debt take() {
-    d.interest_frozen = frozen != 0;
-    return std::move(d);  // every column is fetched again for the next row
-  }
-};
-#define CMA_INTO_DEBT(r)                                                                                         \
-  into((r).d.id), into((r).d.centre_id), into((r).d.case_id), into((r).d.creditor), into((r).d.debt_type),       \
-      into((r).d.account_reference), into((r).d.balance), into((r).d.arrears), into((r).d.contractual_payment),  \
-      into((r).d.offered_payment), into((r).frozen), into((r).d.priority_override), into((r).d.priority_reason), \
-      into((r).d.status), into((r).d.created_at), into((r).d.updated_at)
 
 // A row of the debt columns (CMA_INTO_DEBT's order), read from a db::Query.
 app::Debt read_debt(const db::Query& q) {
@@ -50,46 +33,33 @@ app::Debt read_debt(const db::Query& q) {
 
 class Debts final : public app::DebtRepository {
  public:
-  explicit Debts(db::Connection& c) : sql_(c.sql), dialect_(c.dialect), statements_(c.statements) {}
+  explicit Debts(db::Connection& c) : dialect_(c.dialect), statements_(c.statements) {}
 
   std::optional<app::Debt> find(const app::CentreScope& scope, const std::string& case_id,
                                 const std::string& id) override {
-    DebtRow r;
-    sql_ << sql::kFindDebt, CMA_INTO_DEBT(r), param(id, "id"), param(case_id, "case_id"),
-        param(scope.centre_id(), "centre");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    return find_one(sql::kFindDebt, scope, case_id, id);
   }
 
   std::optional<app::Debt> find_for_update(const app::CentreScope& scope, const std::string& case_id,
                                            const std::string& id) override {
-    DebtRow r;
-    const char* query = dialect_ == db::Dialect::postgresql ? sql::kFindDebtForUpdatePostgresql : sql::kFindDebt;
-    sql_ << query, CMA_INTO_DEBT(r), param(id, "id"), param(case_id, "case_id"), param(scope.centre_id(), "centre");
-    if (!sql_.got_data()) return std::nullopt;
-    return r.take();
+    return find_one(dialect_ == db::Dialect::postgresql ? sql::kFindDebtForUpdatePostgresql : sql::kFindDebt, scope,
+                    case_id, id);
   }
 
   void insert(const app::Debt& d) override {
-    int frozen = d.interest_frozen ? 1 : 0;
     write_guarded([&] {
-      sql_ << sql::kInsertDebt, param(d.id, "id"), param(d.centre_id, "centre"), param(d.case_id, "case_id"),
-          param(d.creditor, "creditor"), param(d.debt_type, "type"), param(d.account_reference, "account"),
-          param(d.balance, "balance"), param(d.arrears, "arrears"), param(d.contractual_payment, "contractual"),
-          param(d.offered_payment, "offered"), param(frozen, "frozen"), param(d.priority_override, "override"),
-          param(d.priority_reason, "reason"), param(d.status, "status"), param(d.created_at, "created"),
-          param(d.updated_at, "updated");
+      db::Query q(statements_, sql::kInsertDebt);
+      q.bind("id", d.id).bind("centre", d.centre_id).bind("case_id", d.case_id).bind("created", d.created_at);
+      bind_fields(q, d);
+      q.run();
     });
   }
 
   void update(const app::Debt& d) override {
-    int frozen = d.interest_frozen ? 1 : 0;
     write_guarded([&] {
-      sql_ << sql::kUpdateDebt, param(d.creditor, "creditor"), param(d.debt_type, "type"),
-          param(d.account_reference, "account"), param(d.balance, "balance"), param(d.arrears, "arrears"),
-          param(d.contractual_payment, "contractual"), param(d.offered_payment, "offered"), param(frozen, "frozen"),
-          param(d.priority_override, "override"), param(d.priority_reason, "reason"), param(d.status, "status"),
-          param(d.updated_at, "updated"), param(d.id, "id"), param(d.case_id, "case_id"), param(d.centre_id, "centre");
+      db::Query q(statements_, sql::kUpdateDebt);
+      bind_fields(q, d);
+      q.bind("id", d.id).bind("case_id", d.case_id).bind("centre", d.centre_id).run();
     });
   }
 
@@ -103,6 +73,30 @@ class Debts final : public app::DebtRepository {
   }
 
  private:
+  std::optional<app::Debt> find_one(const char* query, const app::CentreScope& scope, const std::string& case_id,
+                                    const std::string& id) {
+    db::Query q(statements_, query);
+    q.bind("id", id).bind("case_id", case_id).bind("centre", scope.centre_id());
+    if (!q.next()) return std::nullopt;
+    return read_debt(q);
+  }
+
+  // The columns an insert and an update both write.
+  static void bind_fields(db::Query& q, const app::Debt& d) {
+    q.bind("creditor", d.creditor)
+        .bind("type", d.debt_type)
+        .bind("account", d.account_reference)
+        .bind("balance", d.balance)
+        .bind("arrears", d.arrears)
+        .bind("contractual", d.contractual_payment)
+        .bind("offered", d.offered_payment)
+        .bind("frozen", d.interest_frozen)
+        .bind("override", d.priority_override)
+        .bind("reason", d.priority_reason)
+        .bind("status", d.status)
+        .bind("updated", d.updated_at);
+  }
+
   std::vector<app::Debt> fetch(const app::CentreScope& scope, const std::string& case_id, const std::string& after,
                                int limit) {
     db::Query q(statements_, sql::kListDebts);
@@ -112,7 +106,6 @@ class Debts final : public app::DebtRepository {
     return out;
   }
 
-  soci::session& sql_;
   db::Dialect dialect_;
   db::PreparedStatements& statements_;
 };

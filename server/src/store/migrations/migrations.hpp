@@ -18,6 +18,7 @@ extern const Migration migration0001;
 extern const Migration migration0002;
 extern const Migration migration0003;
 extern const Migration migration0004;
+extern const Migration migration0005;
 
 // In version order.
 const std::vector<const Migration*>& all();
