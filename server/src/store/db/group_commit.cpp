@@ -63,7 +63,17 @@ void GroupCommit::commit() {
   const auto mine = batch_;
   end_turn();
   std::unique_lock lock(state_mu_);
-  finished_.wait(lock, [&] { return finished_batch_ >= mine; });
+  while (!finished_.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished_batch_ >= mine; })) {
+    // The batch is left open only for a writer that was waiting for its turn; should that writer
+    // have given up (its wait timed out), the batch would wait for the next write. So a member
+    // that still waits finishes the batch itself whenever the turn is free.
+    lock.unlock();
+    if (turn_.try_lock()) {
+      if (batch_open_ && batch_ == mine) finish_batch();
+      turn_.unlock();
+    }
+    lock.lock();
+  }
   lock.unlock();
   throw_if_failed(mine);
 }
