@@ -22,17 +22,25 @@ function route(path: string): string {
 }
 
 // A handler whose replies are checked against the contract's types for that path and method.
+type Reply<P extends keyof paths, M extends Method> =
+  | {
+      [S in keyof Responses<P, M>]: { status: S; body: Body<P, M, S>; headers?: Record<string, string> };
+    }[keyof Responses<P, M>]
+  | { status: 204 };
+
 export function on<P extends keyof paths, M extends Method>(
   method: M,
   path: P,
-  reply: (info: { request: Request; params: Record<string, string | readonly string[] | undefined>; call: number }) =>
-    | { [S in keyof Responses<P, M>]: { status: S; body: Body<P, M, S>; headers?: Record<string, string> } }[keyof Responses<P, M>]
-    | { status: 204 },
+  reply: (info: {
+    request: Request;
+    params: Record<string, string | readonly string[] | undefined>;
+    call: number;
+  }) => Reply<P, M> | Promise<Reply<P, M>>,
 ) {
   let call = 0;
-  return http[method](route(path), ({ request, params }) => {
+  return http[method](route(path), async ({ request, params }) => {
     call += 1;
-    const r = reply({ request, params, call });
+    const r = await reply({ request, params, call });
     if (!('body' in r)) return new HttpResponse(null, { status: 204 });
     const problem = Number(r.status) >= 400;
     return HttpResponse.json(r.body as object, {
