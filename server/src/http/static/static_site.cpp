@@ -120,7 +120,8 @@ Encoding preferred_encoding(std::string_view accept_encoding, bool have_gzip, bo
 
 std::unique_ptr<StaticSite> StaticSite::load(const fs::path& root, StaticSiteOptions options) {
   if (!fs::is_regular_file(root / "index.html"))
-    throw std::runtime_error(root.string() + " holds no index.html (build the app: make -C client or npm run build)");
+    throw std::runtime_error(root.string() +
+                             " holds no index.html (build the app: make web, or npm run build in client/)");
   std::unique_ptr<StaticSite> site(new StaticSite());
   auto canonical_root = fs::canonical(root);
   std::map<std::string, std::pair<std::string, std::string>> compressed;  // url -> (gzip, brotli)
