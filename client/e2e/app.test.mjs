@@ -1,7 +1,15 @@
 // The built app in Debian's Chromium against a real `cma serve --demo` on SQLite.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiAs, launchBrowser, newWatchedPage, screenshot, signIn, startServer } from './harness.mjs';
+import {
+  accessibilityViolations,
+  apiAs,
+  launchBrowser,
+  newWatchedPage,
+  screenshot,
+  signIn,
+  startServer,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -15,6 +23,12 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+// A main screen: saved as a screenshot, and free of serious or critical accessibility violations.
+async function checkScreen(page, name) {
+  await screenshot(page, name);
+  assert.deepEqual(await accessibilityViolations(page), [], `accessibility violations on ${name}`);
+}
 
 function login(email) {
   const l = server.logins.get(email);
@@ -31,7 +45,7 @@ describe('the web app', () => {
     const page = await newWatchedPage(context, problems);
     await page.goto(`${server.url}/admin/users`);
     await page.getByRole('heading', { name: 'CMA Case Management' }).waitFor();
-    await screenshot(page, 'sign-in');
+    await checkScreen(page, 'sign-in');
 
     await page.getByLabel('E-mail address').fill('admin@example.org');
     await page.getByLabel(/^Password/).fill('not-the-password');
@@ -43,30 +57,37 @@ describe('the web app', () => {
     // Back to the page first asked for.
     await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
     await page.getByRole('cell', { name: 'manager.lds@example.org' }).waitFor();
-    await screenshot(page, 'users');
+    await checkScreen(page, 'users');
 
     // The centre filter lives in the URL.
     await page.getByLabel('Centre').selectOption({ label: 'LDS · Leeds Money Advice' });
     await page.waitForURL(/centreId=/);
+    // advisor.lds is on both lists; the Manchester adviser leaves once the filtered list arrives.
+    await page.getByRole('cell', { name: 'advisor.man@example.org' }).waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'advisor.lds@example.org' }).waitFor();
-    assert.equal(await page.getByRole('cell', { name: 'advisor.man@example.org' }).count(), 0);
 
     await page.getByRole('link', { name: 'Centres' }).click();
     await page.getByRole('cell', { name: 'Manchester Debt Advice Centre' }).waitFor();
-    await screenshot(page, 'centres');
+    await checkScreen(page, 'centres');
 
     await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByText('Chain links on this page: intact').waitFor();
     await page.getByLabel('Entity type').selectOption('centre');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/entityType=centre/);
+    // centre.create entries are the oldest, far from the unfiltered first page: once one shows,
+    // the filtered list has arrived, and it holds nothing but entries about centres.
     await page.getByRole('cell', { name: 'centre.create' }).first().waitFor();
-    assert.equal(await page.getByRole('cell', { name: 'user.create' }).count(), 0);
-    await screenshot(page, 'audit');
+    const actions = await page
+      .getByRole('table', { name: 'Audit entries' })
+      .locator('tbody tr td:nth-child(3)')
+      .allTextContents();
+    assert.ok(actions.length > 0 && actions.every((a) => a.startsWith('centre.')), actions.join(', '));
+    await checkScreen(page, 'audit');
 
     await page.getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('table', { name: 'Clients' }).waitFor();
-    await screenshot(page, 'clients');
+    await checkScreen(page, 'clients');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -86,11 +107,15 @@ describe('the web app', () => {
     assert.equal(await page.getByRole('link', { name: 'Audit trail' }).count(), 0);
     await page.goto(`${server.url}/admin/audit`);
     await page.getByText('Not available to your role').waitFor();
+    await checkScreen(page, 'not-available');
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Change password' }).waitFor();
+    await checkScreen(page, 'change-password');
     await page.goto(`${server.url}/clients`);
     await page.getByRole('heading', { name: 'Clients' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Clients' }).waitFor();
-    await screenshot(page, 'clients-trainee');
+    await checkScreen(page, 'clients-trainee');
     assert.deepEqual(problems, []);
     await context.close();
   });

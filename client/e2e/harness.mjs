@@ -2,6 +2,7 @@
 // free port, and Debian's Chromium through playwright-core. Nothing is downloaded: the browser is
 // the system's (/usr/bin/chromium, or CHROMIUM_PATH).
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,4 +116,25 @@ export async function apiAs(baseUrl, { email, password }) {
     if (!r.ok) throw new Error(`GET ${path}: ${r.status}`);
     return r.json();
   };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// axe-core's serious and critical WCAG 2.x A/AA violations on the page as it stands. It is
+// evaluated through the DevTools protocol, which the page's CSP does not apply to.
+export async function accessibilityViolations(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

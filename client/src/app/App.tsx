@@ -25,7 +25,7 @@ function Page({ children }: { children: ReactNode }) {
 function ManagersOnly({ user, children }: { user: User; children: ReactNode }) {
   if (user.role === 'admin' || user.role === 'manager') return <Page>{children}</Page>;
   return (
-    <Alert color="yellow" title="Not available to your role" role="alert">
+    <Alert color="gray" title="Not available to your role" role="alert">
       Only managers and admins can open this screen.
     </Alert>
   );

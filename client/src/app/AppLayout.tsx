@@ -47,11 +47,12 @@ export function AppLayout({ user, expired }: { user: User; expired: boolean }) {
             component={Link}
             to={item.to}
             label={item.label}
+            variant="filled"
             active={item.to === paths.home ? location.pathname === item.to : location.pathname.startsWith(item.to)}
             onClick={close}
           />
         ))}
-        <NavLink component={Link} to={paths.changePassword} label="Change password" active={location.pathname === paths.changePassword} onClick={close} />
+        <NavLink component={Link} to={paths.changePassword} label="Change password" variant="filled" active={location.pathname === paths.changePassword} onClick={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

@@ -32,7 +32,7 @@ export async function start(container: HTMLElement): Promise<void> {
   root.render(
     <StrictMode>
       <Providers queryClient={queryClient}>
-        <BrowserRouter>
+        <BrowserRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
           <App />
         </BrowserRouter>
       </Providers>

@@ -27,7 +27,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 
 export function EmptyState({ children }: { children: React.ReactNode }) {
   return (
-    <Text c="dimmed" py="lg" ta="center">
+    <Text c="gray.7" py="lg" ta="center">
       {children}
     </Text>
   );

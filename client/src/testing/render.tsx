@@ -17,7 +17,7 @@ export function renderApp(path: string, signIn: SignIn | null) {
   const user = userEvent.setup();
   const view = render(
     <Providers queryClient={queryClient}>
-      <MemoryRouter initialEntries={[path]}>
+      <MemoryRouter initialEntries={[path]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
         <App />
       </MemoryRouter>
     </Providers>,

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
 import { renderApp } from '@/testing/render';
@@ -24,7 +24,8 @@ describe('a request refused with 401', () => {
       }),
     );
     renderApp('/', makeSignIn('old-token'));
-    const results = await Promise.all([1, 2, 3].map(async () => unwrap(await api().GET('/api/v1/me'))));
+    // The refresh signs the session in anew, which the rendered app shows: inside act().
+    const results = await act(() => Promise.all([1, 2, 3].map(async () => unwrap(await api().GET('/api/v1/me')))));
     expect(results.map((u) => u.email)).toEqual(['ada@example.org', 'ada@example.org', 'ada@example.org']);
     expect(refreshes).toBe(1);
     expect(seen.filter((s) => s === 'Bearer old-token')).toHaveLength(3);

@@ -104,7 +104,7 @@ export function AuditPage({ caller, centres }: { caller: User; centres: CentreOp
       </form>
       {links !== null &&
         (links.status === 'intact' ? (
-          <Alert color="green" title="Chain links on this page: intact" role="status">
+          <Alert color="teal" title="Chain links on this page: intact" role="status">
             {links.checked} link{links.checked === 1 ? '' : 's'} between the entries shown name the hash of the entry before them.
             Run <Code>cma audit verify</Code> on the server to recompute every hash of every chain.
           </Alert>
@@ -153,7 +153,7 @@ export function AuditPage({ caller, centres }: { caller: User; centres: CentreOp
                           setDraft({ ...draft, entityType: e.entityType, entityId: e.entityId ?? '' });
                           setFilters({ entityType: e.entityType, entityId: e.entityId ?? undefined });
                         }}
-                        aria-label={`Only entries about this ${e.entityType}`}
+                        aria-label={`history of this ${e.entityType}`}
                       >
                         history
                       </Button>

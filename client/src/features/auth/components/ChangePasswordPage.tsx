@@ -38,7 +38,7 @@ export function ChangePasswordPage({ user }: { user: User }) {
       <form onSubmit={submit} noValidate aria-label="Change password">
         <Stack>
           {done && (
-            <Alert color="green" role="status" title="Password changed">
+            <Alert color="teal" role="status" title="Password changed">
               Your other sessions have been signed out.
             </Alert>
           )}

@@ -8,7 +8,7 @@ export function SignInPage() {
         <Title order={1} size="h2" mb="xs">
           CMA Case Management
         </Title>
-        <Text c="dimmed" mb="lg">
+        <Text c="gray.7" mb="lg">
           Sign in with your work e-mail address.
         </Text>
         <SignInForm />

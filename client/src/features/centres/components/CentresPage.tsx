@@ -96,7 +96,7 @@ export function CentresPage({ user }: { user: User }) {
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>{[c.contactEmail, c.contactPhone].filter(Boolean).join(', ') || '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={c.status === 'active' ? 'green' : 'gray'}>{c.status}</Badge>
+                  <Badge variant="default">{c.status}</Badge>
                 </Table.Td>
                 <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
                 {isAdmin && (
@@ -104,7 +104,7 @@ export function CentresPage({ user }: { user: User }) {
                     {c.status === 'active' && c.id !== user.centreId && (
                       <Button
                         size="xs"
-                        variant="light"
+                        variant="outline"
                         color="red"
                         loading={deactivate.isPending && deactivate.variables === c.id}
                         onClick={() => {

@@ -58,7 +58,7 @@ export function ClientsPage() {
                   <Table.Td>{c.town === '' ? '—' : c.town}</Table.Td>
                   <Table.Td>{c.postcode === '' ? '—' : c.postcode}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{c.status}</Badge>
+                    <Badge variant="default">{c.status}</Badge>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -127,15 +127,15 @@ export function UsersPage({ caller, centres }: { caller: User; centres: CentreOp
                   <Table.Td>{u.role}</Table.Td>
                   <Table.Td>{centreName.get(u.centreId) ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={u.status === 'active' ? 'green' : 'gray'}>{u.status}</Badge>
+                    <Badge variant="default">{u.status}</Badge>
                   </Table.Td>
                   <Table.Td>{formatDateTime(u.lastLoginAt)}</Table.Td>
                   <Table.Td>
                     {u.id !== caller.id && (
                       <Button
                         size="xs"
-                        variant="light"
-                        color={u.status === 'active' ? 'red' : 'green'}
+                        variant="outline"
+                        color={u.status === 'active' ? 'red' : 'indigo'}
                         loading={setStatus.isPending && setStatus.variables.id === u.id}
                         onClick={() => setStatus.mutate({ id: u.id, active: u.status !== 'active' })}
                         aria-label={`${u.status === 'active' ? 'Deactivate' : 'Reactivate'} ${u.firstName} ${u.lastName}`}
