@@ -1,5 +1,5 @@
 # The commands a newcomer needs. Everything else is in README.md and docs/.
-.PHONY: run test build bench bootstrap clean asan format
+.PHONY: run test build web bench bootstrap clean asan format
 
 JOBS ?= $(shell nproc)
 
@@ -10,12 +10,18 @@ build: bootstrap
 	@cmake --preset release >/dev/null
 	@cmake --build build/release --target cma -j $(JOBS)
 
-# Builds, then serves the embedded default (SQLite under ./var) with a demo network on http://127.0.0.1:5000.
-run: build
-	@./build/release/bin/cma serve --demo
+# The web app, built into client/dist (with .gz and .br copies) for `cma serve` and `cma web`.
+web: bootstrap
+	@cd client && npm run build
+
+# Builds the server and the web app, then serves both (SQLite under ./var) with a demo network on
+# http://127.0.0.1:5000, and prints that address and the demo logins.
+run: build web
+	@./build/release/bin/cma serve --demo --web-root client/dist
 
 # Every test: C++ unit tests, HTTP integration tests on SQLite and on a real PostgreSQL the harness
-# starts, once in the release build (-Werror) and once under address/undefined sanitizers.
+# starts, once in the release build (-Werror) and once under address/undefined sanitizers; the web
+# app's lint, type check and Vitest, and its end-to-end tests in Chromium against `cma serve`.
 test: bootstrap
 	@scripts/test
 
@@ -33,4 +39,4 @@ format:
 	@find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:
-	rm -rf build
+	rm -rf build client/dist

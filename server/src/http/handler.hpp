@@ -24,6 +24,7 @@ struct Request {
   std::string content_type;
   std::string authorization;
   std::string cookie;
+  std::string accept_encoding;
   bool secure = false;  // reached over TLS (directly or as the proxy says)
   app::RequestMeta meta;
   boost::json::object json;  // the parsed body, for routes that take one

@@ -208,6 +208,7 @@ struct Server::Impl {
     req.content_type = header(r, bhttp::field::content_type);
     req.authorization = header(r, bhttp::field::authorization);
     req.cookie = header(r, bhttp::field::cookie);
+    req.accept_encoding = header(r, bhttp::field::accept_encoding);
     auto parsed = boost::urls::parse_origin_form(r.target());
     if (!parsed) {
       *early = problem(400, "Bad request", "The request target is not a valid path.", req);

@@ -17,6 +17,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "main/demo_data.hpp"
+#include "main/web.hpp"
 #include "main/wiring.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
@@ -88,6 +89,32 @@ void ensure_descriptors(int max_connections, int workers) {
                             .add("hint", "lower MAX_CONNECTIONS or raise the open-files limit (ulimit -n)"));
 }
 
+http::ServerOptions server_options(const platform::Config& config, int workers) {
+  http::ServerOptions opt;
+  opt.bind = config.bind;
+  opt.port = config.port;
+  opt.io_threads =
+      config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  opt.workers = workers;
+  opt.queue_limit = config.db_queue_limit;
+  opt.max_connections = config.max_connections;
+  ensure_descriptors(config.max_connections, workers);
+  opt.max_body_bytes = config.max_body_bytes;
+  opt.read_timeout_seconds = config.read_timeout_seconds;
+  opt.idle_timeout_seconds = config.idle_timeout_seconds;
+  opt.drain_seconds = config.drain_seconds;
+  opt.trust_proxy = config.trust_proxy;
+  return opt;
+}
+
+int web_settings_or_exit(const Overrides& overrides, WebSettings& web) {
+  if (auto err = load_web_settings(platform::process_env(), overrides, web)) {
+    std::cerr << err->line() << "\n";
+    return 2;
+  }
+  return 0;
+}
+
 void migrate_and_log(store::SociDatabase& db) {
   auto report = db.migrate();
   for (const auto& m : report.applied)
@@ -98,6 +125,19 @@ void migrate_and_log(store::SociDatabase& db) {
 int serve(const Overrides& overrides, bool demo) {
   platform::Config config;
   if (int rc = config_or_exit(overrides, true, config)) return rc;
+  WebSettings web;
+  if (int rc = web_settings_or_exit(overrides, web)) return rc;
+  // The app beside the API when it has been built; without it the API is served alone, unless
+  // WEB_ROOT asked for it explicitly.
+  std::string web_error;
+  auto site = load_web_app(web, web_error);
+  if (!site && web.root_given) {
+    std::cerr << "configuration error: WEB_ROOT: " << web_error << "\n";
+    return 2;
+  }
+  if (!site)
+    platform::log::warn("web.not_built",
+                        platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
   int workers = default_workers(config);
   auto core = make_core(config, workers);
   migrate_and_log(*core->db);
@@ -114,21 +154,8 @@ int serve(const Overrides& overrides, bool demo) {
   http::Server* server_ptr = nullptr;
   http::Api api(http::Services{core->deps(), *core->auth, CMA_VERSION,
                                [&server_ptr] { return server_ptr != nullptr && server_ptr->draining(); }});
-  http::ServerOptions opt;
-  opt.bind = config.bind;
-  opt.port = config.port;
-  opt.io_threads =
-      config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  opt.workers = workers;
-  opt.queue_limit = config.db_queue_limit;
-  opt.max_connections = config.max_connections;
-  ensure_descriptors(config.max_connections, workers);
-  opt.max_body_bytes = config.max_body_bytes;
-  opt.read_timeout_seconds = config.read_timeout_seconds;
-  opt.idle_timeout_seconds = config.idle_timeout_seconds;
-  opt.drain_seconds = config.drain_seconds;
-  opt.trust_proxy = config.trust_proxy;
-  http::Server server([&api](http::Request& req) { return api.handle(req); }, opt);
+  auto opt = server_options(config, workers);
+  http::Server server(api_and_web_app(api, site.get()), opt);
   server_ptr = &server;
   try {
     server.start();
@@ -150,6 +177,39 @@ int serve(const Overrides& overrides, bool demo) {
   if (demo)
     print_logins(fs::path(config.data_dir) / "demo-logins.txt",
                  "http://" + config.bind + ":" + std::to_string(server.port()));
+  server.run(true);
+  platform::log::info("server.stopped");
+  return 0;
+}
+
+// `cma web`: only the built app, for the frontend service behind a load balancer (health check: /).
+int web(Overrides overrides) {
+  if (overrides.count("PORT") == 0 && !platform::process_env()("PORT").has_value())
+    overrides["PORT"] = std::to_string(kDefaultWebPort);
+  platform::Config config;
+  if (int rc = config_or_exit(overrides, false, config)) return rc;
+  WebSettings settings;
+  if (int rc = web_settings_or_exit(overrides, settings)) return rc;
+  std::string error;
+  auto site = load_web_app(settings, error);
+  if (!site) {
+    std::cerr << "configuration error: WEB_ROOT: " << error << "\n";
+    return 2;
+  }
+  int workers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  http::Server server([&site](http::Request& req) { return site->serve(req); }, server_options(config, workers));
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    std::cerr << "cannot listen on " << config.bind << ":" << config.port << ": " << e.what() << "\n";
+    return 1;
+  }
+  platform::log::info("server.listening", platform::log::Fields()
+                                              .add("bind", config.bind)
+                                              .add("port", server.port())
+                                              .add("version", CMA_VERSION)
+                                              .add("serves", "web"));
+  platform::log::flush();
   server.run(true);
   platform::log::info("server.stopped");
   return 0;
@@ -306,6 +366,24 @@ int run_cli(int argc, char** argv) {
       "--jwt-secret-file", [&](const std::string& v) { overrides["JWT_SECRET_FILE"] = v; },
       "File holding the token signing secret (env JWT_SECRET_FILE)");
   serve_cmd->add_flag("--demo", demo, "Create a demo network on first start and print its logins");
+  auto web_root_option = [&overrides](CLI::App* cmd) {
+    cmd->add_option_function<std::string>(
+        "--web-root", [&](const std::string& v) { overrides["WEB_ROOT"] = v; },
+        "Directory of the built web app (env WEB_ROOT, default ./client/dist)");
+  };
+  web_root_option(serve_cmd);
+
+  auto* web_cmd = app.add_subcommand("web", "Serve only the built web app (no database)");
+  web_cmd->add_option_function<std::string>(
+      "--log-level", [&](const std::string& v) { overrides["LOG_LEVEL"] = v; },
+      "debug, info, warn, error or off (env LOG_LEVEL)");
+  web_cmd->add_option_function<std::string>(
+      "--port", [&](const std::string& v) { overrides["PORT"] = v; },
+      "TCP port, 0 for any free one (env PORT, default 3000)");
+  web_cmd->add_option_function<std::string>(
+      "--bind", [&](const std::string& v) { overrides["BIND"] = v; },
+      "Address to listen on (env BIND, default 127.0.0.1)");
+  web_root_option(web_cmd);
 
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending database migrations");
   common(migrate_cmd);
@@ -347,6 +425,8 @@ int run_cli(int argc, char** argv) {
   try {
     if (serve_cmd->parsed())
       rc = serve(overrides, demo);
+    else if (web_cmd->parsed())
+      rc = web(overrides);
     else if (migrate_cmd->parsed())
       rc = migrate(overrides);
     else if (seed_cmd->parsed())

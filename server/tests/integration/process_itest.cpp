@@ -23,51 +23,6 @@ namespace cma::testing {
 
 namespace {
 
-struct Child {
-  pid_t pid = -1;
-  std::string log;
-};
-
-Child spawn_cma(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  Child c;
-  c.log = temp_dir() + "/cma.log";
-  c.pid = ::fork();
-  if (c.pid == 0) {
-    FILE* out = std::freopen(c.log.c_str(), "w", stdout);
-    (void)out;
-    ::dup2(::fileno(stdout), 2);
-    std::vector<char*> argv{const_cast<char*>(CMA_BINARY)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    std::vector<char*> envp;
-    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
-    envp.push_back(nullptr);
-    ::execve(CMA_BINARY, argv.data(), envp.data());
-    ::_exit(127);
-  }
-  return c;
-}
-
-// Polls `done` every few milliseconds until it holds or `seconds` pass.
-template <class F>
-bool wait_until(F done, int seconds) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-  while (!done()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  return true;
-}
-
-int wait_exit(pid_t pid, int seconds) {
-  int status = 0;
-  if (wait_until([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, seconds))
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  ::kill(pid, SIGKILL);
-  ::waitpid(pid, nullptr, 0);
-  return -1;
-}
-
 std::string read_all(int fd) {
   std::string out;
   char buf[4096];
@@ -77,27 +32,6 @@ std::string read_all(int fd) {
     out.append(buf, static_cast<std::size_t>(n));
   }
   return out;
-}
-
-std::string slurp(const std::string& path) {
-  std::string out;
-  if (FILE* f = std::fopen(path.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    std::fclose(f);
-  }
-  return out;
-}
-
-// The port `cma serve` reports in its server.listening log line, once it has written it.
-std::optional<int> listening_port(const std::string& log) {
-  auto at = log.find("\"event\":\"server.listening\"");
-  auto end = log.find('\n', at);
-  if (at == std::string::npos || end == std::string::npos) return std::nullopt;  // not (wholly) written yet
-  auto key = log.find("\"port\":", at);
-  if (key == std::string::npos || key > end) return std::nullopt;
-  return std::atoi(log.c_str() + key + 7);
 }
 
 // The server's end of the loopback connection `client_fd`, as /proc/net/tcp shows it: whether the

@@ -1,0 +1,172 @@
+// The built app in Debian's Chromium against a real `cma serve --demo` on SQLite.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  accessibilityViolations,
+  apiAs,
+  launchBrowser,
+  newWatchedPage,
+  screenshot,
+  signIn,
+  startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// A main screen: saved as a screenshot, and free of serious or critical accessibility violations.
+async function checkScreen(page, name) {
+  await screenshot(page, name);
+  assert.deepEqual(await accessibilityViolations(page), [], `accessibility violations on ${name}`);
+}
+
+function login(email) {
+  const l = server.logins.get(email);
+  assert.ok(l, `no demo login for ${email}`);
+  return l;
+}
+
+const slow = { timeout: 90_000 };
+
+describe('the web app', () => {
+  test('a wrong password is refused plainly, then the admin signs in and walks the admin screens', slow, async () => {
+    const problems = [];
+    const context = await browser.newContext();
+    const page = await newWatchedPage(context, problems);
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByRole('heading', { name: 'CMA Case Management' }).waitFor();
+    await checkScreen(page, 'sign-in');
+
+    await page.getByLabel('E-mail address').fill('admin@example.org');
+    await page.getByLabel(/^Password/).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The e-mail address or password is not right').waitFor();
+
+    await page.getByLabel(/^Password/).fill(login('admin@example.org').password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Back to the page first asked for.
+    await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
+    await page.getByRole('cell', { name: 'manager.lds@example.org' }).waitFor();
+    await checkScreen(page, 'users');
+
+    // The centre filter lives in the URL.
+    await page.getByLabel('Centre').selectOption({ label: 'LDS · Leeds Money Advice' });
+    await page.waitForURL(/centreId=/);
+    // advisor.lds is on both lists; the Manchester adviser leaves once the filtered list arrives.
+    await page.getByRole('cell', { name: 'advisor.man@example.org' }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'advisor.lds@example.org' }).waitFor();
+
+    await page.getByRole('link', { name: 'Centres' }).click();
+    await page.getByRole('cell', { name: 'Manchester Debt Advice Centre' }).waitFor();
+    await checkScreen(page, 'centres');
+
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByText('Chain links on this page: intact').waitFor();
+    await page.getByLabel('Entity type').selectOption('centre');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/entityType=centre/);
+    // centre.create entries are the oldest, far from the unfiltered first page: once one shows,
+    // the filtered list has arrived, and it holds nothing but entries about centres.
+    await page.getByRole('cell', { name: 'centre.create' }).first().waitFor();
+    const actions = await page
+      .getByRole('table', { name: 'Audit entries' })
+      .locator('tbody tr td:nth-child(3)')
+      .allTextContents();
+    assert.ok(actions.length > 0 && actions.every((a) => a.startsWith('centre.')), actions.join(', '));
+    await checkScreen(page, 'audit');
+
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('table', { name: 'Clients' }).waitFor();
+    await checkScreen(page, 'clients');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // Signed out for real: a reload does not bring the session back.
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a trainee sees no admin screens, even by URL, and the session survives a reload', slow, async () => {
+    const problems = [];
+    const context = await browser.newContext();
+    const page = await newWatchedPage(context, problems);
+    await signIn(page, server.url, login('trainee.man@example.org'));
+    assert.equal(await page.getByRole('link', { name: 'Users and roles' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Audit trail' }).count(), 0);
+    await page.goto(`${server.url}/admin/audit`);
+    await page.getByText('Not available to your role').waitFor();
+    await checkScreen(page, 'not-available');
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Change password' }).waitFor();
+    await checkScreen(page, 'change-password');
+    await page.goto(`${server.url}/clients`);
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    await checkScreen(page, 'clients-trainee');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('repeated failures lock the account out, and the message says how long for', slow, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('E-mail address').fill('trainee.lds@example.org');
+    let message = '';
+    for (let attempt = 0; attempt < 8 && !/try again in/.test(message); attempt += 1) {
+      await page.getByLabel(/^Password/).fill(`wrong-${attempt}`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await answered;
+      message = (await page.getByRole('alert').textContent()) ?? '';
+    }
+    assert.match(message, /locked for this account; try again in \d+ (minutes?|seconds?)/);
+    await screenshot(page, 'sign-in-locked');
+    await context.close();
+  });
+
+  test('two tabs refreshing at the same moment both stay signed in', slow, async () => {
+    const problems = [];
+    const context = await browser.newContext();
+    const first = await newWatchedPage(context, problems);
+    const second = await newWatchedPage(context, problems);
+    const manager = login('manager.man@example.org');
+    await signIn(first, server.url, manager);
+    // The second tab has no token of its own: it restores the session from the shared cookie.
+    await second.goto(`${server.url}/admin/users`);
+    await second.getByRole('heading', { name: 'Users and roles' }).waitFor();
+
+    // Both tabs start again at once, and each renews the session from the one refresh cookie.
+    // Presenting a refresh token twice would revoke the family and sign both out.
+    for (let round = 0; round < 3; round += 1) {
+      await Promise.all([first.reload(), second.reload()]);
+      await Promise.all([
+        first.getByRole('button', { name: 'Sign out' }).waitFor(),
+        second.getByRole('button', { name: 'Sign out' }).waitFor(),
+      ]);
+    }
+    await first.getByRole('link', { name: 'Clients' }).click();
+    await first.getByRole('table', { name: 'Clients' }).waitFor();
+    await second.getByRole('cell', { name: 'manager.man@example.org' }).waitFor();
+
+    // The server saw no refresh token used twice.
+    const get = await apiAs(server.url, login('admin@example.org'));
+    const audit = await get('/api/v1/audit?entityType=user&limit=100');
+    assert.equal(audit.items.filter((e) => e.action === 'auth.refresh_reuse').length, 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

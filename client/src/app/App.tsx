@@ -1,0 +1,80 @@
+import { Alert, Title } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { LoadingState } from '@/components/ListStates';
+import { paths } from '@/config/paths';
+import { SignInPage } from '@/features/auth/components/SignInPage';
+import type { User } from '@/lib/auth/session';
+import { useSession } from '@/lib/auth/use-session';
+import { AppLayout } from './AppLayout';
+import { HomePage } from './routes/HomePage';
+
+// Screens beyond sign-in load on first use, so the first page stays small.
+const ChangePasswordPage = lazy(() =>
+  import('@/features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const ClientsPage = lazy(() => import('@/features/clients/components/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const CentresPage = lazy(() => import('@/features/centres/components/CentresPage').then((m) => ({ default: m.CentresPage })));
+const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
+const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingState label="Loading…" />}>{children}</Suspense>;
+}
+
+function ManagersOnly({ user, children }: { user: User; children: ReactNode }) {
+  if (user.role === 'admin' || user.role === 'manager') return <Page>{children}</Page>;
+  return (
+    <Alert color="gray" title="Not available to your role" role="alert">
+      Only managers and admins can open this screen.
+    </Alert>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <Title order={1} size="h2">
+        Page not found
+      </Title>
+      <Alert mt="md" color="gray">
+        There is no page at this address.
+      </Alert>
+    </>
+  );
+}
+
+// Where to go once signed in: the page the user first asked for, if any.
+function returnTo(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && from !== paths.signIn ? from : paths.home;
+}
+
+export function App() {
+  const state = useSession();
+  const location = useLocation();
+  if (state.status === 'restoring') return <LoadingState label="Starting…" />;
+  if (state.status === 'signedOut') {
+    return (
+      <Routes>
+        <Route path={paths.signIn} element={<SignInPage />} />
+        <Route path="*" element={<Navigate to={paths.signIn} replace state={{ from: location.pathname + location.search }} />} />
+      </Routes>
+    );
+  }
+  const user = state.user;
+  return (
+    <Routes>
+      <Route path={paths.signIn} element={<Navigate to={returnTo(location.state)} replace />} />
+      <Route element={<AppLayout user={user} expired={state.status === 'expired'} />}>
+        <Route index element={<HomePage user={user} />} />
+        <Route path={paths.changePassword} element={<Page><ChangePasswordPage user={user} /></Page>} />
+        <Route path={paths.clients} element={<Page><ClientsPage /></Page>} />
+        <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
+        <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />
+        <Route path={paths.audit} element={<ManagersOnly user={user}><AuditRoute user={user} /></ManagersOnly>} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

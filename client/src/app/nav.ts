@@ -1,0 +1,18 @@
+import { paths } from '@/config/paths';
+import type { User } from '@/lib/auth/session';
+
+export type NavItem = { label: string; to: string };
+
+// What each role may open, as the permission matrix of docs/permissions.md allows.
+export function navFor(role: User['role']): NavItem[] {
+  const items: NavItem[] = [
+    { label: 'Home', to: paths.home },
+    { label: 'Clients', to: paths.clients },
+  ];
+  if (role === 'admin' || role === 'manager') {
+    items.push({ label: role === 'admin' ? 'Centres' : 'My centre', to: paths.centres });
+    items.push({ label: 'Users and roles', to: paths.users });
+    items.push({ label: 'Audit trail', to: paths.audit });
+  }
+  return items;
+}

@@ -1,0 +1,175 @@
+import { Alert, Button, Code, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
+import { Pager } from '@/components/Pager';
+import type { User } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
+import { useUrlFilters } from '@/lib/search-params';
+import { useAudit, type AuditEntry } from '../api/list-audit';
+import { checkVisibleLinks } from '../chain-links';
+
+export type CentreOption = { id: string; label: string };
+
+const FILTER_KEYS = ['centreId', 'entityType', 'entityId', 'userId', 'from', 'to', 'cursor'] as const;
+const ENTITY_TYPES = ['', 'user', 'centre', 'client', 'case', 'debt', 'budget', 'offer_set'];
+
+// <input type="datetime-local"> speaks the browser's local time; the API wants RFC 3339.
+function toIso(local: string): string | undefined {
+  if (local === '') return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+function toLocalInput(iso: string | undefined): string {
+  if (iso === undefined) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  const names = Object.keys(entry.changes);
+  if (names.length === 0) return <Text size="sm">—</Text>;
+  return (
+    <Text size="sm">
+      {names.map((name) => {
+        const c = entry.changes[name];
+        return (
+          <span key={name} style={{ display: 'block' }}>
+            <Code>{name}</Code> {c?.before ?? '∅'} → {c?.after ?? '∅'}
+          </span>
+        );
+      })}
+    </Text>
+  );
+}
+
+export function AuditPage({ caller, centres }: { caller: User; centres: CentreOption[] }) {
+  const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
+  const audit = useAudit(filters);
+  const [draft, setDraft] = useState({
+    entityType: filters.entityType ?? '',
+    entityId: filters.entityId ?? '',
+    userId: filters.userId ?? '',
+    from: toLocalInput(filters.from),
+    to: toLocalInput(filters.to),
+    centreId: filters.centreId ?? '',
+  });
+  const centreName = new Map(centres.map((c) => [c.id, c.label]));
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ ...draft, from: toIso(draft.from), to: toIso(draft.to) });
+  };
+  const links = audit.data !== undefined ? checkVisibleLinks(audit.data.items) : null;
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Audit trail
+      </Title>
+      <form onSubmit={apply} aria-label="Audit filters">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {caller.role === 'admin' && (
+            <NativeSelect
+              label="Centre"
+              value={draft.centreId}
+              data={[{ value: '', label: 'Every chain' }, ...centres.map((c) => ({ value: c.id, label: c.label }))]}
+              onChange={(e) => setDraft({ ...draft, centreId: e.currentTarget.value })}
+            />
+          )}
+          <NativeSelect
+            label="Entity type"
+            value={draft.entityType}
+            data={ENTITY_TYPES.map((t) => ({ value: t, label: t === '' ? 'Any' : t }))}
+            onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
+          />
+          <TextInput label="Entity id" value={draft.entityId} onChange={(e) => setDraft({ ...draft, entityId: e.currentTarget.value })} />
+          <TextInput label="User id" value={draft.userId} onChange={(e) => setDraft({ ...draft, userId: e.currentTarget.value })} />
+          <TextInput label="From" type="datetime-local" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
+          <TextInput label="Before" type="datetime-local" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+        </SimpleGrid>
+        <Group mt="sm">
+          <Button type="submit">Apply filters</Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              setDraft({ entityType: '', entityId: '', userId: '', from: '', to: '', centreId: '' });
+              setFilters({ centreId: undefined, entityType: undefined, entityId: undefined, userId: undefined, from: undefined, to: undefined });
+            }}
+          >
+            Clear
+          </Button>
+        </Group>
+      </form>
+      {links !== null &&
+        (links.status === 'intact' ? (
+          <Alert color="teal" title="Chain links on this page: intact" role="status">
+            {links.checked} link{links.checked === 1 ? '' : 's'} between the entries shown name the hash of the entry before them.
+            Run <Code>cma audit verify</Code> on the server to recompute every hash of every chain.
+          </Alert>
+        ) : (
+          <Alert color="red" title="Chain links on this page: broken" role="alert">
+            Entry {links.entry.seq} of {links.entry.centreId === null ? 'the network chain' : (centreName.get(links.entry.centreId) ?? 'a centre chain')} does
+            not name the hash of the entry before it. Run <Code>cma audit verify</Code> on the server.
+          </Alert>
+        ))}
+      {audit.isPending ? (
+        <LoadingState label="Loading the audit trail…" />
+      ) : audit.isError ? (
+        <ErrorState error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : audit.data.items.length === 0 ? (
+        <EmptyState>No entries match these filters.</EmptyState>
+      ) : (
+        <>
+          <Table striped aria-label="Audit entries">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">Chain</Table.Th>
+                <Table.Th scope="col">Action</Table.Th>
+                <Table.Th scope="col">Entity</Table.Th>
+                <Table.Th scope="col">Actor</Table.Th>
+                <Table.Th scope="col">Changes</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {audit.data.items.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{formatDateTime(e.at)}</Table.Td>
+                  <Table.Td>
+                    {e.centreId === null ? 'network' : (centreName.get(e.centreId) ?? 'centre')} #{e.seq}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{e.action}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {e.entityType}
+                    {e.entityId !== null && (
+                      <Button
+                        variant="subtle"
+                        size="compact-xs"
+                        onClick={() => {
+                          setDraft({ ...draft, entityType: e.entityType, entityId: e.entityId ?? '' });
+                          setFilters({ entityType: e.entityType, entityId: e.entityId ?? undefined });
+                        }}
+                        aria-label={`history of this ${e.entityType}`}
+                      >
+                        history
+                      </Button>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{e.actorUserId ?? 'unknown'}</Table.Td>
+                  <Table.Td>
+                    <Changes entry={e} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pager cursor={filters.cursor} nextCursor={audit.data.nextCursor} onChange={(cursor) => setFilters({ cursor })} />
+        </>
+      )}
+    </Stack>
+  );
+}

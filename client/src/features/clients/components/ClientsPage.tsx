@@ -1,0 +1,72 @@
+import { Badge, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
+import { Pager } from '@/components/Pager';
+import { useUrlFilters } from '@/lib/search-params';
+import { useClients } from '../api/list-clients';
+
+export function ClientsPage() {
+  const [filters, setFilters] = useUrlFilters(['q', 'cursor'] as const);
+  const clients = useClients(filters);
+  const [q, setQ] = useState(filters.q ?? '');
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ q: q.trim() });
+  };
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Clients
+      </Title>
+      <form onSubmit={search} role="search" aria-label="Search clients">
+        <Group align="flex-end">
+          <TextInput
+            label="Name, reference or postcode"
+            value={q}
+            maxLength={100}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            w={360}
+          />
+          <Button type="submit">Search</Button>
+        </Group>
+      </form>
+      {clients.isPending ? (
+        <LoadingState label="Loading clients…" />
+      ) : clients.isError ? (
+        <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
+      ) : clients.data.items.length === 0 ? (
+        <EmptyState>{filters.q !== undefined ? `No clients match “${filters.q}”.` : 'No clients yet.'}</EmptyState>
+      ) : (
+        <>
+          <Table striped highlightOnHover aria-label="Clients">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Reference</Table.Th>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Town</Table.Th>
+                <Table.Th scope="col">Postcode</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {clients.data.items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.reference}</Table.Td>
+                  <Table.Td>
+                    {c.firstName} {c.lastName}
+                  </Table.Td>
+                  <Table.Td>{c.town === '' ? '—' : c.town}</Table.Td>
+                  <Table.Td>{c.postcode === '' ? '—' : c.postcode}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="default">{c.status}</Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pager cursor={filters.cursor} nextCursor={clients.data.nextCursor} onChange={(cursor) => setFilters({ cursor })} />
+        </>
+      )}
+    </Stack>
+  );
+}
