@@ -945,6 +945,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the audit trail's hash chains
+         * @description Admins and managers, scoped as `GET /api/v1/audit`: an admin checks every chain (the
+         *     network's and each centre's), or one centre's with `centreId`; a manager checks their
+         *     centre's. Every entry is read in one consistent snapshot and checked in order: its sequence
+         *     number, its link to the entry before it, its content against its SHA-256 hash, and the
+         *     chain's end against its recorded head. A chain that fails is reported once, at its first
+         *     problem, saying what the problem shows (an entry edited, deleted or inserted, or entries
+         *     cut from the end). The same check as `cma audit verify`; it reads the whole chain, so it
+         *     takes longer the longer the trail.
+         */
+        get: operations["verifyAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/refusals": {
         parameters: {
             query?: never;
@@ -2127,6 +2154,25 @@ export interface components {
             lastRequestId: string;
             lastIp: string;
             lastUserAgent: string;
+        };
+        AuditVerification: {
+            /** @description `true` when no chain has a problem. */
+            ok: boolean;
+            /** @description Chains checked. */
+            chains: number;
+            /** @description Entries read, up to the first problem of each chain. */
+            entries: number;
+            /** Format: date-time */
+            verifiedAt: string;
+            problems: {
+                /** @description The chain's centre; `null` for the network's own chain. */
+                centreId: string | null;
+                /** @description Where in the chain the problem is. */
+                seq: number;
+                /** @description The entry that fails; `null` when the problem is the chain's end. */
+                entryId: string | null;
+                reason: string;
+            }[];
         };
         AccessRefusalPage: {
             items: components["schemas"]["AccessRefusal"][];
@@ -3948,6 +3994,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: {
+                /** @description Only this centre's chain (admins). */
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of the check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

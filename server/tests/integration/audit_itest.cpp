@@ -532,3 +532,51 @@ TEST(Audit, RefusalsDoNotWaitForTheChainLock) {
 }
 
 }  // namespace cma::testing
+
+namespace cma::testing {
+
+// The check over HTTP: intact chains say so; an edited entry in centre A's chain is reported to
+// the admin and to A's manager, never to B's manager (who sees B's chain only), and not at all to
+// an adviser.
+TEST(Audit, VerificationOverHttpIsScopedAndNamesTheFirstProblem) {
+  TestApp app;
+  rename_advisor_three_times(app);
+  auto admin = app.login(app.admin);
+  auto manager_a = app.login(app.manager_a);
+  auto manager_b = app.login(app.manager_b);
+
+  auto all = app.get("/api/v1/audit/verification", admin);
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_TRUE(all.json.at("ok").as_bool());
+  EXPECT_GE(all.json.at("chains").as_int64(), 2);
+  EXPECT_GE(all.json.at("entries").as_int64(), 10);
+  EXPECT_TRUE(all.json.at("problems").as_array().empty());
+  EXPECT_FALSE(all.str("verifiedAt").empty());
+
+  app.db().execute_raw("UPDATE audit_log SET changes = '{}' WHERE chain = '" + app.centre_a + "' AND seq = 3");
+
+  for (const auto* token : {&admin, &manager_a}) {
+    auto r = app.get("/api/v1/audit/verification", *token);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_FALSE(r.json.at("ok").as_bool());
+    const auto& problems = r.json.at("problems").as_array();
+    ASSERT_EQ(problems.size(), 1u) << r.body;
+    EXPECT_EQ(problems[0].at("centreId").as_string(), app.centre_a);
+    EXPECT_EQ(problems[0].at("seq").as_int64(), 3);
+    EXPECT_NE(std::string(problems[0].at("reason").as_string()).find("edited"), std::string::npos);
+  }
+  auto own_b = app.get("/api/v1/audit/verification", manager_b);
+  ASSERT_EQ(own_b.status, 200) << own_b.body;
+  EXPECT_TRUE(own_b.json.at("ok").as_bool()) << own_b.body;
+  EXPECT_EQ(own_b.json.at("chains").as_int64(), 1);
+  auto only_b = app.get("/api/v1/audit/verification?centreId=" + app.centre_b, admin);
+  EXPECT_TRUE(only_b.json.at("ok").as_bool()) << only_b.body;
+  // A manager cannot reach another centre's chain, and an adviser none.
+  auto foreign = app.get("/api/v1/audit/verification?centreId=" + app.centre_a, manager_b);
+  EXPECT_EQ(foreign.status, 404) << foreign.body;
+  EXPECT_EQ(foreign.header("content-type"), "application/problem+json");
+  auto adviser = app.get("/api/v1/audit/verification", app.login(app.advisor_a));
+  EXPECT_EQ(adviser.status, 403) << adviser.body;
+}
+
+}  // namespace cma::testing

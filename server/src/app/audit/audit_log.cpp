@@ -150,13 +150,22 @@ Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, 
   return make_page(std::move(rows), q.page.limit, [](const AccessRefusal& r) { return r.id; });
 }
 
-AuditVerification verify_audit(Database& db) {
+namespace {
+// `only`: one chain (a centre's), or every chain when nullopt.
+AuditVerification verify_chains(Database& db, const std::optional<std::string>& only) {
   AuditVerification report;
   // One snapshot for the whole run: the heads and the entries as of the same moment, so appends
   // committing meanwhile (a live system) are either wholly seen or not at all.
   auto tx = db.begin(TxMode::snapshot);
   auto& repo = tx->get<AuditRepository>();
-  for (const auto& chain : repo.chains()) {
+  std::vector<std::string> chains;
+  if (only)
+    chains.push_back(*only);
+  else
+    chains = repo.chains();
+  for (const auto& chain : chains) {
+    // A centre with no audited write yet has neither head nor entries: nothing to check.
+    if (only && !repo.head(chain) && repo.read_chain(chain, 0, 1).empty()) continue;
     ++report.chains;
     // The head first: inside the snapshot the order does not matter, but were it ever read without
     // one, a head read before the entries can only be behind them, never ahead (no false "deleted").
@@ -205,6 +214,25 @@ AuditVerification verify_audit(Database& db) {
     else if (head->hash != prev_hash)
       fail(last, "", "the last entry is not the recorded head (it was replaced)");
   }
+  return report;
+}
+}  // namespace
+
+AuditVerification verify_audit(Database& db) {
+  return verify_chains(db, std::nullopt);
+}
+
+Result<AuditVerification> verify_audit_trail(const Deps& deps, const Actor& actor, const std::string& centre_id) {
+  const auto& p = actor.principal;
+  if (auto refused = authorize(p, domain::Permission::audit_read))
+    return refuse(deps, actor, *refused, "audit.verify", "audit");
+  auto scope = audit_scope(p, centre_id);
+  if (!scope) return scope.error();
+  std::optional<std::string> only;
+  if (const auto* centre = centre_of(*scope)) only = *centre;
+  auto when = platform::format_time(deps.clock.now());
+  auto report = verify_chains(deps.db, only);
+  report.verified_at = std::move(when);
   return report;
 }
 

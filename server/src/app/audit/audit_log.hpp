@@ -85,8 +85,14 @@ struct AuditVerification {
   std::int64_t chains = 0;
   std::int64_t entries = 0;
   std::vector<AuditProblem> problems;  // the first problem of each broken chain
+  std::string verified_at;             // when the snapshot was read (set by verify_audit_trail)
 };
 
+// Every chain, as the operator's `cma audit verify` checks it.
 AuditVerification verify_audit(Database& db);
+
+// The chains the caller may read (admins: every chain, or one centre's with `centre_id`; managers:
+// their centre's), checked entry by entry against their hashes and recorded heads.
+Result<AuditVerification> verify_audit_trail(const Deps& deps, const Actor& actor, const std::string& centre_id);
 
 }  // namespace cma::app

@@ -6,6 +6,7 @@ import type { User } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { useUrlFilters } from '@/lib/search-params';
 import { useAudit, type AuditEntry } from '../api/list-audit';
+import { useAuditVerification } from '../api/verify-audit';
 import { checkVisibleLinks } from '../chain-links';
 
 export type CentreOption = { id: string; label: string };
@@ -44,6 +45,49 @@ function Changes({ entry }: { entry: AuditEntry }) {
   );
 }
 
+// The server's full check of the chains in scope: every entry against its hash, its link to the
+// entry before it, and each chain's end against its recorded head.
+function Verification({ centreId, chainName }: { centreId: string | undefined; chainName: (id: string | null) => string }) {
+  const [requested, setRequested] = useState(false);
+  const check = useAuditVerification(centreId, requested);
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button
+          variant="light"
+          loading={check.isFetching}
+          onClick={() => (requested ? void check.refetch() : setRequested(true))}
+        >
+          Verify the chains
+        </Button>
+        <Text size="sm" c="dimmed">
+          Recomputes every hash of {centreId === undefined ? 'every chain you can see' : 'this centre’s chain'}.
+        </Text>
+      </Group>
+      {check.isError && <ErrorState error={check.error} onRetry={() => void check.refetch()} />}
+      {check.data !== undefined &&
+        (check.data.ok ? (
+          <Alert color="teal" title="Audit trail verified: intact" role="status">
+            {check.data.chains} {check.data.chains === 1 ? 'chain' : 'chains'}, {check.data.entries}{' '}
+            {check.data.entries === 1 ? 'entry' : 'entries'} checked at {formatDateTime(check.data.verifiedAt)}: every entry
+            matches its hash and names the one before it, and every chain ends at its recorded head.
+          </Alert>
+        ) : (
+          <Alert color="red" title="Audit trail verified: broken" role="alert">
+            Checked at {formatDateTime(check.data.verifiedAt)}. The first problem of each broken chain:
+            <ul>
+              {check.data.problems.map((p) => (
+                <li key={`${p.centreId ?? 'network'}-${p.seq}`}>
+                  {chainName(p.centreId)}, entry {p.seq}: {p.reason}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ))}
+    </Stack>
+  );
+}
+
 export function AuditPage({ caller, centres }: { caller: User; centres: CentreOption[] }) {
   const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
   const audit = useAudit(filters);
@@ -62,6 +106,8 @@ export function AuditPage({ caller, centres }: { caller: User; centres: CentreOp
     setFilters({ ...draft, from: toIso(draft.from), to: toIso(draft.to) });
   };
   const links = audit.data !== undefined ? checkVisibleLinks(audit.data.items) : null;
+  const chainName = (id: string | null) =>
+    id === null ? 'the network chain' : `the chain of ${centreName.get(id) ?? 'a centre'}`;
 
   return (
     <Stack>
@@ -102,16 +148,17 @@ export function AuditPage({ caller, centres }: { caller: User; centres: CentreOp
           </Button>
         </Group>
       </form>
+      <Verification centreId={filters.centreId} chainName={chainName} />
       {links !== null &&
         (links.status === 'intact' ? (
           <Alert color="teal" title="Chain links on this page: intact" role="status">
             {links.checked} link{links.checked === 1 ? '' : 's'} between the entries shown name the hash of the entry before them.
-            Run <Code>cma audit verify</Code> on the server to recompute every hash of every chain.
+            Verify the chains to recompute every hash.
           </Alert>
         ) : (
           <Alert color="red" title="Chain links on this page: broken" role="alert">
             Entry {links.entry.seq} of {links.entry.centreId === null ? 'the network chain' : (centreName.get(links.entry.centreId) ?? 'a centre chain')} does
-            not name the hash of the entry before it. Run <Code>cma audit verify</Code> on the server.
+            not name the hash of the entry before it. Verify the chains to find where they break.
           </Alert>
         ))}
       {audit.isPending ? (
