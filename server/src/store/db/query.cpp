@@ -138,16 +138,26 @@ Query::~Query() {
   entry_.busy = false;
 }
 
+namespace {
+[[noreturn]] void no_placeholder(std::string_view name) {
+  throw std::logic_error(std::string("no placeholder :").append(name).append(" in the statement"));
+}
+}  // namespace
+
+int Query::sqlite_index(std::string_view name) const {
+  char key[64];
+  if (name.size() + 2 > sizeof key) throw std::logic_error("placeholder name too long");
+  key[0] = ':';
+  name.copy(key + 1, name.size());
+  key[name.size() + 1] = '\0';
+  int index = lite::sqlite3_bind_parameter_index(entry_.stmt, key);
+  if (index == 0) no_placeholder(name);
+  return index;
+}
+
 Query& Query::bind(std::string_view name, std::string_view text) {
   if (statements_.dialect() == Dialect::sqlite) {
-    char key[64];
-    if (name.size() + 2 > sizeof key) throw std::logic_error("placeholder name too long");
-    key[0] = ':';
-    name.copy(key + 1, name.size());
-    key[name.size() + 1] = '\0';
-    int index = lite::sqlite3_bind_parameter_index(entry_.stmt, key);
-    if (index == 0) throw std::logic_error(std::string("no placeholder :").append(name).append(" in the statement"));
-    lite::sqlite3_bind_text(entry_.stmt, index, text.data(), static_cast<int>(text.size()), kCopy);
+    lite::sqlite3_bind_text(entry_.stmt, sqlite_index(name), text.data(), static_cast<int>(text.size()), kCopy);
     return *this;
   }
   for (std::size_t k = 0; k < entry_.params.size(); ++k) {
@@ -157,19 +167,12 @@ Query& Query::bind(std::string_view name, std::string_view text) {
       return *this;
     }
   }
-  throw std::logic_error(std::string("no placeholder :").append(name).append(" in the statement"));
+  no_placeholder(name);
 }
 
 Query& Query::bind(std::string_view name, long long number) {
   if (statements_.dialect() == Dialect::sqlite) {
-    char key[64];
-    if (name.size() + 2 > sizeof key) throw std::logic_error("placeholder name too long");
-    key[0] = ':';
-    name.copy(key + 1, name.size());
-    key[name.size() + 1] = '\0';
-    int index = lite::sqlite3_bind_parameter_index(entry_.stmt, key);
-    if (index == 0) throw std::logic_error(std::string("no placeholder :").append(name).append(" in the statement"));
-    lite::sqlite3_bind_int64(entry_.stmt, index, number);
+    lite::sqlite3_bind_int64(entry_.stmt, sqlite_index(name), number);
     return *this;
   }
   char buf[24];

@@ -85,6 +85,7 @@ class Query {
 
  private:
   void execute();
+  int sqlite_index(std::string_view name) const;  // the :name placeholder's position, or throws
   PreparedStatements& statements_;
   PreparedStatements::Entry& entry_;
   std::vector<std::string> values_;  // PostgreSQL: the parameters as text, by position

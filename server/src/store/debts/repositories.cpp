@@ -9,7 +9,7 @@ namespace {
 
 using db::write_guarded;
 
-// A row of the debt columns (CMA_INTO_DEBT's order), read from a db::Query.
+// A row of CMA_DEBT_COLUMNS, in that order, read from a db::Query.
 app::Debt read_debt(const db::Query& q) {
   app::Debt d;
   q.read(0, d.id);
