@@ -25,6 +25,8 @@ TENANT_TABLES = {
     "budget_items": "centre_id",
     "offer_sets": "centre_id",
     "offer_lines": "centre_id",
+    "notes": "centre_id",
+    "note_revisions": "centre_id",
 }
 
 # Query name -> why it may run without a centre.

@@ -21,6 +21,7 @@
 #include "store/identity/repositories.hpp"
 #include "store/migrations/migrations.hpp"
 #include "store/migrations/queries.hpp"
+#include "store/notes/repositories.hpp"
 #include "store/offers/repositories.hpp"
 #include "store/references/repositories.hpp"
 
@@ -38,6 +39,7 @@ struct SociDatabase::Impl {
     debts::register_repositories(registry);
     budgets::register_repositories(registry);
     offers::register_repositories(registry);
+    notes::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

@@ -19,6 +19,7 @@ extern const Migration migration0002;
 extern const Migration migration0003;
 extern const Migration migration0004;
 extern const Migration migration0005;
+extern const Migration migration0006;
 
 // In version order.
 const std::vector<const Migration*>& all();
