@@ -24,3 +24,76 @@ TEST(NoteRules, AuthorsReviseTheirOwnAndManagersAnyone) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/diary/london_time.hpp"
+
+namespace cma::domain {
+
+namespace {
+std::int64_t utc(const char* text) {
+  return *parse_utc(text);
+}
+}  // namespace
+
+TEST(LondonTime, ClockChangesOf2026) {
+  // BST 2026: from 01:00 UTC on Sunday 29 March to 01:00 UTC on Sunday 25 October.
+  EXPECT_EQ(format_utc(bst_start(2026)), "2026-03-29T01:00:00.000000Z");
+  EXPECT_EQ(format_utc(bst_end(2026)), "2026-10-25T01:00:00.000000Z");
+  EXPECT_EQ(format_utc(bst_start(2024)), "2024-03-31T01:00:00.000000Z");
+  EXPECT_EQ(format_utc(bst_end(2024)), "2024-10-27T01:00:00.000000Z");
+  EXPECT_EQ(london_offset(utc("2026-03-29T00:59:59Z")), 0);
+  EXPECT_EQ(london_offset(utc("2026-03-29T01:00:00Z")), 3600);
+  EXPECT_EQ(london_offset(utc("2026-10-25T00:59:59Z")), 3600);
+  EXPECT_EQ(london_offset(utc("2026-10-25T01:00:00Z")), 0);
+  EXPECT_EQ(london_offset(utc("2026-01-15T12:00:00Z")), 0);
+  EXPECT_EQ(london_offset(utc("2026-07-15T12:00:00Z")), 3600);
+}
+
+TEST(LondonTime, WallClockToUtcAcrossTheChanges) {
+  // Spring: 10:00 London on the day the clocks go forward is 09:00 UTC; the day before, 10:00 UTC.
+  EXPECT_EQ(format_utc(*parse_instant("2026-03-29T10:00").utc_seconds), "2026-03-29T09:00:00.000000Z");
+  EXPECT_EQ(format_utc(*parse_instant("2026-03-28T10:00").utc_seconds), "2026-03-28T10:00:00.000000Z");
+  // 01:30 on 29 March 2026 never happens in London.
+  EXPECT_FALSE(parse_instant("2026-03-29T01:30").utc_seconds);
+  EXPECT_NE(parse_instant("2026-03-29T01:30").error.find("clocks go forward"), std::string::npos);
+  EXPECT_EQ(format_utc(*parse_instant("2026-03-29T00:59").utc_seconds), "2026-03-29T00:59:00.000000Z");
+  EXPECT_EQ(format_utc(*parse_instant("2026-03-29T02:00").utc_seconds), "2026-03-29T01:00:00.000000Z");
+  // Autumn: 01:30 on 25 October 2026 happens twice; the first (BST) is taken. 10:00 is 10:00 UTC.
+  EXPECT_EQ(format_utc(*parse_instant("2026-10-25T01:30").utc_seconds), "2026-10-25T00:30:00.000000Z");
+  EXPECT_EQ(format_utc(*parse_instant("2026-10-25T10:00").utc_seconds), "2026-10-25T10:00:00.000000Z");
+  EXPECT_EQ(format_utc(*parse_instant("2026-10-24T10:00").utc_seconds), "2026-10-24T09:00:00.000000Z");
+  // An explicit zone is taken as given.
+  EXPECT_EQ(format_utc(*parse_instant("2026-07-01T09:30Z").utc_seconds), "2026-07-01T09:30:00.000000Z");
+  EXPECT_EQ(format_utc(*parse_instant("2026-07-01T10:30:15+01:00").utc_seconds), "2026-07-01T09:30:15.000000Z");
+  EXPECT_EQ(format_utc(*parse_instant("2026-07-01T04:30-05:00").utc_seconds), "2026-07-01T09:30:00.000000Z");
+}
+
+TEST(LondonTime, UtcToWallClock) {
+  EXPECT_EQ(format_london(utc("2026-03-29T00:30:00Z")), "2026-03-29T00:30:00+00:00");
+  EXPECT_EQ(format_london(utc("2026-03-29T01:30:00Z")), "2026-03-29T02:30:00+01:00");
+  EXPECT_EQ(format_london(utc("2026-10-25T00:30:00Z")), "2026-10-25T01:30:00+01:00");
+  EXPECT_EQ(format_london(utc("2026-10-25T01:30:00Z")), "2026-10-25T01:30:00+00:00");
+  EXPECT_EQ(format_london(utc("2026-06-30T23:30:00Z")), "2026-07-01T00:30:00+01:00");
+  EXPECT_EQ(format_date(london_date(utc("2026-06-30T23:30:00Z"))), "2026-07-01");
+  EXPECT_EQ(format_utc(london_midnight({2026, 7, 1})), "2026-06-30T23:00:00.000000Z");
+  EXPECT_EQ(format_utc(london_midnight({2026, 12, 1})), "2026-12-01T00:00:00.000000Z");
+  // The day of the spring change is 23 hours long, the autumn one 25.
+  EXPECT_EQ(london_midnight({2026, 3, 30}) - london_midnight({2026, 3, 29}), 23 * 3600);
+  EXPECT_EQ(london_midnight({2026, 10, 26}) - london_midnight({2026, 10, 25}), 25 * 3600);
+}
+
+TEST(LondonTime, DatesAndMalformedInput) {
+  EXPECT_EQ(iso_weekday({2026, 11, 30}), 1);  // a Monday
+  EXPECT_EQ(iso_weekday({2026, 3, 29}), 7);
+  EXPECT_EQ(format_date(add_days({2024, 2, 28}, 1)), "2024-02-29");
+  EXPECT_EQ(format_date(add_days({2026, 12, 31}, 1)), "2027-01-01");
+  EXPECT_FALSE(parse_date("2026-02-29"));
+  EXPECT_TRUE(parse_date("2028-02-29"));
+  for (const char* bad : {"", "2026-13-01T10:00", "2026-01-01 10:00", "2026-01-01T24:00", "2026-01-01T10:60",
+                          "2026-01-01T10:00+1", "2026-01-01T10:00Zjunk", "2026-01-01T10:00+15:00", "x",
+                          "2026-01-01T1a:00", "2026-01-01T10:00:61"})
+    EXPECT_FALSE(parse_instant(bad).utc_seconds) << bad;
+  EXPECT_FALSE(parse_utc("2026-01-01T10:00:00"));
+}
+
+}  // namespace cma::domain
