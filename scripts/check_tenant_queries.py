@@ -27,6 +27,7 @@ TENANT_TABLES = {
     "offer_lines": "centre_id",
     "notes": "centre_id",
     "note_revisions": "centre_id",
+    "tasks": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -49,6 +50,7 @@ ALLOWED = {
     "kSearchClients": "network scope: admins search every centre's clients",
     "kFindCase": "network scope: admins read any centre's case",
     "kListCases": "network scope: admins list every centre's cases (filters are appended)",
+    "kFindTaskAnyCentre": "network scope: admins read any centre's task",
 }
 
 DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')

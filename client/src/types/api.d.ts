@@ -922,6 +922,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a case's notes
+         * @description Any role, for cases within the caller's reach (another centre's case answers `404`). Pinned
+         *     notes come first, then the rest, each group newest first. Filters: `type` (one note type)
+         *     and `pinned=true` (pinned notes only).
+         */
+        get: operations["listNotes"];
+        put?: never;
+        /**
+         * Add a note to a case
+         * @description Any role, for cases within the caller's reach (others answer `404`). `type` and `body` are
+         *     required; `pinned` is `false` unless given. The caller
+         *     is the note's author and the writer of its first revision. A finished case takes notes too:
+         *     a letter that arrives after closing is still recorded. Audited as `note.create` (the text
+         *     recorded only as `[redacted]`: the revisions keep it).
+         */
+        post: operations["createNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The note's id. An id that is not a UUID or names a note of another case answers `404`. */
+                noteId: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a note
+         * @description Any role, for cases within the caller's reach. The note is found only under its own case: a
+         *     case out of reach and a note of another case both answer `404`.
+         */
+        get: operations["getNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Revise or pin a note
+         * @description Any role, for notes of cases within the caller's reach (others answer `404`). Changing `body` or `type` makes a new revision (`revision` goes up by one, `editedBy` is the
+         *     caller) and the earlier text stays readable at `.../revisions`; only the note's author, a
+         *     manager or an admin may do it (`403` otherwise). Pinning and unpinning (`pinned`) is not a
+         *     revision and anyone who may write notes may do it. Sending the values the note already has
+         *     changes nothing and records no audit entry. Concurrent edits are numbered one after the
+         *     other: none is lost and no two share a number. A note revised 500 times answers `409`
+         *     (`/problems/failed-precondition`). Audited as `note.revise` or `note.pin`.
+         */
+        patch: operations["updateNote"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notes/{noteId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The note's id. An id that is not a UUID or names a note of another case answers `404`. */
+                noteId: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A note's history
+         * @description Any role, for cases within the caller's reach. Every revision of the note's text, the first
+         *     included, oldest first, each with who wrote it and when.
+         */
+        get: operations["listNoteRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a centre's tasks
+         * @description Any role: the tasks of the caller's own centre; admins name the centre (`centreId`, `422`
+         *     without it). By due date, then creation. Filters: `caseId` (a case of that centre; another
+         *     centre's case answers `404`), `assigneeId`, `status`.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        /**
+         * Add a task
+         * @description Any role. `title` and `dueDate` (a London date) are required. With `caseId` the task is the
+         *     case's and belongs to its centre (a case out of reach answers `422` on `caseId`); without
+         *     it, it is a task of `centreId` (admins) or of the caller's centre. `assigneeId` must be an
+         *     active user of that centre (`422` otherwise) and defaults to the caller when the caller
+         *     works there. A new task is `open`; `priority` is `normal` unless given. Audited as
+         *     `task.create` (the details recorded only as `[redacted]`).
+         */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task's id. An id that is not a UUID or names another centre's task answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a task
+         * @description Any role, for tasks of the caller's centre (admins any centre's).
+         */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, complete, cancel, reopen or reassign a task
+         * @description Any role, for tasks of the caller's centre (admins any centre's). Only the fields sent
+         *     change; `caseId` and `centreId` cannot (`422`). A new `assigneeId` must be an active user
+         *     of the task's centre. `status: done` records who completed it and when; leaving `done`
+         *     clears them. Audited as `task.complete`, `task.cancel`, `task.reopen`, `task.reassign` or
+         *     `task.update`; sending the values the task already has records nothing.
+         */
+        patch: operations["updateTask"];
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My open tasks
+         * @description Any role: the caller's open tasks, by due date, so overdue ones come first, then today's,
+         *     then upcoming ones; each carries its `bucket`, judged by today's date in London.
+         */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2073,6 +2251,116 @@ export interface components {
             results: components["schemas"]["SolutionResult"][];
         };
         /**
+         * @description What kind of contact the note records; `internal` is a note for colleagues.
+         * @enum {string}
+         */
+        NoteType: "call" | "meeting" | "letter" | "email" | "internal";
+        /** @description A note on a case, with its current text. */
+        Note: {
+            id: components["schemas"]["Id"];
+            caseId: components["schemas"]["Id"];
+            type: components["schemas"]["NoteType"];
+            /** @description The text, trimmed; line breaks kept. */
+            body: string;
+            /** @description Pinned notes are listed first. */
+            pinned: boolean;
+            authorId: components["schemas"]["Id"];
+            /** @description The number of the current text; 1 until the note is first revised. */
+            revision: number;
+            editedBy: components["schemas"]["Id"];
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        NoteCreate: {
+            type: components["schemas"]["NoteType"];
+            body: string;
+            pinned?: boolean;
+        };
+        NoteUpdate: {
+            type?: components["schemas"]["NoteType"];
+            body?: string;
+            pinned?: boolean;
+        };
+        NotePage: {
+            items: components["schemas"]["Note"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /** @description One revision of a note's text. */
+        NoteRevision: {
+            noteId: components["schemas"]["Id"];
+            revision: number;
+            type: components["schemas"]["NoteType"];
+            body: string;
+            editedBy: components["schemas"]["Id"];
+            editedAt: components["schemas"]["Timestamp"];
+        };
+        NoteRevisionPage: {
+            items: components["schemas"]["NoteRevision"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /** @enum {string} */
+        TaskStatus: "open" | "done" | "cancelled";
+        /** @enum {string} */
+        TaskPriority: "urgent" | "high" | "normal" | "low";
+        /**
+         * Format: date
+         * @description A calendar date in London (YYYY-MM-DD).
+         * @example 2026-12-03
+         */
+        LondonDate: string;
+        Task: {
+            id: components["schemas"]["Id"];
+            centreId: components["schemas"]["Id"];
+            /** @description The case, or null for a task of the centre. */
+            caseId: components["schemas"]["Id"] | null;
+            title: string;
+            details: string;
+            assigneeId: components["schemas"]["Id"];
+            dueDate: components["schemas"]["LondonDate"];
+            priority: components["schemas"]["TaskPriority"];
+            status: components["schemas"]["TaskStatus"];
+            createdBy: components["schemas"]["Id"];
+            completedBy: components["schemas"]["Id"] | null;
+            completedAt: components["schemas"]["Timestamp"] | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        MyTask: components["schemas"]["Task"] & {
+            /**
+             * @description Where the due date stands against today in London.
+             * @enum {string}
+             */
+            bucket: "overdue" | "today" | "upcoming";
+        };
+        TaskCreate: {
+            /** @description Admins, for a task of a centre without a case. */
+            centreId?: string;
+            caseId?: string;
+            title: string;
+            details?: string;
+            assigneeId?: string;
+            dueDate: components["schemas"]["LondonDate"];
+            priority?: components["schemas"]["TaskPriority"];
+            /** @enum {string} */
+            status?: "open";
+        };
+        TaskUpdate: {
+            title?: string;
+            details?: string;
+            assigneeId?: string;
+            dueDate?: components["schemas"]["LondonDate"];
+            priority?: components["schemas"]["TaskPriority"];
+            status?: components["schemas"]["TaskStatus"];
+        };
+        TaskPage: {
+            items: components["schemas"]["Task"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        MyTaskPage: {
+            items: components["schemas"]["MyTask"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /**
          * @description One link of a hash chain: each centre has its own chain, and network-level events have
          *     theirs. `hash` is the SHA-256 of the entry's canonical content, which includes `prevHash`.
          */
@@ -2415,6 +2703,8 @@ export interface components {
          *     the caller's centre) or a removed debt answers `404`.
          */
         DebtId: string;
+        /** @description The note's id. An id that is not a UUID or names a note of another case answers `404`. */
+        NoteId: string;
         /**
          * @description The version number, a whole number from 1. Anything else, or a version the case does not
          *     have, answers `404`.
@@ -3950,6 +4240,367 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNotes: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only notes of this type. */
+                type?: components["schemas"]["NoteType"];
+                /** @description `true`: only pinned notes. `false` or absent: every note. */
+                pinned?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the case's notes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "call",
+                 *       "body": "Client rang about the council tax summons; hearing is on 14 January.",
+                 *       "pinned": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description The new note (revision 1). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The note's id. An id that is not a UUID or names a note of another case answers `404`. */
+                noteId: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The note with its current text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The note's id. An id that is not a UUID or names a note of another case answers `404`. */
+                noteId: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Client rang about the council tax summons; hearing moved to 21 January."
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoteUpdate"];
+            };
+        };
+        responses: {
+            /** @description The note as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNoteRevisions: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The note's id. An id that is not a UUID or names a note of another case answers `404`. */
+                noteId: components["parameters"]["NoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the note's revisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRevisionPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Admins only (required for them); others may give their own centre. */
+                centreId?: string;
+                caseId?: string;
+                assigneeId?: string;
+                status?: components["schemas"]["TaskStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "caseId": "0190d6a4-7a4e-7c3e-9f0a-4b2d1e6c8a11",
+                 *       "title": "Ask the council to hold enforcement",
+                 *       "dueDate": "2026-12-03",
+                 *       "priority": "high"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskCreate"];
+            };
+        };
+        responses: {
+            /** @description The new task. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task's id. An id that is not a UUID or names another centre's task answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task's id. An id that is not a UUID or names another centre's task answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "done"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TaskUpdate"];
+            };
+        };
+        responses: {
+            /** @description The task as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the caller's open tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTaskPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

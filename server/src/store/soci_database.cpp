@@ -24,6 +24,7 @@
 #include "store/notes/repositories.hpp"
 #include "store/offers/repositories.hpp"
 #include "store/references/repositories.hpp"
+#include "store/tasks/repositories.hpp"
 
 namespace cma::store {
 
@@ -40,6 +41,7 @@ struct SociDatabase::Impl {
     budgets::register_repositories(registry);
     offers::register_repositories(registry);
     notes::register_repositories(registry);
+    tasks::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

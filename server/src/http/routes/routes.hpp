@@ -16,5 +16,6 @@ void add_budget_routes(Router& r, const Services& s);
 void add_offer_routes(Router& r, const Services& s);
 void add_solution_routes(Router& r, const Services& s);
 void add_note_routes(Router& r, const Services& s);
+void add_task_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes

@@ -20,6 +20,7 @@ extern const Migration migration0003;
 extern const Migration migration0004;
 extern const Migration migration0005;
 extern const Migration migration0006;
+extern const Migration migration0007;
 
 // In version order.
 const std::vector<const Migration*>& all();
