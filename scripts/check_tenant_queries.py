@@ -28,6 +28,7 @@ TENANT_TABLES = {
     "notes": "centre_id",
     "note_revisions": "centre_id",
     "tasks": "centre_id",
+    "appointments": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -51,6 +52,7 @@ ALLOWED = {
     "kFindCase": "network scope: admins read any centre's case",
     "kListCases": "network scope: admins list every centre's cases (filters are appended)",
     "kFindTaskAnyCentre": "network scope: admins read any centre's task",
+    "kFindAppointmentAnyCentre": "network scope: admins read any centre's appointment",
 }
 
 DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')

@@ -1100,6 +1100,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a centre's appointments
+         * @description Any role: the appointments of the caller's own centre (admins name the centre with
+         *     `centreId`, `422` without it), by start time. Filters: `clientId`, `caseId`, `adviserId`,
+         *     `status`, and `from` (inclusive) and `to` (exclusive) as in `start`.
+         */
+        get: operations["listAppointments"];
+        put?: never;
+        /**
+         * Book an appointment
+         * @description Any role. `clientId` (a client within the caller's reach, `422` otherwise) and `start` are
+         *     required. `start` is London time (`2026-03-29T10:00`) or an instant with `Z` or an offset; a
+         *     London time in the spring gap is refused (`422`) and one in the autumn overlap is its first
+         *     (BST) occurrence. `durationMinutes` is 5 to 480 (60 unless given). `caseId`, if given, must
+         *     be a case of that client. `adviserId` must be an active user of the client's centre and
+         *     defaults to the caller when the caller works there.
+         *
+         *     An adviser is never double-booked: when the new appointment overlaps another scheduled
+         *     appointment of the same adviser the answer is `409` (`/problems/conflict`) and its detail
+         *     names the clashing appointment's id and its London times. Back-to-back appointments do not
+         *     clash. This holds under concurrent requests: the check and the booking run under a lock on
+         *     the adviser's diary. Audited as `appointment.create` (location, preparation and outcome
+         *     recorded only as `[redacted]`).
+         */
+        post: operations["createAppointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The appointment's id. An id that is not a UUID or names another centre's appointment answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an appointment
+         * @description Any role, for appointments of the caller's centre (admins any centre's).
+         */
+        get: operations["getAppointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move, reassign, record the outcome of, or cancel an appointment
+         * @description Any role, for appointments of the caller's centre (admins any centre's). Only the fields
+         *     sent change; `clientId` and `caseId` cannot (`422`). Moving it (`start`,
+         *     `durationMinutes`), giving it to another adviser, or setting a cancelled one back to
+         *     `scheduled` needs the time to be free in that adviser's diary (`409` naming the clash, as
+         *     when booking); only a scheduled appointment can be moved. `status` is `scheduled`,
+         *     `completed`, `cancelled` or `no_show`; `outcome` and `followUpDate` record what happened.
+         *     Audited as `appointment.<new status>` when the status changes, `appointment.move` when the
+         *     time or adviser does, else `appointment.update`.
+         */
+        patch: operations["updateAppointment"];
+        trace?: never;
+    };
+    "/api/v1/diary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A day or a week of the diary
+         * @description Any role: the appointments, whatever their status, that start on one London day or in the
+         *     London week (Monday to Sunday) holding `date`, for the caller's centre (admins name it with
+         *     `centreId`) or for one adviser (`adviserId`). Days follow London's clock: the day the clocks
+         *     go forward is 23 hours long and the day they go back 25.
+         */
+        get: operations["getDiary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2358,6 +2453,67 @@ export interface components {
         };
         MyTaskPage: {
             items: components["schemas"]["MyTask"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        /** @enum {string} */
+        AppointmentMode: "in_person" | "phone" | "video";
+        /** @enum {string} */
+        AppointmentStatus: "scheduled" | "completed" | "cancelled" | "no_show";
+        Appointment: {
+            id: components["schemas"]["Id"];
+            centreId: components["schemas"]["Id"];
+            clientId: components["schemas"]["Id"];
+            caseId: components["schemas"]["Id"] | null;
+            adviserId: components["schemas"]["Id"];
+            start: components["schemas"]["Timestamp"];
+            end: components["schemas"]["Timestamp"];
+            /**
+             * @description The start in London time with its offset.
+             * @example 2026-03-29T10:00:00+01:00
+             */
+            startLocal: string;
+            /** @example 2026-03-29T11:00:00+01:00 */
+            endLocal: string;
+            durationMinutes: number;
+            mode: components["schemas"]["AppointmentMode"];
+            location: string;
+            preparation: string;
+            status: components["schemas"]["AppointmentStatus"];
+            outcome: string;
+            followUpDate: components["schemas"]["LondonDate"] | null;
+            createdBy: components["schemas"]["Id"];
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        AppointmentCreate: {
+            clientId: string;
+            caseId?: string;
+            adviserId?: string;
+            /** @description London time (`2026-03-29T10:00`) or an instant with `Z` or an offset. */
+            start: string;
+            durationMinutes?: number;
+            mode?: components["schemas"]["AppointmentMode"];
+            location?: string;
+            preparation?: string;
+            /** @enum {string} */
+            status?: "scheduled";
+            outcome?: string;
+            followUpDate?: string;
+        };
+        AppointmentUpdate: {
+            adviserId?: string;
+            start?: string;
+            durationMinutes?: number;
+            mode?: components["schemas"]["AppointmentMode"];
+            location?: string;
+            preparation?: string;
+            status?: components["schemas"]["AppointmentStatus"];
+            outcome?: string;
+            /** @description A London date, or `""` for none. */
+            followUpDate?: string;
+        };
+        AppointmentPage: {
+            items: components["schemas"]["Appointment"][];
             nextCursor: components["schemas"]["NextCursor"];
         };
         /**
@@ -4598,6 +4754,200 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyTaskPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAppointments: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Admins only (required for them). */
+                centreId?: string;
+                /** @description Only this client's appointments. */
+                clientId?: string;
+                /** @description Only this case's appointments. */
+                caseId?: string;
+                /** @description Only this adviser's appointments. */
+                adviserId?: string;
+                /** @description Only appointments in this status. */
+                status?: components["schemas"]["AppointmentStatus"];
+                /** @description Starting at or after this time (London time, or with `Z` or an offset). */
+                from?: string;
+                /** @description Starting before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of appointments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clientId": "0190d6a4-7a4e-7c3e-9f0a-4b2d1e6c8a11",
+                 *       "start": "2026-12-07T10:00",
+                 *       "durationMinutes": 60,
+                 *       "mode": "in_person",
+                 *       "location": "Interview room 2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppointmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The booked appointment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The appointment's id. An id that is not a UUID or names another centre's appointment answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The appointment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The appointment's id. An id that is not a UUID or names another centre's appointment answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "completed",
+                 *       "outcome": "Budget completed; DMP discussed.",
+                 *       "followUpDate": "2027-01-04"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AppointmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description The appointment as it now is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDiary: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description A London date; today in London when absent. */
+                date?: components["schemas"]["LondonDate"];
+                /** @description `day` or `week` (the default). */
+                view?: "day" | "week";
+                /** @description Only this adviser's diary. */
+                adviserId?: string;
+                /** @description Admins only (required for them). */
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the diary's appointments, by start time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPage"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

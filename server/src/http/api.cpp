@@ -25,6 +25,7 @@ Api::Api(Services services) : services_(std::move(services)) {
   routes::add_solution_routes(router_, services_);
   routes::add_note_routes(router_, services_);
   routes::add_task_routes(router_, services_);
+  routes::add_appointment_routes(router_, services_);
 }
 
 namespace {

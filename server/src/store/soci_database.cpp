@@ -8,6 +8,7 @@
 #include "platform/clock.hpp"
 #include "platform/log.hpp"
 #include "store/audit/repositories.hpp"
+#include "store/appointments/repositories.hpp"
 #include "store/auth/repositories.hpp"
 #include "store/budgets/repositories.hpp"
 #include "store/cases/repositories.hpp"
@@ -42,6 +43,7 @@ struct SociDatabase::Impl {
     offers::register_repositories(registry);
     notes::register_repositories(registry);
     tasks::register_repositories(registry);
+    appointments::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

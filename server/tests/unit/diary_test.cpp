@@ -97,3 +97,43 @@ TEST(LondonTime, DatesAndMalformedInput) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/diary/appointment_rules.hpp"
+#include "domain/tasks/task_rules.hpp"
+
+namespace cma::domain {
+
+TEST(AppointmentRules, OverlapIsHalfOpen) {
+  // [10:00, 11:00) against others, in minutes.
+  EXPECT_TRUE(overlaps(600, 660, 630, 690));
+  EXPECT_TRUE(overlaps(600, 660, 540, 601));
+  EXPECT_TRUE(overlaps(600, 660, 610, 620));  // inside
+  EXPECT_TRUE(overlaps(600, 660, 540, 720));  // around
+  EXPECT_TRUE(overlaps(600, 660, 600, 660));  // the same
+  EXPECT_FALSE(overlaps(600, 660, 660, 720));  // starts as it ends
+  EXPECT_FALSE(overlaps(600, 660, 540, 600));  // ends as it starts
+  EXPECT_FALSE(overlaps(600, 660, 700, 760));
+  EXPECT_EQ(parse_appointment_mode("video"), AppointmentMode::video);
+  EXPECT_FALSE(parse_appointment_mode("pigeon"));
+  EXPECT_EQ(parse_appointment_status("no_show"), AppointmentStatus::no_show);
+  EXPECT_FALSE(parse_appointment_status("late"));
+  EXPECT_EQ(parse_diary_view("week"), DiaryView::week);
+  EXPECT_FALSE(parse_diary_view("month"));
+}
+
+TEST(TaskRules, BucketsAndAuditActions) {
+  CivilDate today{2026, 11, 30};
+  EXPECT_EQ(due_bucket({2026, 11, 29}, today), DueBucket::overdue);
+  EXPECT_EQ(due_bucket({2025, 12, 31}, today), DueBucket::overdue);
+  EXPECT_EQ(due_bucket({2026, 11, 30}, today), DueBucket::today);
+  EXPECT_EQ(due_bucket({2026, 12, 1}, today), DueBucket::upcoming);
+  EXPECT_EQ(task_change_action(TaskStatus::open, TaskStatus::done, true), "task.complete");
+  EXPECT_EQ(task_change_action(TaskStatus::open, TaskStatus::cancelled, false), "task.cancel");
+  EXPECT_EQ(task_change_action(TaskStatus::done, TaskStatus::open, false), "task.reopen");
+  EXPECT_EQ(task_change_action(TaskStatus::open, TaskStatus::open, true), "task.reassign");
+  EXPECT_EQ(task_change_action(TaskStatus::open, TaskStatus::open, false), "task.update");
+  EXPECT_EQ(parse_task_priority("urgent"), TaskPriority::urgent);
+  EXPECT_FALSE(parse_task_status("finished"));
+}
+
+}  // namespace cma::domain

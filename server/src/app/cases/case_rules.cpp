@@ -1,6 +1,6 @@
 #include "app/cases/case_rules.hpp"
 
-#include "app/identity/ports.hpp"
+#include "app/identity/staff.hpp"
 #include "domain/clients/client_rules.hpp"
 #include "domain/identity/validation.hpp"
 #include "platform/ids.hpp"
@@ -49,11 +49,7 @@ void apply(const CaseInput& in, const std::string& today, Case& c, std::vector<F
 
 std::string check_adviser(Transaction& tx, const CentreScope& centre, const std::string& adviser_id) {
   if (adviser_id.empty()) return "";
-  std::optional<User> user;
-  if (platform::is_uuid(adviser_id)) user = tx.get<UserRepository>().find(Scope(centre), adviser_id);
-  if (!user) return "is not a user of the case's centre";
-  if (user->status != kActive) return "is a deactivated user";
-  return "";
+  return check_staff_member(tx, centre, adviser_id, "the case's");
 }
 
 namespace {

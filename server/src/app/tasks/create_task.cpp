@@ -1,4 +1,5 @@
 #include "app/authorization.hpp"
+#include "app/identity/staff.hpp"
 #include "app/cases/case_access.hpp"
 #include "app/tasks/ports.hpp"
 #include "app/tasks/task_rules.hpp"
@@ -33,7 +34,7 @@ Result<Task> create_task(const Deps& deps, const Actor& actor, const TaskInput& 
   t.assignee_id = in.assignee_id.value_or(actor.principal.centre_id() == t.centre_id ? actor.principal.user_id() : "");
   if (t.assignee_id.empty())
     errors.push_back({"assigneeId", "is required when the task is for another centre"});
-  else if (auto problem = task_rules::check_assignee(*tx, *scope, t.assignee_id); !problem.empty())
+  else if (auto problem = check_staff_member(*tx, *scope, t.assignee_id, "the task's"); !problem.empty())
     errors.push_back({"assigneeId", problem});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   t.id = deps.ids.next();

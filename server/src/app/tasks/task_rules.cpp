@@ -1,10 +1,8 @@
 #include "app/tasks/task_rules.hpp"
 
-#include "app/identity/ports.hpp"
 #include "domain/diary/london_time.hpp"
 #include "domain/identity/validation.hpp"
 #include "domain/tasks/task_rules.hpp"
-#include "platform/ids.hpp"
 
 namespace cma::app::task_rules {
 
@@ -44,14 +42,6 @@ void apply(const TaskInput& in, bool creating, Task& t, std::vector<FieldError>&
     else
       errors.push_back({"status", "must be one of open, done, cancelled"});
   }
-}
-
-std::string check_assignee(Transaction& tx, const CentreScope& centre, const std::string& user_id) {
-  std::optional<User> user;
-  if (platform::is_uuid(user_id)) user = tx.get<UserRepository>().find(Scope(centre), user_id);
-  if (!user) return "is not a user of the task's centre";
-  if (user->status != kActive) return "is a deactivated user";
-  return "";
 }
 
 ChangeSet diff(const Task& b, const Task& a) {

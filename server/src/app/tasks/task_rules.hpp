@@ -14,9 +14,6 @@ namespace cma::app::task_rules {
 // writes them into `t`; missing required fields are errors when `creating`.
 void apply(const TaskInput& in, bool creating, Task& t, std::vector<FieldError>& errors);
 
-// "" when `user_id` is an active user of the scope's centre, else why not.
-std::string check_assignee(Transaction& tx, const CentreScope& centre, const std::string& user_id);
-
 ChangeSet diff(const Task& before, const Task& after);
 
 }  // namespace cma::app::task_rules

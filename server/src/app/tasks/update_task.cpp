@@ -1,5 +1,6 @@
 #include "app/audit/audit_log.hpp"
 #include "app/authorization.hpp"
+#include "app/identity/staff.hpp"
 #include "app/lookup.hpp"
 #include "app/tasks/ports.hpp"
 #include "app/tasks/task_rules.hpp"
@@ -23,7 +24,7 @@ Result<Task> update_task(const Deps& deps, const Actor& actor, const std::string
   Task after = *before;
   task_rules::apply(in, false, after, errors);
   if (in.assignee_id) {
-    if (auto problem = task_rules::check_assignee(*tx, *scope, *in.assignee_id); !problem.empty())
+    if (auto problem = check_staff_member(*tx, *scope, *in.assignee_id, "the task's"); !problem.empty())
       errors.push_back({"assigneeId", problem});
     else
       after.assignee_id = *in.assignee_id;

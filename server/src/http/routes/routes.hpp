@@ -17,5 +17,6 @@ void add_offer_routes(Router& r, const Services& s);
 void add_solution_routes(Router& r, const Services& s);
 void add_note_routes(Router& r, const Services& s);
 void add_task_routes(Router& r, const Services& s);
+void add_appointment_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes
