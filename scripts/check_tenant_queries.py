@@ -29,6 +29,7 @@ TENANT_TABLES = {
     "note_revisions": "centre_id",
     "tasks": "centre_id",
     "appointments": "centre_id",
+    "calendar_feeds": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -53,6 +54,7 @@ ALLOWED = {
     "kListCases": "network scope: admins list every centre's cases (filters are appended)",
     "kFindTaskAnyCentre": "network scope: admins read any centre's task",
     "kFindAppointmentAnyCentre": "network scope: admins read any centre's appointment",
+    "kFindFeedByHash": "a calendar feed's secret token is its credential, looked up before anyone is known",
 }
 
 DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')

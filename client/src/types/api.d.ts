@@ -1195,6 +1195,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether my calendar feed is on
+         * @description Any role. Whether the caller has a working calendar feed, and since when (the URL itself is shown only when issued).
+         */
+        get: operations["getCalendarFeed"];
+        put?: never;
+        /**
+         * Issue a new calendar feed URL
+         * @description Any role. A new secret URL (`path`, relative to the API's origin) for the caller's
+         *     appointments as an iCalendar (RFC 5545) feed that Outlook, Google Calendar or Apple Calendar
+         *     can subscribe to without signing in. Any earlier URL of the caller's stops working. Only a
+         *     hash of the secret is stored, so the URL is shown this once. Events cover the last 30 days
+         *     and the next 400, cancelled ones marked `STATUS:CANCELLED`; they name the client and give
+         *     the location only when the centre's settings have `calendarShowsClientNames: true`, and
+         *     otherwise read "Debt advice appointment" with the mode. Audited as `calendar_feed.issue`.
+         */
+        post: operations["issueCalendarFeed"];
+        /**
+         * Turn my calendar feed off
+         * @description Any role. The caller's feed URL stops working at once (`404`). Audited as `calendar_feed.revoke` when there was one.
+         */
+        delete: operations["revokeCalendarFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ical/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An adviser's calendar feed (iCalendar)
+         * @description The secret path from `POST /api/v1/me/calendar-feed`; no bearer token. A malformed, unknown,
+         *     replaced or revoked secret, or one whose user or centre is deactivated, answers `404`.
+         */
+        get: operations["getCalendarFeedDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1456,7 +1511,11 @@ export interface components {
             address?: string | null;
             contactEmail?: string | null;
             contactPhone?: string | null;
-            /** @description Replaces the settings object; at most 16 KiB. */
+            /**
+             * @description Replaces the settings object; at most 16 KiB. Known keys: `calendarShowsClientNames`
+             *     (boolean, default false): whether advisers' calendar feeds name clients and give
+             *     locations.
+             */
             settings?: Record<string, never> | null;
         };
         CentrePage: {
@@ -2515,6 +2574,19 @@ export interface components {
         AppointmentPage: {
             items: components["schemas"]["Appointment"][];
             nextCursor: components["schemas"]["NextCursor"];
+        };
+        CalendarFeedStatus: {
+            active: boolean;
+            createdAt: components["schemas"]["Timestamp"] | null;
+        };
+        IssuedCalendarFeed: {
+            active: boolean;
+            /**
+             * @description The feed's URL path, secret included.
+             * @example /ical/q3Vw0xE8m1b2lHc7TqZp5rN4aYdK6uJfSgWvXhB9oCe.ics
+             */
+            path: string;
+            createdAt: components["schemas"]["Timestamp"];
         };
         /**
          * @description One link of a hash chain: each centre has its own chain, and network-level events have
@@ -4952,6 +5024,109 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    issueCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new feed; `path` holds its secret. */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCalendarFeed"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeCalendarFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed's state (off). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCalendarFeedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's secret followed by `.ics`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The iCalendar document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

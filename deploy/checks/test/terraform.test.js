@@ -181,7 +181,7 @@ test('the load balancer redirects 80 to 443, serves 443 with ACM and routes /api
   assert.equal(https.protocol, 'HTTPS');
   assert.match(https.certificate_arn, /var\.certificate_arn/);
   const api = alb.resources.find((r) => r.type === 'aws_lb_listener_rule' && r.name === 'api').body;
-  assert.deepEqual(api.condition[0].path_pattern[0].values, ['/api/*']);
+  assert.deepEqual(api.condition[0].path_pattern[0].values, ['/api/*', '/ical/*']);
   assert.match(api.action[0].target_group_arn, /aws_lb_target_group\.api/);
 });
 

@@ -11,6 +11,7 @@
 #include "store/appointments/repositories.hpp"
 #include "store/auth/repositories.hpp"
 #include "store/budgets/repositories.hpp"
+#include "store/calendar/repositories.hpp"
 #include "store/cases/repositories.hpp"
 #include "store/clients/repositories.hpp"
 #include "store/database.hpp"
@@ -44,6 +45,7 @@ struct SociDatabase::Impl {
     notes::register_repositories(registry);
     tasks::register_repositories(registry);
     appointments::register_repositories(registry);
+    calendar::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

@@ -137,3 +137,27 @@ TEST(TaskRules, BucketsAndAuditActions) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/diary/icalendar.hpp"
+
+namespace cma::domain {
+
+TEST(ICalendar, EscapesFoldsAndRenders) {
+  EXPECT_EQ(ical_escape("a,b;c\\d\ne\r\nf\x01g"), "a\\,b\\;c\\\\d\\ne\\nf g");
+  EXPECT_EQ(ical_line("SHORT"), "SHORT\r\n");
+  std::string long_line(100, 'x');
+  EXPECT_EQ(ical_line(long_line), std::string(75, 'x') + "\r\n " + std::string(25, 'x') + "\r\n");
+  // A two-byte character straddling octet 75 moves whole to the next line.
+  std::string accented = std::string(74, 'x') + "\xC3\xA9" + "yz";
+  EXPECT_EQ(ical_line(accented), std::string(74, 'x') + "\r\n \xC3\xA9yz\r\n");
+  CalendarEvent e{"a1@cma", *parse_utc("2026-03-29T09:00:00Z"), *parse_utc("2026-03-29T10:00:00Z"),
+                  *parse_utc("2026-03-01T12:00:00Z"), "Appointment, in person", "", "", false};
+  auto doc = render_icalendar("Diary", *parse_utc("2026-03-02T08:00:00Z"), {e});
+  EXPECT_EQ(doc.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
+  EXPECT_NE(doc.find("DTSTART:20260329T090000Z\r\n"), std::string::npos);
+  EXPECT_NE(doc.find("SUMMARY:Appointment\\, in person\r\n"), std::string::npos);
+  EXPECT_EQ(doc.find("LOCATION"), std::string::npos);
+  EXPECT_EQ(doc.substr(doc.size() - 15), "END:VCALENDAR\r\n");
+}
+
+}  // namespace cma::domain

@@ -1,5 +1,6 @@
-# The Application Load Balancer: HTTP redirects to HTTPS; HTTPS forwards /api/* to the API and the
-# rest to the web app, but only for requests that carry CloudFront's secret origin header.
+# The Application Load Balancer: HTTP redirects to HTTPS; HTTPS forwards /api/* and the calendar
+# feeds (/ical/*) to the API and the rest to the web app, but only for requests that carry
+# CloudFront's secret origin header.
 data "aws_elb_service_account" "this" {}
 
 resource "random_password" "origin_verify" {
@@ -229,7 +230,7 @@ resource "aws_lb_listener_rule" "api" {
 
   condition {
     path_pattern {
-      values = ["/api/*"]
+      values = ["/api/*", "/ical/*"]
     }
   }
 

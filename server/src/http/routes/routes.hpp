@@ -18,5 +18,6 @@ void add_solution_routes(Router& r, const Services& s);
 void add_note_routes(Router& r, const Services& s);
 void add_task_routes(Router& r, const Services& s);
 void add_appointment_routes(Router& r, const Services& s);
+void add_calendar_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes

@@ -22,6 +22,7 @@ extern const Migration migration0005;
 extern const Migration migration0006;
 extern const Migration migration0007;
 extern const Migration migration0008;
+extern const Migration migration0009;
 
 // In version order.
 const std::vector<const Migration*>& all();
