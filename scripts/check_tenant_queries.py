@@ -30,6 +30,7 @@ TENANT_TABLES = {
     "tasks": "centre_id",
     "appointments": "centre_id",
     "calendar_feeds": "centre_id",
+    "compliance_ticks": "centre_id",
 }
 
 # Query name -> why it may run without a centre.

@@ -532,6 +532,11 @@ export interface paths {
          *     needs an `outcome` and a `closureReason`. A required field that is missing or blank
          *     answers `422`.
          *
+         *     Closing also needs the case's compliance checklist (`GET /api/v1/cases/{id}/compliance`) to
+         *     be `compliant`: otherwise `409` (`/problems/failed-precondition`) naming the missing items,
+         *     unless a manager or admin sends `complianceOverrideReason` (`403` for others), which the
+         *     audit entry records.
+         *
          *     Finishing sets `closedAt` to now and records `outcome` and `closureReason` (when referring
          *     or cancelling, as sent or `null`); reopening clears all three. Audited as
          *     `case.transition`, with the `reason` when one is sent. `allowedTransitions` of
@@ -1250,6 +1255,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A case's compliance checklist
+         * @description Any role, for cases within the caller's reach (others answer `404`). The nine items of the
+         *     checklist in order, each satisfied or not; the ones the adviser vouches for carry their
+         *     tick (evidence note, who, when), the derived ones (`full_budget`: the current budget has
+         *     income and spending; `debts_listed`: debts recorded, each with its priority;
+         *     `next_review_date`: the case has one) say why. `status` is derived: `compliant` when every
+         *     item is satisfied; otherwise `overdue` once the case has been open more than 28 days or its
+         *     next review date has passed, else `incomplete`.
+         */
+        get: operations["getCompliance"];
+        put?: never;
+        /**
+         * Tick or untick a checklist item
+         * @description Any role, for cases within the caller's reach that are not finished (`409` otherwise).
+         *     `item` is one of the items the adviser vouches for (a derived item answers `422`). Ticking
+         *     (`ticked` absent or `true`) needs `evidenceNoteId`, a note of this case (`422` otherwise);
+         *     ticking again with another note replaces the evidence. `ticked: false` removes the tick.
+         *     Audited as `compliance.tick` or `compliance.untick` on the case. Answers with the checklist.
+         */
+        post: operations["tickCompliance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1939,6 +1981,8 @@ export interface components {
             closureReason?: string | null;
             /** @description Required (not blank) to reopen a finished case; recorded in the audit entry whenever sent. */
             reason?: string | null;
+            /** @description Managers and admins, closing a case whose compliance checklist is not complete; why. Recorded in the audit entry. */
+            complianceOverrideReason?: string | null;
         };
         CasePage: {
             items: components["schemas"]["Case"][];
@@ -2587,6 +2631,36 @@ export interface components {
              */
             path: string;
             createdAt: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        ComplianceItemKey: "identity_and_authority" | "vulnerability_recorded" | "full_budget" | "debts_listed" | "priority_debts_first" | "options_explained" | "advice_confirmed_in_writing" | "creditor_contact_consent" | "next_review_date";
+        CaseCompliance: {
+            caseId: components["schemas"]["Id"];
+            /** @enum {string} */
+            status: "compliant" | "incomplete" | "overdue";
+            items: {
+                item: components["schemas"]["ComplianceItemKey"];
+                label: string;
+                /** @description Follows the case's data; cannot be ticked. */
+                derived: boolean;
+                satisfied: boolean;
+                /** @description For a derived item, why it is or is not satisfied. */
+                detail: string | null;
+                tick: null | {
+                    evidenceNoteId: components["schemas"]["Id"];
+                    tickedBy: components["schemas"]["Id"];
+                    tickedAt: components["schemas"]["Timestamp"];
+                };
+            }[];
+            /** @description The items not yet satisfied. */
+            missing: components["schemas"]["ComplianceItemKey"][];
+        };
+        ComplianceTickRequest: {
+            item: components["schemas"]["ComplianceItemKey"];
+            /** @description `false` removes the tick; absent or `true` ticks. */
+            ticked?: boolean;
+            /** @description A note of this case; required to tick. */
+            evidenceNoteId?: string;
         };
         /**
          * @description One link of a hash chain: each centre has its own chain, and network-level events have
@@ -5127,6 +5201,76 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCompliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCompliance"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    tickCompliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "item": "advice_confirmed_in_writing",
+                 *       "evidenceNoteId": "0190d6a4-7a4e-7c3e-9f0a-4b2d1e6c8a11"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ComplianceTickRequest"];
+            };
+        };
+        responses: {
+            /** @description The checklist after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCompliance"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -27,6 +27,7 @@ Api::Api(Services services) : services_(std::move(services)) {
   routes::add_task_routes(router_, services_);
   routes::add_appointment_routes(router_, services_);
   routes::add_calendar_routes(router_, services_);
+  routes::add_compliance_routes(router_, services_);
 }
 
 namespace {

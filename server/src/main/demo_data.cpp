@@ -174,25 +174,27 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
       case 2:
       case 3:
         ok_or_throw(app::transition_case(deps, actor, kase.id,
-                                         app::TransitionInput{std::string("in_progress"), {}, {}, {}, {}}),
+                                         app::TransitionInput{std::string("in_progress"), {}, {}, {}, {}, {}}),
                     "starting a case");
         if (i % 6 == 3) (void)app::save_offers(deps, actor, kase.id);  // not every case has non-priority debts
         break;
       case 4:
         ok_or_throw(app::transition_case(deps, actor, kase.id,
-                                         app::TransitionInput{std::string("in_progress"), {}, {}, {}, {}}),
+                                         app::TransitionInput{std::string("in_progress"), {}, {}, {}, {}, {}}),
                     "starting a case");
         ok_or_throw(app::transition_case(deps, actor, kase.id,
                                          app::TransitionInput{std::string("closed"),
                                                               std::string("Debt management plan set up"),
                                                               std::string("Advice complete"),
                                                               {},
+                                                              std::string("Plan agreed with every creditor before "
+                                                                          "the checklist was kept here"),
                                                               {}}),
                     "closing a case");
         break;
       case 5:
         ok_or_throw(
-            app::transition_case(deps, actor, kase.id, app::TransitionInput{std::string("referred"), {}, {}, {}, {}}),
+            app::transition_case(deps, actor, kase.id, app::TransitionInput{std::string("referred"), {}, {}, {}, {}, {}}),
             "referring a case");
         break;
     }

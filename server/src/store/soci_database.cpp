@@ -14,6 +14,7 @@
 #include "store/calendar/repositories.hpp"
 #include "store/cases/repositories.hpp"
 #include "store/clients/repositories.hpp"
+#include "store/compliance/repositories.hpp"
 #include "store/database.hpp"
 #include "store/db/pool.hpp"
 #include "store/db/registry.hpp"
@@ -46,6 +47,7 @@ struct SociDatabase::Impl {
     tasks::register_repositories(registry);
     appointments::register_repositories(registry);
     calendar::register_repositories(registry);
+    compliance::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

@@ -108,8 +108,19 @@ TEST(Cases, StatusMachineWithPermissionsAndAudit) {
   EXPECT_EQ(app.get("/api/v1/cases/" + id, ta).str("status"), "in_progress");
   auto missing = app.post(path, json::object{{"to", "closed"}}, ta);
   ASSERT_EQ(missing.status, 422) << missing.body;
-  auto closed = app.post(
+  // The compliance checklist is not complete: the adviser cannot close it, a manager may with a
+  // reason (checklist completion itself: compliance_itest.cpp).
+  auto incomplete = app.post(
       path, json::object{{"to", "closed"}, {"outcome", "dmp_set_up"}, {"closureReason", "Advice complete"}}, ta);
+  ASSERT_EQ(incomplete.status, 409) << incomplete.body;
+  EXPECT_NE(incomplete.body.find("compliance checklist"), std::string::npos);
+  json::object with_override{{"to", "closed"},
+                             {"outcome", "dmp_set_up"},
+                             {"closureReason", "Advice complete"},
+                             {"complianceOverrideReason", "Client moved abroad; file closed by agreement"}};
+  EXPECT_EQ(app.post(path, with_override, ta).status, 403);
+  EXPECT_EQ(app.get("/api/v1/cases/" + id, ta).str("status"), "in_progress");
+  auto closed = app.post(path, with_override, tm);
   ASSERT_EQ(closed.status, 200) << closed.body;
   EXPECT_EQ(closed.str("status"), "closed");
   EXPECT_FALSE(closed.obj().at("closedAt").is_null());
@@ -130,6 +141,7 @@ TEST(Cases, StatusMachineWithPermissionsAndAudit) {
   }
   EXPECT_EQ(transitions, 3);
   EXPECT_NE(trail.body.find("New bailiff letter"), std::string::npos);
+  EXPECT_NE(trail.body.find("Client moved abroad"), std::string::npos);
 }
 
 TEST(Cases, AssignOnlyWithinTheCentreAndNotByTrainees) {

@@ -161,3 +161,46 @@ TEST(ICalendar, EscapesFoldsAndRenders) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/compliance/checklist.hpp"
+
+namespace cma::domain {
+
+TEST(ComplianceChecklist, DerivedItemsStatusAndLateness) {
+  std::set<ComplianceItem> manual;
+  for (const auto& s : compliance_items())
+    if (!s.derived) manual.insert(s.item);
+  ComplianceFacts full{3, 12, 4, 0, true};
+  CivilDate opened{2026, 11, 1};
+  auto ok = evaluate_checklist(full, manual, opened, {2026, 11, 30}, CivilDate{2027, 2, 1});
+  EXPECT_EQ(ok.status, ComplianceStatus::compliant);
+  ASSERT_EQ(ok.items.size(), 9u);
+  // Ticking a derived item changes nothing: the data decides.
+  auto with_derived = manual;
+  with_derived.insert(ComplianceItem::full_budget);
+  ComplianceFacts no_budget{0, 0, 4, 0, true};
+  auto missing = evaluate_checklist(no_budget, with_derived, opened, {2026, 11, 20}, std::nullopt);
+  EXPECT_EQ(missing.status, ComplianceStatus::incomplete);
+  EXPECT_FALSE(missing.items[2].satisfied);
+  EXPECT_EQ(missing.items[2].detail, "No budget with any lines yet.");
+  EXPECT_EQ(evaluate_checklist({2, 0, 1, 0, true}, manual, opened, {2026, 11, 20}, std::nullopt).items[2].detail,
+            "The current budget has no spending.");
+  // Incomplete: overdue after 28 days open, or once the review date has passed.
+  EXPECT_EQ(evaluate_checklist(no_budget, manual, opened, {2026, 11, 29}, std::nullopt).status,
+            ComplianceStatus::incomplete);
+  EXPECT_EQ(evaluate_checklist(no_budget, manual, opened, {2026, 11, 30}, std::nullopt).status,
+            ComplianceStatus::overdue);
+  EXPECT_EQ(evaluate_checklist(no_budget, manual, opened, {2026, 11, 10}, CivilDate{2026, 11, 9}).status,
+            ComplianceStatus::overdue);
+  // A missing manual tick or a debt without priority is enough to be incomplete.
+  auto fewer = manual;
+  fewer.erase(ComplianceItem::advice_confirmed_in_writing);
+  EXPECT_EQ(evaluate_checklist(full, fewer, opened, {2026, 11, 2}, std::nullopt).status,
+            ComplianceStatus::incomplete);
+  EXPECT_FALSE(evaluate_checklist({3, 12, 4, 1, true}, manual, opened, {2026, 11, 2}, std::nullopt).items[3].satisfied);
+  EXPECT_FALSE(evaluate_checklist({3, 12, 0, 0, true}, manual, opened, {2026, 11, 2}, std::nullopt).items[3].satisfied);
+  EXPECT_EQ(parse_compliance_item("options_explained"), ComplianceItem::options_explained);
+  EXPECT_FALSE(parse_compliance_item("tea_offered"));
+}
+
+}  // namespace cma::domain

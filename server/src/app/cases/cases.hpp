@@ -24,7 +24,8 @@ struct CaseInput {  // absent fields are left as they are on update
 };
 
 struct TransitionInput {
-  std::optional<std::string> to, outcome, closure_reason, reason;
+  // compliance_override_reason: closing with an incomplete compliance checklist (managers only).
+  std::optional<std::string> to, outcome, closure_reason, reason, compliance_override_reason;
   std::vector<FieldError> shape_errors;
 };
 

@@ -1,6 +1,7 @@
 #include "app/authorization.hpp"
 #include "app/cases/case_rules.hpp"
 #include "app/cases/ports.hpp"
+#include "app/compliance/compliance.hpp"
 #include "app/lookup.hpp"
 #include "domain/cases/case_status.hpp"
 #include "domain/identity/validation.hpp"
@@ -24,6 +25,9 @@ Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::st
   };
   domain::StatusChange change{domain::CaseStatus::open, domain::CaseStatus::open, text("outcome", in.outcome),
                               text("closureReason", in.closure_reason), text("reason", in.reason)};
+  auto override_reason = text("complianceOverrideReason", in.compliance_override_reason);
+  if (in.compliance_override_reason && override_reason.empty())
+    errors.push_back({"complianceOverrideReason", "must say why the case is closed without a complete checklist"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
   change.to = *to;
   if (domain::is_final(change.to)) {
@@ -46,6 +50,28 @@ Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::st
     }
     return checked.error();
   }
+  // Closing needs a compliant checklist, or a manager's override with a reason.
+  std::string overridden;
+  if (change.to == domain::CaseStatus::closed) {
+    auto compliance = evaluate_case_compliance(deps, *tx, scope, *before);
+    if (compliance.status != "compliant") {
+      if (override_reason.empty()) {
+        std::string missing;
+        for (const auto& m : compliance.missing) missing.append(missing.empty() ? "" : ", ").append(m);
+        return Error::precondition("The compliance checklist is " + compliance.status + " (missing: " + missing +
+                                   "). Complete it, or a manager may close the case with a "
+                                   "complianceOverrideReason.");
+      }
+      if (actor.principal.role() != domain::Role::manager && actor.principal.role() != domain::Role::admin) {
+        auto denied = refuse(deps, *tx, actor,
+                             Error::denied("Only a manager may close a case whose compliance checklist is not complete."),
+                             "case.transition", "case", id);
+        tx->commit();
+        return denied;
+      }
+      overridden = override_reason;
+    }
+  }
   auto now = platform::format_time(deps.clock.now());
   Case after = *before;
   after.status = std::string(domain::to_string(change.to));
@@ -62,6 +88,7 @@ Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::st
   tx->get<CaseRepository>().update(after);
   auto changes = case_rules::diff(*before, after);
   if (!change.reason.empty()) changes.set("reason", "", change.reason);
+  if (!overridden.empty()) changes.set("complianceOverrideReason", "", overridden);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), "case.transition", "case", id, changes});
   tx->commit();

@@ -23,6 +23,7 @@ extern const Migration migration0006;
 extern const Migration migration0007;
 extern const Migration migration0008;
 extern const Migration migration0009;
+extern const Migration migration0010;
 
 // In version order.
 const std::vector<const Migration*>& all();
