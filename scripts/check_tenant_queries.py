@@ -31,6 +31,7 @@ TENANT_TABLES = {
     "appointments": "centre_id",
     "calendar_feeds": "centre_id",
     "compliance_ticks": "centre_id",
+    "dashboard_counters": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -56,6 +57,7 @@ ALLOWED = {
     "kFindTaskAnyCentre": "network scope: admins read any centre's task",
     "kFindAppointmentAnyCentre": "network scope: admins read any centre's appointment",
     "kFindFeedByHash": "a calendar feed's secret token is its credential, looked up before anyone is known",
+    "kReadNetworkCounters": "network scope: admins read every centre's dashboard totals",
 }
 
 DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')

@@ -535,7 +535,7 @@ export interface paths {
          *     Closing also needs the case's compliance checklist (`GET /api/v1/cases/{id}/compliance`) to
          *     be `compliant`: otherwise `409` (`/problems/failed-precondition`) naming the missing items,
          *     unless a manager or admin sends `complianceOverrideReason` (`403` for others), which the
-         *     audit entry records.
+         *     case keeps as `complianceOverride` (cleared on reopening) and the audit entry records.
          *
          *     Finishing sets `closedAt` to now and records `outcome` and `closureReason` (when referring
          *     or cancelling, as sent or `null`); reopening clears all three. Audited as
@@ -1292,6 +1292,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard's figures
+         * @description Any role. Without `centreId`: the caller's centre, or for admins the whole network with each
+         *     centre's own figures in `centres`. With `centreId`: that centre (admins any; others only
+         *     their own, `422` otherwise). With `adviserId` (a user of that centre): that adviser's cases,
+         *     tasks and appointments. Figures: cases by status, cases opened and closed in each of the
+         *     last 12 London months (a case counts in the month of its latest closing; reopening takes it
+         *     out), the median days from opening to closing, the debt under advice (owed debts of cases
+         *     not finished) and its priority arrears, what was written off and repaid, how many closed
+         *     cases were closed with a complete compliance checklist (`complianceRatePercent`), open tasks
+         *     overdue, and scheduled appointments today. Money is whole pence. Read from counters kept in
+         *     the same transaction as each change, so no request scans the cases.
+         *
+         *     `?format=csv`, or `Accept: text/csv` without `format`, answers `text/csv` with rows of
+         *     `table,key,value`; a text cell that a spreadsheet would run as a formula (starting with `=`,
+         *     `+`, `-`, `@`, a tab or a carriage return) starts with an apostrophe.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centres/{id}/dashboard-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The centre's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CentreId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Check a centre's dashboard counters against a recount
+         * @description Admins only (`403` otherwise). Recounts the centre's figures from all its cases and debts (a
+         *     full read: an operator's check, not for dashboards) and lists every counter that differs.
+         */
+        get: operations["checkDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/centres/{id}/dashboard-repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The centre's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CentreId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a centre's dashboard counters with a recount
+         * @description Admins only. As the check, then, when anything differs, replaces the centre's counters with
+         *     the recount (for instance after restoring data by hand). Audited as `dashboard.repair`.
+         */
+        post: operations["repairDashboard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1825,6 +1906,8 @@ export interface components {
             outcome: string | null;
             /** @description As `outcome`. */
             closureReason: string | null;
+            /** @description Set when a manager closed the case without a complete compliance checklist, with why; null otherwise. */
+            complianceOverride: string | null;
             /**
              * Format: date
              * @description `YYYY-MM-DD`; `null` when none.
@@ -2661,6 +2744,58 @@ export interface components {
             ticked?: boolean;
             /** @description A note of this case; required to tick. */
             evidenceNoteId?: string;
+        };
+        MonthCount: {
+            /** @example 2026-11 */
+            month: string;
+            count: number;
+        };
+        DashboardFigures: {
+            casesByStatus: {
+                [key: string]: number;
+            };
+            /** @description The last 12 London months, oldest first. */
+            openedPerMonth: components["schemas"]["MonthCount"][];
+            closedPerMonth: components["schemas"]["MonthCount"][];
+            medianDaysToClose: number | null;
+            debtUnderAdvice: components["schemas"]["Pence"];
+            priorityArrears: components["schemas"]["Pence"];
+            writtenOff: components["schemas"]["Pence"];
+            repaid: components["schemas"]["Pence"];
+            closedCases: number;
+            closedCompliant: number;
+            /** @description Closed cases closed with a complete checklist, in whole percent; null while none is closed. */
+            complianceRatePercent: number | null;
+        };
+        Dashboard: {
+            /** @description Null for the network. */
+            centreId: string | null;
+            adviserId: string | null;
+            today: components["schemas"]["LondonDate"];
+            figures: components["schemas"]["DashboardFigures"];
+            overdueTasks: number;
+            appointmentsToday: number;
+            /** @description The network view's centres (empty otherwise). */
+            centres: {
+                centreId: components["schemas"]["Id"];
+                centreName: string;
+                figures: components["schemas"]["DashboardFigures"];
+            }[];
+        };
+        DashboardCheck: {
+            centreId: components["schemas"]["Id"];
+            consistent: boolean;
+            repaired: boolean;
+            /** @description How many cases the recount read. */
+            cases: number;
+            differences: {
+                /** @description "*" for the centre's totals. */
+                adviserId: string;
+                metric: string;
+                bucket: string;
+                stored: number;
+                recounted: number;
+            }[];
         };
         /**
          * @description One link of a hash chain: each centre has its own chain, and network-level events have
@@ -5271,6 +5406,97 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: {
+                centreId?: string;
+                adviserId?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The centre's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CentreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The check. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardCheck"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    repairDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The centre's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CentreId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The check, with `repaired` true when the counters were replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardCheck"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -209,6 +209,7 @@ struct Server::Impl {
     req.authorization = header(r, bhttp::field::authorization);
     req.cookie = header(r, bhttp::field::cookie);
     req.accept_encoding = header(r, bhttp::field::accept_encoding);
+    req.accept = header(r, bhttp::field::accept);
     auto parsed = boost::urls::parse_origin_form(r.target());
     if (!parsed) {
       *early = problem(400, "Bad request", "The request target is not a valid path.", req);

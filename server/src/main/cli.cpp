@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/audit/audit_log.hpp"
+#include "app/dashboard/dashboard.hpp"
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
 #include "http/api.hpp"
@@ -115,8 +116,16 @@ int web_settings_or_exit(const Overrides& overrides, WebSettings& web) {
   return 0;
 }
 
-void migrate_and_log(store::SociDatabase& db) {
-  auto report = db.migrate();
+// Migrations, then the dashboard's counters of any centre that has cases from before them.
+store::MigrationReport prepare_database(Core& core) {
+  auto report = core.db->migrate();
+  if (int filled = app::fill_missing_dashboard_counters(core.deps()); filled > 0)
+    platform::log::info("dashboard.counters_filled", platform::log::Fields().add("centres", filled));
+  return report;
+}
+
+void migrate_and_log(Core& core) {
+  auto report = prepare_database(core);
   for (const auto& m : report.applied)
     platform::log::info("db.migration_applied", platform::log::Fields().add("migration", m));
   platform::log::info("db.schema_ready", platform::log::Fields().add("version", report.current_version));
@@ -140,7 +149,7 @@ int serve(const Overrides& overrides, bool demo) {
                         platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
   int workers = default_workers(config);
   auto core = make_core(config, workers);
-  migrate_and_log(*core->db);
+  migrate_and_log(*core);
   if (demo) {
     fs::path file = fs::path(config.data_dir) / "demo-logins.txt";
     auto created = seed_demo(*core);
@@ -219,7 +228,7 @@ int migrate(const Overrides& overrides) {
   platform::Config config;
   if (int rc = config_or_exit(overrides, false, config)) return rc;
   auto core = make_core(config, 1);
-  auto report = core->db->migrate();
+  auto report = prepare_database(*core);
   std::cout << (report.applied.empty() ? "schema is up to date" : "applied:");
   for (const auto& m : report.applied) std::cout << " " << m;
   std::cout << " (version " << report.current_version << ")\n";
@@ -230,7 +239,7 @@ int seed(const Overrides& overrides, int clients) {
   platform::Config config;
   if (int rc = config_or_exit(overrides, false, config)) return rc;
   auto core = make_core(config, 1);
-  core->db->migrate();
+  prepare_database(*core);
   auto created = seed_demo(*core);
   if (created.empty()) {
     std::cout << "the database already has users; the demo network was not created\n";
@@ -259,7 +268,7 @@ int user_create(const Overrides& overrides, const UserCreateArgs& a) {
   platform::Config config;
   if (int rc = config_or_exit(overrides, false, config)) return rc;
   auto core = make_core(config, 1);
-  core->db->migrate();
+  prepare_database(*core);
   auto deps = core->deps();
   auto actor = system_actor("user create");
 

@@ -15,6 +15,7 @@
 #include "store/cases/repositories.hpp"
 #include "store/clients/repositories.hpp"
 #include "store/compliance/repositories.hpp"
+#include "store/dashboard/repositories.hpp"
 #include "store/database.hpp"
 #include "store/db/pool.hpp"
 #include "store/db/registry.hpp"
@@ -48,6 +49,7 @@ struct SociDatabase::Impl {
     appointments::register_repositories(registry);
     calendar::register_repositories(registry);
     compliance::register_repositories(registry);
+    dashboard::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

@@ -204,3 +204,57 @@ TEST(ComplianceChecklist, DerivedItemsStatusAndLateness) {
 }
 
 }  // namespace cma::domain
+
+#include "domain/dashboard/figures.hpp"
+
+namespace cma::domain {
+
+TEST(DashboardFigures, ContributionsDifferencesAndMedian) {
+  CaseSnapshot open{"adv1", "in_progress", "2026-06-30T23:30:00.000000Z", "", false,
+                    {{100000, 20000, true, "active"}, {50000, 0, false, "active"}, {7000, 0, false, "written_off"}}};
+  auto c = contribution(open);
+  EXPECT_EQ((c[{"adv1", kCasesByStatus, "in_progress"}]), 1);
+  EXPECT_EQ((c[{"adv1", kCasesOpened, "2026-07"}]), 1);  // 00:30 on 1 July in London
+  EXPECT_EQ((c[{"adv1", kDebtUnderAdvice, ""}]), 150000);
+  EXPECT_EQ((c[{"adv1", kPriorityArrears, ""}]), 20000);
+  EXPECT_EQ((c[{"adv1", kWrittenOff, ""}]), 7000);
+  auto closed = open;
+  closed.status = "closed";
+  closed.closed_at = "2026-07-15T10:00:00.000000Z";
+  auto d = difference(contribution(open), contribution(closed));
+  EXPECT_EQ((d[{"adv1", kCasesByStatus, "in_progress"}]), -1);
+  EXPECT_EQ((d[{"adv1", kCasesByStatus, "closed"}]), 1);
+  EXPECT_EQ((d[{"adv1", kCasesClosed, "2026-07"}]), 1);
+  EXPECT_EQ((d[{"adv1", kDaysToClose, "14"}]), 1);
+  EXPECT_EQ((d[{"adv1", kClosedCompliant, ""}]), 1);
+  EXPECT_EQ((d[{"adv1", kDebtUnderAdvice, ""}]), -150000);
+  EXPECT_EQ(d.count({"adv1", kWrittenOff, ""}), 0u);  // unchanged, so not in the difference
+  // Reassigning moves everything from one adviser to the other.
+  auto moved = open;
+  moved.adviser_id = "adv2";
+  auto m = difference(contribution(open), contribution(moved));
+  EXPECT_EQ((m[{"adv1", kDebtUnderAdvice, ""}]), -150000);
+  EXPECT_EQ((m[{"adv2", kDebtUnderAdvice, ""}]), 150000);
+  Counters total;
+  add_to(total, contribution(open));
+  add_to(total, m);
+  EXPECT_EQ(total, contribution(moved));
+
+  EXPECT_FALSE(median_days({}));
+  EXPECT_EQ(median_days({{"3", 1}}), 3);
+  EXPECT_EQ(median_days({{"3", 1}, {"10", 1}}), 6);
+  EXPECT_EQ(median_days({{"3", 2}, {"10", 1}, {"100", 1}, {"x", 5}}), 6);
+  EXPECT_EQ(median_days({{"100", 1}, {"3", 2}, {"10", 2}}), 10);
+}
+
+TEST(DashboardFigures, CsvCellsCannotBecomeFormulas) {
+  EXPECT_EQ(csv_cell("Manchester"), "Manchester");
+  EXPECT_EQ(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(csv_cell("+44 161"), "'+44 161");
+  EXPECT_EQ(csv_cell("-5"), "'-5");
+  EXPECT_EQ(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_cell("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_cell("\tx"), "'\tx");
+}
+
+}  // namespace cma::domain

@@ -68,6 +68,7 @@ ChangeSet diff(const Case& b, const Case& a) {
       .set("summary", b.summary, a.summary)
       .set("outcome", b.outcome, a.outcome)
       .set("closureReason", b.closure_reason, a.closure_reason)
+      .set("complianceOverride", b.compliance_override, a.compliance_override)
       .set("nextReviewDate", b.next_review_date, a.next_review_date)
       .set("assets", std::to_string(b.assets), std::to_string(a.assets))
       .set("vehicleValue", std::to_string(b.vehicle_value), std::to_string(a.vehicle_value))

@@ -2,6 +2,7 @@
 #include "app/cases/case_rules.hpp"
 #include "app/cases/ports.hpp"
 #include "app/clients/ports.hpp"
+#include "app/dashboard/dashboard.hpp"
 #include "app/identity/ports.hpp"
 #include "app/lookup.hpp"
 #include "app/references/ports.hpp"
@@ -51,6 +52,8 @@ Result<Case> open_case(const Deps& deps, const Actor& actor, const CaseInput& in
   c.client_first_name = client->first_name;
   c.client_last_name = client->last_name;
   tx->get<CaseRepository>().insert(c);
+  static const std::vector<Debt> kNoDebts;
+  count_case_change(*tx, *scope, std::nullopt, CaseWithDebts{&c, &kNoDebts});
   append_audit(deps, *tx, actor.meta,
                {c.centre_id, actor.principal.user_id(), "case.open", "case", c.id, case_rules::diff(Case{}, c)});
   tx->commit();

@@ -18,6 +18,9 @@ struct Case {
   std::string summary;
   std::string outcome;         // set when closed
   std::string closure_reason;  // set when closed
+  // Why it was closed without a complete compliance checklist (a manager's override); "" when the
+  // checklist was complete, or the case is not closed.
+  std::string compliance_override;
   std::string next_review_date;
   // Facts the debt-solution screening needs beyond the debts and the budget.
   long long assets = 0;         // pence, not counting one vehicle

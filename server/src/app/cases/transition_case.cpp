@@ -2,6 +2,8 @@
 #include "app/cases/case_rules.hpp"
 #include "app/cases/ports.hpp"
 #include "app/compliance/compliance.hpp"
+#include "app/dashboard/dashboard.hpp"
+#include "app/debts/ports.hpp"
 #include "app/lookup.hpp"
 #include "domain/cases/case_status.hpp"
 #include "domain/identity/validation.hpp"
@@ -79,16 +81,19 @@ Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::st
     after.closed_at = now;
     after.outcome = change.outcome;
     after.closure_reason = change.closure_reason;
+    after.compliance_override = overridden;
   } else if (domain::is_final(change.from)) {  // reopened
     after.closed_at.clear();
     after.outcome.clear();
     after.closure_reason.clear();
+    after.compliance_override.clear();
   }
   after.updated_at = now;
   tx->get<CaseRepository>().update(after);
+  auto debts = tx->get<DebtRepository>().all(scope, id);
+  count_case_change(*tx, scope, CaseWithDebts{&*before, &debts}, CaseWithDebts{&after, &debts});
   auto changes = case_rules::diff(*before, after);
   if (!change.reason.empty()) changes.set("reason", "", change.reason);
-  if (!overridden.empty()) changes.set("complianceOverrideReason", "", overridden);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), "case.transition", "case", id, changes});
   tx->commit();

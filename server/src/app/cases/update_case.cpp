@@ -1,6 +1,8 @@
 #include "app/authorization.hpp"
 #include "app/cases/case_rules.hpp"
 #include "app/cases/ports.hpp"
+#include "app/dashboard/dashboard.hpp"
+#include "app/debts/ports.hpp"
 #include "app/lookup.hpp"
 #include "domain/cases/case_status.hpp"
 
@@ -37,6 +39,10 @@ Result<Case> update_case(const Deps& deps, const Actor& actor, const std::string
     return Error::precondition("The case is " + before->status + "; reopen it before changing it.");
   after.updated_at = now;
   tx->get<CaseRepository>().update(after);
+  if (after.adviser_id != before->adviser_id) {  // the case's figures move to the new adviser
+    auto debts = tx->get<DebtRepository>().all(scope, id);
+    count_case_change(*tx, scope, CaseWithDebts{&*before, &debts}, CaseWithDebts{&after, &debts});
+  }
   const char* action = after.adviser_id != before->adviser_id ? "case.assign" : "case.update";
   append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id(), action, "case", id, changes});
   tx->commit();

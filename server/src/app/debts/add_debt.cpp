@@ -1,6 +1,7 @@
 #include "app/authorization.hpp"
 #include "app/cases/case_access.hpp"
 #include "app/debts/debt_rules.hpp"
+#include "app/dashboard/dashboard.hpp"
 #include "app/debts/ports.hpp"
 
 namespace cma::app {
@@ -17,13 +18,17 @@ Result<Debt> add_debt(const Deps& deps, const Actor& actor, const std::string& c
   if (!errors.empty()) return Error::invalid(std::move(errors));
   if (auto open = check_case_open_for_changes(found->c); !open) return open.error();
   auto& debts = tx->get<DebtRepository>();
-  if (debts.all(found->scope, case_id).size() >= static_cast<std::size_t>(kMaxDebtsPerCase))
+  auto before = debts.all(found->scope, case_id);
+  if (before.size() >= static_cast<std::size_t>(kMaxDebtsPerCase))
     return Error::precondition("A case holds at most 200 debts.");
   d.id = deps.ids.next();
   d.centre_id = found->c.centre_id;
   d.case_id = case_id;
   d.created_at = d.updated_at = platform::format_time(deps.clock.now());
   debts.insert(d);
+  auto after = before;
+  after.push_back(d);
+  count_case_change(*tx, found->scope, CaseWithDebts{&found->c, &before}, CaseWithDebts{&found->c, &after});
   append_audit(deps, *tx, actor.meta,
                {d.centre_id, actor.principal.user_id(), "debt.create", "debt", d.id, debt_rules::diff(Debt{}, d)});
   tx->commit();

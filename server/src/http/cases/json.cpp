@@ -17,6 +17,7 @@ void Json<app::Case>::write_fields(JsonWriter& w, const app::Case& c) {
       .field("summary", c.summary)
       .nullable("outcome", c.outcome)
       .nullable("closureReason", c.closure_reason)
+      .nullable("complianceOverride", c.compliance_override)
       .nullable("nextReviewDate", c.next_review_date)
       .field("assets", c.assets)
       .field("vehicleValue", c.vehicle_value)

@@ -10,7 +10,7 @@ namespace cma::store::cases::sql {
   "c.closure_reason, c.next_review_date, c.assets, c.vehicle_value, c.vehicle_adapted, c.homeowner, "       \
   "c.connected_to_england_or_wales, c.dro_in_last_six_years, c.bankrupt_in_last_five_years, "               \
   "c.breathing_space_in_last_year, c.mental_health_crisis, c.opened_at, c.closed_at, c.created_at, "        \
-  "c.updated_at, cl.first_name, cl.last_name"
+  "c.updated_at, cl.first_name, cl.last_name, c.compliance_override"
 // The client is joined by its key alone: a case's client is of the case's own centre (set when the
 // case is opened, never changed). Adding "AND cl.centre_id = c.centre_id" would say nothing more and
 // makes PostgreSQL underestimate the join a hundredfold with 100 centres (the two conditions are
@@ -29,17 +29,18 @@ inline constexpr const char* kInsertCase =
     "INSERT INTO cases (id, centre_id, client_id, reference, status, priority, adviser_id, summary, outcome, "
     "closure_reason, next_review_date, assets, vehicle_value, vehicle_adapted, homeowner, "
     "connected_to_england_or_wales, dro_in_last_six_years, bankrupt_in_last_five_years, "
-    "breathing_space_in_last_year, mental_health_crisis, opened_at, closed_at, created_at, updated_at) VALUES "
+    "breathing_space_in_last_year, mental_health_crisis, opened_at, closed_at, created_at, updated_at, "
+    "compliance_override) VALUES "
     "(:id, :centre, :client, :reference, :status, :priority, :adviser, :summary, :outcome, :closure, :review, "
     ":assets, :vehicle, :adapted, :homeowner, :connected, :dro, :bankrupt, :breathing, :crisis, :opened, :closed, "
-    ":created, :updated)";
+    ":created, :updated, :override)";
 inline constexpr const char* kUpdateCase =
     "UPDATE cases SET status = :status, priority = :priority, adviser_id = :adviser, summary = :summary, "
     "outcome = :outcome, closure_reason = :closure, next_review_date = :review, assets = :assets, "
     "vehicle_value = :vehicle, vehicle_adapted = :adapted, homeowner = :homeowner, "
     "connected_to_england_or_wales = :connected, dro_in_last_six_years = :dro, "
     "bankrupt_in_last_five_years = :bankrupt, breathing_space_in_last_year = :breathing, "
-    "mental_health_crisis = :crisis, closed_at = :closed, updated_at = :updated "
+    "mental_health_crisis = :crisis, closed_at = :closed, updated_at = :updated, compliance_override = :override "
     "WHERE id = :id AND centre_id = :centre";
 
 // Lists: one of the two heads, then the filters present, then the keyset and order of the sort.

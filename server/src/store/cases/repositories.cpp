@@ -38,6 +38,7 @@ app::Case read_case(const db::Query& q) {
   q.read(23, c.updated_at);
   q.read(24, c.client_first_name);
   q.read(25, c.client_last_name);
+  q.read(26, c.compliance_override);
   return c;
 }
 
@@ -60,7 +61,8 @@ void bind_fields(db::Query& q, const app::Case& c) {
       .bind("breathing", c.breathing_space_in_last_year)
       .bind("crisis", c.mental_health_crisis)
       .bind("closed", c.closed_at)
-      .bind("updated", c.updated_at);
+      .bind("updated", c.updated_at)
+      .bind("override", c.compliance_override);
 }
 
 class Cases final : public app::CaseRepository {
