@@ -1,0 +1,102 @@
+import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ErrorState, LoadingState } from '@/components/ListStates';
+import { formatDate } from '@/lib/format';
+import { formatPence } from '@/lib/money';
+import { useScreening, type Screening } from '../api/screen-solutions';
+
+const NAMES: Record<Screening['results'][number]['solution'], string> = {
+  debt_relief_order: 'Debt Relief Order',
+  bankruptcy: 'Bankruptcy',
+  individual_voluntary_arrangement: 'Individual Voluntary Arrangement',
+  debt_management_plan: 'Debt management plan',
+  breathing_space: 'Breathing Space (standard)',
+  mental_health_crisis_breathing_space: 'Mental health crisis Breathing Space',
+  token_payments: 'Token payments',
+  write_off_request: 'Request to write off',
+};
+
+function Facts({ s }: { s: Screening }) {
+  const f = s.facts;
+  const items: [string, string][] = [
+    ['Debts still owed', formatPence(f.totalDebt)],
+    ['Non-priority debt', `${formatPence(f.nonPriorityDebt)} (${f.nonPriorityCreditors} creditors)`],
+    ['Monthly surplus', f.monthlySurplus === null ? 'No budget' : formatPence(f.monthlySurplus)],
+    ['Assets', formatPence(f.assets)],
+    ['Vehicle', `${formatPence(f.vehicleValue)}${f.vehicleAdapted ? ' (adapted)' : ''}`],
+    ['Homeowner', f.homeowner ? 'Yes' : 'No'],
+  ];
+  return (
+    <SimpleGrid cols={{ base: 2, md: 3 }}>
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <Text size="xs" c="gray.7" fw={600}>
+            {label}
+          </Text>
+          <Text size="sm">{value}</Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+// Which debt solutions are open on the case's figures and, for each that is not, the rule and the
+// figures that rule it out. Screening, not advice.
+export function SolutionsTab({ caseId }: { caseId: string }) {
+  const screening = useScreening(caseId, undefined);
+  if (screening.isPending) return <LoadingState label="Screening the case…" />;
+  if (screening.isError) return <ErrorState error={screening.error} onRetry={() => void screening.refetch()} />;
+  const s = screening.data;
+  return (
+    <Stack>
+      <Alert color="blue" title="Screening, not advice">
+        Assessed on {formatDate(s.assessedOn)} with the Debt Relief Order limits from {formatDate(s.droLimitsFrom)} and the
+        other thresholds from {formatDate(s.rulesFrom)}. Explain every suitable option to the client.
+        {s.rulesIllustrative && ' The IVA and debt management plan minimums are illustrative rules of thumb, not legal limits.'}
+      </Alert>
+      <Card withBorder component="section" aria-labelledby="screening-facts">
+        <Title order={2} size="h4" id="screening-facts" mb="sm">
+          The figures used
+        </Title>
+        <Facts s={s} />
+      </Card>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {s.results.map((r) => (
+          <Card withBorder key={r.solution} component="section" aria-label={NAMES[r.solution]}>
+            <Stack gap="xs">
+              <Group justify="space-between">
+                <Title order={3} size="h5">
+                  {NAMES[r.solution]}
+                </Title>
+                <Badge color={r.available ? 'green' : 'gray'} variant={r.available ? 'filled' : 'outline'}>
+                  {r.available ? 'Open' : 'Ruled out'}
+                </Badge>
+              </Group>
+              {r.barriers.length > 0 && (
+                <List size="sm" aria-label={`Why ${NAMES[r.solution]} is ruled out`}>
+                  {r.barriers.map((b) => (
+                    <List.Item key={b.rule}>
+                      {b.detail}
+                      {b.actual !== null && b.limit !== null && (
+                        <Text span size="xs" c="gray.7">
+                          {' '}
+                          (case: {formatPence(b.actual)}; limit: {formatPence(b.limit)})
+                        </Text>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              {r.cautions.length > 0 && (
+                <List size="sm" aria-label={`Cautions for ${NAMES[r.solution]}`}>
+                  {r.cautions.map((c) => (
+                    <List.Item key={c}>{c}</List.Item>
+                  ))}
+                </List>
+              )}
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
