@@ -151,3 +151,17 @@ export function makeOfferSet(overrides: Partial<S['OfferSet']> = {}): S['OfferSe
     ...overrides,
   };
 }
+
+// A case as lists and changes answer it: without the detail's figures and allowed transitions.
+export function asCase(detail: S['CaseDetail']): S['Case'] {
+  const c: Partial<S['CaseDetail']> = { ...detail };
+  delete c.figures;
+  delete c.allowedTransitions;
+  return c as S['Case'];
+}
+
+// A budget as its versions are listed: without lines or figures.
+export function asVersion(budget: S['Budget']): S['BudgetVersion'] {
+  const { id, caseId, version, kind, adults, children, notes, createdBy, createdAt } = budget;
+  return { id, caseId, version, kind, adults, children, notes, createdBy, createdAt };
+}

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
-import { CASE_ID, makeCase } from '@/testing/casework';
+import { asCase, CASE_ID, makeCase } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
@@ -77,8 +77,7 @@ describe('the case page', () => {
     server.use(
       on('post', '/api/v1/cases/{id}/transitions', async ({ request }) => {
         sent = await request.json();
-        const { figures: _f, allowedTransitions: _a, ...rest } = closed;
-        return { status: 200, body: { ...rest, status: 'in_progress' as const, closedAt: null, outcome: null, closureReason: null } };
+        return { status: 200, body: { ...asCase(closed), status: 'in_progress' as const, closedAt: null, outcome: null, closureReason: null } };
       }),
     );
     const { user } = renderApp(`/cases/${CASE_ID}`, manager);

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
-import { CLIENT_ID, makeCase, makeClient } from '@/testing/casework';
+import { asCase, CLIENT_ID, makeCase, makeClient } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
@@ -9,7 +9,7 @@ const adviser = makeSignIn('token', makeUser({ role: 'advisor' }));
 
 describe('the client page', () => {
   it('shows vulnerabilities only with consent, and the client’s cases', async () => {
-    const { figures: _f, allowedTransitions: _a, ...c } = makeCase();
+    const c = asCase(makeCase());
     server.use(
       on('get', '/api/v1/clients/{id}', () => ({
         status: 200,
