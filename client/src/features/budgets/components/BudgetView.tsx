@@ -106,7 +106,7 @@ export function BudgetView({ budget }: { budget: Budget }) {
         ) : (
           <>
             {budget.guidelines.illustrative && (
-              <Alert color="yellow" title="Illustrative guidelines">
+              <Alert color="indigo" title="Illustrative guidelines">
                 The guideline table ({budget.guidelines.version}) holds invented figures, not the licensed SFS spending
                 guidelines: do not use it to assess a client’s budget.
               </Alert>

@@ -6,7 +6,8 @@ import type { Case } from '../api/list-cases';
 
 export type AdviserOption = { id: string; label: string };
 
-const priorityColour = { urgent: 'red', high: 'orange', normal: 'gray', low: 'gray' } as const;
+// Shades dark enough for 4.5:1 on white (orange and green are not).
+const priorityColour = { urgent: 'red', high: 'red', normal: 'gray', low: 'gray' } as const;
 
 export function adviserName(id: string | null, advisers: AdviserOption[], meId: string): string {
   if (id === null) return 'Unassigned';
@@ -15,9 +16,9 @@ export function adviserName(id: string | null, advisers: AdviserOption[], meId: 
 }
 
 export function StatusBadge({ status }: { status: Case['status'] }) {
-  const colour = status === 'open' ? 'blue' : status === 'in_progress' ? 'indigo' : 'gray';
+  const active = status === 'open' || status === 'in_progress';
   return (
-    <Badge variant="light" color={colour}>
+    <Badge variant={active ? 'light' : 'outline'} color={status === 'open' ? 'blue' : active ? 'indigo' : 'gray'}>
       {humanise(status)}
     </Badge>
   );
@@ -67,7 +68,7 @@ export function CasesTable({
               <StatusBadge status={c.status} />
             </Table.Td>
             <Table.Td>
-              <Badge variant="outline" color={priorityColour[c.priority]}>
+              <Badge variant={c.priority === 'urgent' ? 'filled' : 'outline'} color={priorityColour[c.priority]}>
                 {humanise(c.priority)}
               </Badge>
             </Table.Td>

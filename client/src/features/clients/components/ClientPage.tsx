@@ -40,7 +40,7 @@ function Vulnerability({ client }: { client: ClientRecord }) {
       ) : (
         <Group gap="xs" aria-label="Vulnerabilities">
           {client.vulnerabilityFlags.map((f) => (
-            <Badge key={f} variant="light" color="grape">
+            <Badge key={f} variant="outline" color="grape">
               {humanise(f)}
             </Badge>
           ))}

@@ -64,7 +64,7 @@ function OfferTable({ set, label }: { set: OfferSet; label: string }) {
 
 function Basis({ set }: { set: OfferSet }) {
   return set.token ? (
-    <Alert color="yellow" title="Token payments">
+    <Alert color="indigo" title="Token payments">
       Nothing is available for non-priority creditors in budget version {set.budgetVersion}, so each is offered a token
       payment of £1.00 a month.
     </Alert>
@@ -91,7 +91,7 @@ function SavedSets({ caseId, canApply }: { caseId: string; canApply: boolean }) 
             <Group justify="space-between">
               <Text fw={600}>Saved {formatDateTime(set.createdAt)}</Text>
               {set.appliedAt !== null ? (
-                <Badge color="green" variant="light">
+                <Badge color="teal" variant="outline">
                   Applied {formatDateTime(set.appliedAt)}
                 </Badge>
               ) : (

@@ -67,7 +67,7 @@ export function SolutionsTab({ caseId }: { caseId: string }) {
                 <Title order={3} size="h5">
                   {NAMES[r.solution]}
                 </Title>
-                <Badge color={r.available ? 'green' : 'gray'} variant={r.available ? 'filled' : 'outline'}>
+                <Badge color={r.available ? 'teal' : 'gray'} variant={r.available ? 'filled' : 'outline'}>
                   {r.available ? 'Open' : 'Ruled out'}
                 </Badge>
               </Group>
