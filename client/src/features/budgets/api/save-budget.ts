@@ -9,14 +9,20 @@ export const frequencies = ['weekly', 'fortnightly', 'four_weekly', 'monthly', '
 export const budgetKinds = ['initial', 'revised', 'final'] as const satisfies readonly components['schemas']['BudgetKind'][];
 const budgetSections = ['income', 'fixed_costs', 'flexible_costs', 'priority_debt_payments', 'savings'] as const satisfies readonly BudgetSection[];
 
-const whole = (min: number, max: number, what: string) =>
-  z.string().regex(/^\d{1,2}$/, `Enter the number of ${what}`).refine((v) => Number(v) >= min && Number(v) <= max, `Enter ${min} to ${max} ${what}`);
+// Blank: the server takes the previous version's household, else the client's record.
+const household = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2})?$/, `Enter the number of ${what}`)
+    .refine((v) => v === '' || (Number(v) >= min && Number(v) <= max), `Enter ${min} to ${max} ${what}`);
+const count = (v: string) => (v === '' ? undefined : Number(v));
 
 export const budgetFormSchema = z.object({
   kind: z.enum(budgetKinds),
   notes: z.string().trim().max(2000, 'Use at most 2000 characters'),
-  adults: whole(1, 20, 'adults'),
-  children: whole(0, 20, 'children'),
+  adults: household(1, 20, 'adults'),
+  children: household(0, 20, 'children'),
   lines: z
     .array(
       z.object({
@@ -43,8 +49,8 @@ export async function saveBudget({ caseId, values }: { caseId: string; values: B
       body: {
         kind: values.kind,
         notes: values.notes,
-        adults: Number(values.adults),
-        children: Number(values.children),
+        adults: count(values.adults),
+        children: count(values.children),
         lines: values.lines.map((l) => ({ ...l, amount: toPence(l.amount) })),
       },
     }),

@@ -71,8 +71,8 @@ export function budgetToForm(budget: Budget | null, defaultKind: BudgetFormValue
   return {
     kind: defaultKind,
     notes: budget?.notes ?? '',
-    adults: String(budget?.adults ?? 1),
-    children: String(budget?.children ?? 0),
+    adults: budget === null ? '' : String(budget.adults),
+    children: budget === null ? '' : String(budget.children),
     lines: (budget?.lines ?? []).map((l) => ({
       section: l.section,
       category: l.category,
@@ -123,8 +123,20 @@ export function BudgetForm({
             error={errors.kind?.message}
             {...form.register('kind')}
           />
-          <TextInput label="Adults in the household" inputMode="numeric" error={errors.adults?.message} {...form.register('adults')} />
-          <TextInput label="Children in the household" inputMode="numeric" error={errors.children?.message} {...form.register('children')} />
+          <TextInput
+            label="Adults in the household"
+            description="Blank: from the client’s record"
+            inputMode="numeric"
+            error={errors.adults?.message}
+            {...form.register('adults')}
+          />
+          <TextInput
+            label="Children in the household"
+            description="Blank: from the client’s record"
+            inputMode="numeric"
+            error={errors.children?.message}
+            {...form.register('children')}
+          />
         </SimpleGrid>
         {errors.lines?.message !== undefined && (
           <Text c="red.8" size="sm" role="alert">
