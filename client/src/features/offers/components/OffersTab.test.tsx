@@ -122,4 +122,22 @@ describe('the solutions tab', () => {
     expect(within(bankruptcy).getByText('The application fee is £680.')).toBeInTheDocument();
     expect(screen.getByText(/illustrative rules of thumb/)).toBeInTheDocument();
   });
+
+  it('screens on another day from the URL, and says plainly when the API refuses the day', async () => {
+    server.use(
+      on('get', '/api/v1/cases/{id}', () => ({ status: 200, body: makeCase() })),
+      on('get', '/api/v1/cases/{id}/solutions', ({ request }) => {
+        expect(new URL(request.url).searchParams.get('date')).toBe('2021-01-01');
+        return {
+          status: 422,
+          body: problem(422, '/problems/validation', 'Some fields are invalid.', [
+            { field: 'date', message: 'is before the earliest thresholds held (2021-05-04)' },
+          ]),
+        };
+      }),
+    );
+    renderApp(`/cases/${CASE_ID}?tab=solutions&on=2021-01-01`, adviser);
+    expect(await screen.findByText('Is before the earliest thresholds held (2021-05-04)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Assess on')).toHaveValue('2021-01-01');
+  });
 });

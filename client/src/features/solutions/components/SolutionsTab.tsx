@@ -1,7 +1,11 @@
-import { Alert, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { ErrorState, LoadingState } from '@/components/ListStates';
+import { ApiError } from '@/lib/api/problem';
 import { formatDate } from '@/lib/format';
+import { errorMessage } from '@/lib/forms';
 import { formatPence } from '@/lib/money';
+import { useUrlFilters } from '@/lib/search-params';
 import { useScreening, type Screening } from '../api/screen-solutions';
 
 const NAMES: Record<Screening['results'][number]['solution'], string> = {
@@ -41,13 +45,48 @@ function Facts({ s }: { s: Screening }) {
 
 // Which debt solutions are open on the case's figures and, for each that is not, the rule and the
 // figures that rule it out. Screening, not advice.
+// The day to assess on (today unless given) is in the URL, so a past screening can be shared.
+function AssessOn({ on, setOn }: { on: string | undefined; setOn: (on: string) => void }) {
+  const [value, setValue] = useState(on ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setOn(value);
+  };
+  return (
+    <form onSubmit={submit} aria-label="Assess on a day">
+      <Group align="flex-end">
+        <TextInput label="Assess on" description="Blank for today" type="date" value={value} onChange={(e) => setValue(e.currentTarget.value)} />
+        <Button type="submit" variant="default">
+          Screen
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
 export function SolutionsTab({ caseId }: { caseId: string }) {
-  const screening = useScreening(caseId, undefined);
+  const [{ on }, setFilters] = useUrlFilters(['on'] as const);
+  const screening = useScreening(caseId, on);
+  const picker = <AssessOn on={on} setOn={(day) => setFilters({ on: day })} />;
   if (screening.isPending) return <LoadingState label="Screening the case…" />;
-  if (screening.isError) return <ErrorState error={screening.error} onRetry={() => void screening.refetch()} />;
+  if (screening.isError) {
+    return (
+      <Stack>
+        {picker}
+        {screening.error instanceof ApiError && screening.error.status === 422 ? (
+          <Alert color="red" role="alert" title="That day cannot be assessed">
+            {errorMessage(screening.error)}
+          </Alert>
+        ) : (
+          <ErrorState error={screening.error} onRetry={() => void screening.refetch()} />
+        )}
+      </Stack>
+    );
+  }
   const s = screening.data;
   return (
     <Stack>
+      {picker}
       <Alert color="blue" title="Screening, not advice">
         Assessed on {formatDate(s.assessedOn)} with the Debt Relief Order limits from {formatDate(s.droLimitsFrom)} and the
         other thresholds from {formatDate(s.rulesFrom)}. Explain every suitable option to the client.
