@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ErrorState, LoadingState } from '@/components/ListStates';
 import { ApiError } from '@/lib/api/problem';
@@ -18,6 +18,19 @@ const NAMES: Record<Screening['results'][number]['solution'], string> = {
   token_payments: 'Token payments',
   write_off_request: 'Request to write off',
 };
+
+// A plain list: its items wrap within the card.
+function Bullets({ label, items }: { label: string; items: string[] }) {
+  return (
+    <ul aria-label={label} style={{ margin: 0, paddingLeft: '1.25rem' }}>
+      {items.map((item) => (
+        <li key={item}>
+          <Text size="sm">{item}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Facts({ s }: { s: Screening }) {
   const f = s.facts;
@@ -111,26 +124,20 @@ export function SolutionsTab({ caseId }: { caseId: string }) {
                 </Badge>
               </Group>
               {r.barriers.length > 0 && (
-                <List size="sm" aria-label={`Why ${NAMES[r.solution]} is ruled out`}>
-                  {r.barriers.map((b) => (
-                    <List.Item key={b.rule}>
-                      {b.detail}
-                      {b.actual !== null && b.limit !== null && (
-                        <Text span size="xs" c="gray.7">
-                          {' '}
-                          (case: {formatPence(b.actual)}; limit: {formatPence(b.limit)})
-                        </Text>
-                      )}
-                    </List.Item>
-                  ))}
-                </List>
+                <div>
+                  <Text size="sm" fw={600}>
+                    Ruled out by
+                  </Text>
+                  <Bullets label={`Why ${NAMES[r.solution]} is ruled out`} items={r.barriers.map((b) => b.detail)} />
+                </div>
               )}
               {r.cautions.length > 0 && (
-                <List size="sm" aria-label={`Cautions for ${NAMES[r.solution]}`}>
-                  {r.cautions.map((c) => (
-                    <List.Item key={c}>{c}</List.Item>
-                  ))}
-                </List>
+                <div>
+                  <Text size="sm" fw={600}>
+                    Worth telling the client
+                  </Text>
+                  <Bullets label={`Cautions for ${NAMES[r.solution]}`} items={r.cautions} />
+                </div>
               )}
             </Stack>
           </Card>
