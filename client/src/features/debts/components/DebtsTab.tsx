@@ -16,9 +16,15 @@ function Priority({ debt }: { debt: Debt }) {
   const priority = debt.effectivePriority === 'priority';
   return (
     <Stack gap={2}>
-      <Badge color={priority ? 'red' : 'gray'} variant={priority ? 'filled' : 'outline'}>
-        {priority ? 'Priority' : 'Non-priority'}
-      </Badge>
+      {priority ? (
+        <Badge color="red" variant="filled" w="fit-content">
+          Priority
+        </Badge>
+      ) : (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          Non-priority
+        </Text>
+      )}
       {debt.priorityOverride !== null && (
         <Text size="xs">
           Overridden (by type: {humanise(debt.derivedPriority)}): {debt.priorityReason}
