@@ -34,5 +34,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // The form tests type as a user does, key by key; on a busy 2-core runner that takes time.
+    testTimeout: 20_000,
   },
 });

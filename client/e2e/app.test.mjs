@@ -172,4 +172,124 @@ describe('the web app', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+  test('an adviser takes a new client from first contact to a closed case', { timeout: 180_000 }, async () => {
+    const problems = [];
+    const context = await browser.newContext();
+    const page = await newWatchedPage(context, problems);
+    await signIn(page, server.url, login('advisor.man@example.org'));
+
+    // A new client, created from the clients list.
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'New client' }).click();
+    const newClient = page.getByRole('form', { name: 'Create client' });
+    await newClient.getByLabel(/^First name/).fill('Eve');
+    await newClient.getByLabel(/^Last name/).fill('Tester');
+    await newClient.getByLabel(/^Postcode/).fill('m1 1aa');
+    await newClient.getByRole('button', { name: 'Create client' }).click();
+    await page.getByRole('heading', { name: 'Eve Tester' }).waitFor();
+    await page.getByText('No cases for this client yet.').waitFor();
+    await checkScreen(page, 'client');
+
+    // A case for them.
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('form', { name: 'Open a case' }).getByRole('button', { name: 'Open case' }).click();
+    await page.getByRole('heading', { name: /^Case MAN-\d{4}-\d{5,}$/ }).waitFor();
+    const caseUrl = page.url();
+    await checkScreen(page, 'case-overview');
+
+    // Three debts.
+    await page.getByRole('tab', { name: 'Debts' }).click();
+    await page.waitForURL(/tab=debts/);
+    await page.getByRole('button', { name: 'Add a debt' }).click();
+    const addDebt = page.getByRole('form', { name: 'Add a debt' });
+    const debts = [
+      ['Manchester City Council', 'council_tax_arrears', '1,240.00', 'CT-0042-7781'],
+      ['Big Bank', 'credit_card', '3000', ''],
+      ['Store Card Co', 'store_card', '2000', ''],
+    ];
+    for (const [creditor, type, balance, reference] of debts) {
+      await addDebt.getByLabel(/^Creditor/).fill(creditor);
+      await addDebt.getByLabel(/^Kind of debt/).selectOption(type);
+      await addDebt.getByLabel(/^Balance/).fill(balance);
+      await addDebt.getByLabel(/^Account reference/).fill(reference);
+      await addDebt.getByRole('button', { name: 'Add debt' }).click();
+      await page.getByRole('table', { name: 'Debts' }).getByRole('cell', { name: creditor, exact: true }).waitFor();
+    }
+    // The list masks the account reference.
+    await page.getByRole('cell', { name: '****7781' }).waitFor();
+    await checkScreen(page, 'case-debts');
+
+    // A budget: £2,000 a month in, rent £800 a month and food £100 a week out.
+    await page.getByRole('tab', { name: 'Budget' }).click();
+    const lines = [
+      ['income', 'Income', 'wages', '2000', 'monthly'],
+      ['fixed costs', 'Fixed costs', 'rent', '800', 'monthly'],
+      ['flexible costs', 'Flexible costs', 'food_and_housekeeping', '100', 'weekly'],
+    ];
+    for (const [section, label, category, amount, frequency] of lines) {
+      await page.getByRole('button', { name: `Add to ${section}` }).click();
+      await page.getByLabel(`${label} item 1 category`).selectOption(category);
+      await page.getByLabel(`${label} item 1 amount`).fill(amount);
+      await page.getByLabel(`${label} item 1 frequency`).selectOption(frequency);
+    }
+    await page.getByLabel('Flexible costs item 1 monthly').getByText('£433.33').waitFor();
+    await page.getByLabel('Monthly totals as entered').getByText('£766.67 a month').waitFor();
+    await page.getByRole('button', { name: 'Save budget' }).click();
+    await page.getByText(/^Version 1 \(Initial\)/).waitFor();
+    await checkScreen(page, 'case-budget');
+
+    // Offers from the surplus, saved and applied to the debts.
+    await page.getByRole('tab', { name: 'Offers' }).click();
+    const proposal = page.getByRole('table', { name: 'Proposed offers' });
+    await proposal.waitFor();
+    assert.match((await proposal.locator('tfoot').textContent()) ?? '', /£766\.67/);
+    await page.getByRole('button', { name: 'Save these offers' }).click();
+    await page.getByRole('button', { name: 'Apply offered payments to the debts' }).click();
+    await page.getByText(/^Applied /).waitFor();
+    await checkScreen(page, 'case-offers');
+
+    // The screening: a surplus over £75 a month rules out a Debt Relief Order.
+    await page.getByRole('tab', { name: 'Solutions' }).click();
+    const dro = page.getByRole('region', { name: 'Debt Relief Order' });
+    await dro.getByText('Ruled out', { exact: true }).waitFor();
+    await dro.getByText(/surplus/i).first().waitFor();
+    await checkScreen(page, 'case-solutions');
+
+    // Work starts, then the case closes with its outcome and reason.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('region', { name: 'Figures' }).getByText('£6,240.00').waitFor();
+    await page.getByRole('button', { name: 'Start work' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Start work' }).click();
+    await page.getByRole('button', { name: 'Close case' }).click();
+    const closing = page.getByRole('dialog');
+    await closing.getByLabel(/^Outcome/).fill('Offers sent to the non-priority creditors.');
+    await closing.getByLabel(/^Reason for closing/).fill('Advice complete.');
+    await closing.getByRole('button', { name: 'Close case' }).click();
+    // A server that also asks for a complete compliance checklist before closing refuses here;
+    // the refusal must then be shown plainly in the dialog, and the case stays in progress.
+    const closed = page.getByText('Only a manager can reopen this case.');
+    const refused = closing.getByRole('alert');
+    await closed.or(refused).waitFor();
+    if (await refused.isVisible()) {
+      assert.match((await refused.textContent()) ?? '', /complian/i);
+      await page.keyboard.press('Escape');
+      await page.getByRole('region', { name: 'Status' }).getByText('In progress').waitFor();
+    }
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('table', { name: 'Cases' }).waitFor();
+    await checkScreen(page, 'cases');
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // Another centre's adviser, given the address, finds nothing there.
+    const other = await browser.newContext();
+    const otherPage = await newWatchedPage(other, problems);
+    await signIn(otherPage, server.url, login('advisor.lds@example.org'));
+    await otherPage.goto(caseUrl);
+    await otherPage.getByRole('heading', { name: 'Case not found' }).waitFor();
+    await checkScreen(otherPage, 'case-not-found');
+    assert.deepEqual(problems, []);
+    await other.close();
+  });
 });

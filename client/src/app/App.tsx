@@ -15,6 +15,9 @@ const ChangePasswordPage = lazy(() =>
 );
 const ClientsPage = lazy(() => import('@/features/clients/components/ClientsPage').then((m) => ({ default: m.ClientsPage })));
 const CentresPage = lazy(() => import('@/features/centres/components/CentresPage').then((m) => ({ default: m.CentresPage })));
+const ClientRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientRoute })));
+const CasesRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CasesRoute })));
+const CaseRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CaseRoute })));
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
 const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
 
@@ -70,6 +73,9 @@ export function App() {
         <Route index element={<HomePage user={user} />} />
         <Route path={paths.changePassword} element={<Page><ChangePasswordPage user={user} /></Page>} />
         <Route path={paths.clients} element={<Page><ClientsPage /></Page>} />
+        <Route path={paths.client} element={<Page><ClientRoute user={user} /></Page>} />
+        <Route path={paths.cases} element={<Page><CasesRoute user={user} /></Page>} />
+        <Route path={paths.case} element={<Page><CaseRoute user={user} /></Page>} />
         <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />
         <Route path={paths.audit} element={<ManagersOnly user={user}><AuditRoute user={user} /></ManagersOnly>} />

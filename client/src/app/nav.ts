@@ -8,6 +8,7 @@ export function navFor(role: User['role']): NavItem[] {
   const items: NavItem[] = [
     { label: 'Home', to: paths.home },
     { label: 'Clients', to: paths.clients },
+    { label: 'Cases', to: paths.cases },
   ];
   if (role === 'admin' || role === 'manager') {
     items.push({ label: role === 'admin' ? 'Centres' : 'My centre', to: paths.centres });

@@ -4,9 +4,18 @@ export const paths = {
   signIn: '/sign-in',
   changePassword: '/account/password',
   clients: '/clients',
+  client: '/clients/:id',
+  cases: '/cases',
+  case: '/cases/:id',
   centres: '/admin/centres',
   users: '/admin/users',
   audit: '/admin/audit',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
+
+// The address of one record's page.
+export const linkTo = {
+  client: (id: string) => `/clients/${encodeURIComponent(id)}`,
+  case: (id: string, tab?: string) => `/cases/${encodeURIComponent(id)}${tab === undefined ? '' : `?tab=${tab}`}`,
+};

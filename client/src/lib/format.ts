@@ -17,3 +17,19 @@ export function formatWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
+
+const dateOnly = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' });
+
+// A calendar date (YYYY-MM-DD) or a time, as the day it is in the UK.
+export function formatDate(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  return Number.isNaN(d.getTime()) ? value : dateOnly.format(d);
+}
+
+// "in_progress" → "In progress": the API's closed sets, read as words.
+export function humanise(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -28,7 +28,7 @@ function toLocalInput(iso: string | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function Changes({ entry }: { entry: AuditEntry }) {
+export function Changes({ entry }: { entry: AuditEntry }) {
   const names = Object.keys(entry.changes);
   if (names.length === 0) return <Text size="sm">—</Text>;
   return (

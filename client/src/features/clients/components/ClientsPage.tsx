@@ -1,23 +1,45 @@
-import { Badge, Button, Group, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
 import { Pager } from '@/components/Pager';
+import { linkTo } from '@/config/paths';
 import { useUrlFilters } from '@/lib/search-params';
+import { emptyClientForm } from '../api/client-form';
+import { useCreateClient } from '../api/create-client';
 import { useClients } from '../api/list-clients';
+import { ClientForm } from './ClientForm';
 
 export function ClientsPage() {
   const [filters, setFilters] = useUrlFilters(['q', 'cursor'] as const);
   const clients = useClients(filters);
   const [q, setQ] = useState(filters.q ?? '');
+  const [creating, setCreating] = useState(false);
+  const create = useCreateClient();
+  const navigate = useNavigate();
   const search = (event: FormEvent) => {
     event.preventDefault();
     setFilters({ q: q.trim() });
   };
   return (
     <Stack>
-      <Title order={1} size="h2">
-        Clients
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          Clients
+        </Title>
+        <Button onClick={() => setCreating(true)}>New client</Button>
+      </Group>
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New client" size="xl">
+        <ClientForm
+          defaultValues={emptyClientForm()}
+          submitLabel="Create client"
+          save={async (values) => {
+            const client = await create.mutateAsync(values);
+            setCreating(false);
+            navigate(linkTo.client(client.id));
+          }}
+        />
+      </Modal>
       <form onSubmit={search} role="search" aria-label="Search clients">
         <Group align="flex-end">
           <TextInput
@@ -53,7 +75,9 @@ export function ClientsPage() {
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.reference}</Table.Td>
                   <Table.Td>
-                    {c.firstName} {c.lastName}
+                    <Anchor component={Link} to={linkTo.client(c.id)}>
+                      {c.firstName} {c.lastName}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{c.town === '' ? '—' : c.town}</Table.Td>
                   <Table.Td>{c.postcode === '' ? '—' : c.postcode}</Table.Td>

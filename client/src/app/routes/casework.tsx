@@ -1,0 +1,110 @@
+import { Tabs } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { ErrorState, LoadingState } from '@/components/ListStates';
+import { EntityHistory } from '@/features/audit/components/EntityHistory';
+import { BudgetTab } from '@/features/budgets/components/BudgetTab';
+import { useCase } from '@/features/cases/api/get-case';
+import { finished } from '@/features/cases/api/transition-case';
+import { CaseHeader, CaseNotFound } from '@/features/cases/components/CaseHeader';
+import { CaseOverview } from '@/features/cases/components/CaseOverview';
+import { CasesPage } from '@/features/cases/components/CasesPage';
+import type { AdviserOption } from '@/features/cases/components/CasesTable';
+import { ClientCases } from '@/features/cases/components/ClientCases';
+import { OpenCaseButton } from '@/features/cases/components/OpenCaseButton';
+import { ClientPage } from '@/features/clients/components/ClientPage';
+import { DebtsTab } from '@/features/debts/components/DebtsTab';
+import { OffersTab } from '@/features/offers/components/OffersTab';
+import { SolutionsTab } from '@/features/solutions/components/SolutionsTab';
+import { usersQuery } from '@/features/users/api/list-users';
+import { ApiError } from '@/lib/api/problem';
+import type { User } from '@/lib/auth/session';
+import { useUrlFilters } from '@/lib/search-params';
+
+const mayListUsers = (user: User) => user.role === 'manager' || user.role === 'admin';
+
+// The people a case may be assigned to: active users of the centre. Only managers and admins may
+// list users; everyone else sees themselves.
+function useAdvisers(user: User, centreId: string | undefined): AdviserOption[] {
+  const centre = centreId ?? user.centreId;
+  const users = useQuery({ ...usersQuery({ centreId: centre }), enabled: mayListUsers(user) });
+  return (users.data?.items ?? [])
+    .filter((u) => u.status === 'active' && u.centreId === centre)
+    .map((u) => ({ id: u.id, label: `${u.firstName} ${u.lastName} (${u.role})` }));
+}
+
+export function CasesRoute({ user }: { user: User }) {
+  return <CasesPage caller={user} advisers={useAdvisers(user, undefined)} />;
+}
+
+export function ClientRoute({ user }: { user: User }) {
+  const { id = '' } = useParams();
+  const advisers = useAdvisers(user, undefined);
+  return (
+    <ClientPage
+      id={id}
+      actions={(client) => <OpenCaseButton clientId={client.id} />}
+      cases={(client) => <ClientCases client={client} advisers={advisers} meId={user.id} />}
+    />
+  );
+}
+
+const TABS = ['overview', 'debts', 'budget', 'offers', 'solutions', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+// A case with its tabs; the tab is in the URL. Notes, tasks, appointments, documents and
+// compliance get tabs when the API has them.
+export function CaseRoute({ user }: { user: User }) {
+  const { id = '' } = useParams();
+  const c = useCase(id);
+  const [{ tab }, setFilters] = useUrlFilters(['tab'] as const);
+  const advisers = useAdvisers(user, c.data?.centreId);
+  if (c.isPending) return <LoadingState label="Loading the case…" />;
+  if (c.isError) {
+    if (c.error instanceof ApiError && c.error.status === 404) return <CaseNotFound />;
+    return <ErrorState error={c.error} onRetry={() => void c.refetch()} />;
+  }
+  const tabs = TABS.filter((t) => t !== 'history' || mayListUsers(user));
+  const current: Tab = tabs.find((t) => t === tab) ?? 'overview';
+  const editable = !finished.includes(c.data.status);
+  return (
+    <>
+      <CaseHeader c={c.data} />
+      <Tabs
+        mt="md"
+        value={current}
+        keepMounted={false}
+        onChange={(v) => setFilters({ tab: v === 'overview' || v === null ? undefined : v })}
+      >
+        <Tabs.List aria-label="Case sections">
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="debts">Debts</Tabs.Tab>
+          <Tabs.Tab value="budget">Budget</Tabs.Tab>
+          <Tabs.Tab value="offers">Offers</Tabs.Tab>
+          <Tabs.Tab value="solutions">Solutions</Tabs.Tab>
+          {tabs.includes('history') && <Tabs.Tab value="history">History</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <CaseOverview c={c.data} caller={user} advisers={advisers} />
+        </Tabs.Panel>
+        <Tabs.Panel value="debts" pt="md">
+          <DebtsTab caseId={id} editable={editable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="budget" pt="md">
+          <BudgetTab caseId={id} editable={editable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="offers" pt="md">
+          <OffersTab caseId={id} editable={editable} canApply={user.role !== 'trainee'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="solutions" pt="md">
+          <SolutionsTab caseId={id} />
+        </Tabs.Panel>
+        {tabs.includes('history') && (
+          <Tabs.Panel value="history" pt="md">
+            <EntityHistory entityType="case" entityId={id} label="case" />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </>
+  );
+}
