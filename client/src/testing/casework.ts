@@ -56,6 +56,7 @@ export function makeCase(overrides: Partial<S['CaseDetail']> = {}): S['CaseDetai
     summary: '',
     outcome: null,
     closureReason: null,
+    complianceOverride: null,
     nextReviewDate: '2026-12-01',
     assets: 0,
     vehicleValue: 0,
