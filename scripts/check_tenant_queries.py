@@ -32,6 +32,7 @@ TENANT_TABLES = {
     "calendar_feeds": "centre_id",
     "compliance_ticks": "centre_id",
     "dashboard_counters": "centre_id",
+    "search_documents": "centre_id",
 }
 
 # Query name -> why it may run without a centre.

@@ -1373,6 +1373,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search clients, cases and notes
+         * @description Any role, across the caller's own centre (admins name it with `centreId`, `422` without
+         *     it). Every word of `q` must match the start of a word of a client's name, reference,
+         *     postcode or e-mail address, a case's reference or summary, or a note's current text; case
+         *     and accents are ignored ("sian" finds "Siân"). The best `limit` matches (20 unless given, at
+         *     most 50), best first, each with the field that matched and a snippet of it whose `match`
+         *     parts are the matched words. A query with no letter or digit answers `422`. Nothing from
+         *     another centre is ever searched.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2795,6 +2821,24 @@ export interface components {
                 bucket: string;
                 stored: number;
                 recounted: number;
+            }[];
+        };
+        SearchResults: {
+            items: {
+                /** @enum {string} */
+                kind: "client" | "case" | "note";
+                id: components["schemas"]["Id"];
+                /** @description The case of a case or a note; null for a client. */
+                caseId: string | null;
+                /** @enum {string} */
+                field: "name" | "reference" | "postcode" | "email" | "summary" | "body";
+                /** @description A title for the result (a client's name and reference, a case's reference and client, a note's type and case). */
+                label: string;
+                /** @description The matched field around its first match, in parts; `match` parts are matched words. */
+                snippet: {
+                    text: string;
+                    match: boolean;
+                }[];
             }[];
         };
         /**
@@ -5497,6 +5541,36 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                q: string;
+                kind?: "client" | "case" | "note";
+                /** @description Admins only (required for them). */
+                centreId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches, best first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

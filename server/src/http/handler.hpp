@@ -25,7 +25,7 @@ struct Request {
   std::string authorization;
   std::string cookie;
   std::string accept_encoding;
-  std::string accept;  // the Accept header, for the routes that offer more than JSON
+  std::string accept;   // the Accept header, for the routes that offer more than JSON
   bool secure = false;  // reached over TLS (directly or as the proxy says)
   app::RequestMeta meta;
   boost::json::object json;  // the parsed body, for routes that take one

@@ -15,6 +15,7 @@
 #include "app/dashboard/dashboard.hpp"
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
+#include "app/search/search.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "main/demo_data.hpp"
@@ -116,11 +117,14 @@ int web_settings_or_exit(const Overrides& overrides, WebSettings& web) {
   return 0;
 }
 
-// Migrations, then the dashboard's counters of any centre that has cases from before them.
+// Migrations, then the dashboard's counters and the search index of any centre with data from
+// before them.
 store::MigrationReport prepare_database(Core& core) {
   auto report = core.db->migrate();
   if (int filled = app::fill_missing_dashboard_counters(core.deps()); filled > 0)
     platform::log::info("dashboard.counters_filled", platform::log::Fields().add("centres", filled));
+  if (int filled = app::fill_missing_search_index(core.deps()); filled > 0)
+    platform::log::info("search.index_filled", platform::log::Fields().add("centres", filled));
   return report;
 }
 

@@ -193,9 +193,9 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
                     "closing a case");
         break;
       case 5:
-        ok_or_throw(
-            app::transition_case(deps, actor, kase.id, app::TransitionInput{std::string("referred"), {}, {}, {}, {}, {}}),
-            "referring a case");
+        ok_or_throw(app::transition_case(deps, actor, kase.id,
+                                         app::TransitionInput{std::string("referred"), {}, {}, {}, {}, {}}),
+                    "referring a case");
         break;
     }
   }

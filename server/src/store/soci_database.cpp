@@ -7,8 +7,8 @@
 
 #include "platform/clock.hpp"
 #include "platform/log.hpp"
-#include "store/audit/repositories.hpp"
 #include "store/appointments/repositories.hpp"
+#include "store/audit/repositories.hpp"
 #include "store/auth/repositories.hpp"
 #include "store/budgets/repositories.hpp"
 #include "store/calendar/repositories.hpp"
@@ -28,6 +28,7 @@
 #include "store/notes/repositories.hpp"
 #include "store/offers/repositories.hpp"
 #include "store/references/repositories.hpp"
+#include "store/search/repositories.hpp"
 #include "store/tasks/repositories.hpp"
 
 namespace cma::store {
@@ -50,6 +51,7 @@ struct SociDatabase::Impl {
     calendar::register_repositories(registry);
     compliance::register_repositories(registry);
     dashboard::register_repositories(registry);
+    search::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

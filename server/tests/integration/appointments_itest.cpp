@@ -100,16 +100,15 @@ TEST(Appointments, AnAdviserIsNeverDoubleBooked) {
   auto path = "/api/v1/appointments/" + after.str("id");
   EXPECT_EQ(app.patch(path, json::object{{"start", "2026-12-07T10:45"}}, t).status, 409);
   EXPECT_EQ(app.get(path, t).str("startLocal"), "2026-12-07T11:00:00+00:00");
-  ASSERT_EQ(app.patch("/api/v1/appointments/" + first.str("id"), json::object{{"status", "cancelled"}}, t).status,
-            200);
+  ASSERT_EQ(app.patch("/api/v1/appointments/" + first.str("id"), json::object{{"status", "cancelled"}}, t).status, 200);
   auto moved = app.patch(path, json::object{{"start", "2026-12-07T10:00"}}, t);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.str("endLocal"), "2026-12-07T10:30:00+00:00");
   // Scheduling the cancelled one again needs its time to be free: it is not.
-  EXPECT_EQ(app.patch("/api/v1/appointments/" + first.str("id"), json::object{{"status", "scheduled"}}, t).status,
-            409);
+  EXPECT_EQ(app.patch("/api/v1/appointments/" + first.str("id"), json::object{{"status", "scheduled"}}, t).status, 409);
   // Outcome and follow-up.
-  auto done = app.patch(path, json::object{{"status", "completed"}, {"outcome", "Budget done"}, {"followUpDate", "2027-01-04"}}, t);
+  auto done = app.patch(
+      path, json::object{{"status", "completed"}, {"outcome", "Budget done"}, {"followUpDate", "2027-01-04"}}, t);
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.str("followUpDate"), "2027-01-04");
   auto m = app.login(app.manager_a);
@@ -154,10 +153,12 @@ TEST(Appointments, BadInputIsRefusedAndChangesNothing) {
   TestApp app;
   auto t = app.login(app.advisor_a);
   auto client = new_client(app, t);
-  std::vector<json::object> bad = {
-      booking(client, "tomorrow"),           booking(client, "2026-12-07T25:00"), booking(client, "2026-12-07T10:00", 3),
-      booking(client, "2026-12-07T10:00", 481), json::object{{"start", "2026-12-07T10:00"}},
-      booking("not-a-client", "2026-12-07T10:00")};
+  std::vector<json::object> bad = {booking(client, "tomorrow"),
+                                   booking(client, "2026-12-07T25:00"),
+                                   booking(client, "2026-12-07T10:00", 3),
+                                   booking(client, "2026-12-07T10:00", 481),
+                                   json::object{{"start", "2026-12-07T10:00"}},
+                                   booking("not-a-client", "2026-12-07T10:00")};
   auto with = [&](const char* key, json::value v) {
     auto b = booking(client, "2026-12-07T10:00");
     b[key] = v;
@@ -175,10 +176,10 @@ TEST(Appointments, BadInputIsRefusedAndChangesNothing) {
     EXPECT_EQ(r.status, 422) << json::serialize(b) << " " << r.body;
   }
   EXPECT_EQ(items(app.get("/api/v1/appointments", t)).size(), 0u);
-  for (const char* q : {"/api/v1/appointments?limit=abc", "/api/v1/appointments?cursor=forged",
-                        "/api/v1/appointments?from=yesterday", "/api/v1/appointments?status=maybe",
-                        "/api/v1/appointments?clientId=x", "/api/v1/diary?view=month", "/api/v1/diary?date=2026-02-30",
-                        "/api/v1/diary?adviserId=x", "/api/v1/diary?limit=100000"}) {
+  for (const char* q :
+       {"/api/v1/appointments?limit=abc", "/api/v1/appointments?cursor=forged", "/api/v1/appointments?from=yesterday",
+        "/api/v1/appointments?status=maybe", "/api/v1/appointments?clientId=x", "/api/v1/diary?view=month",
+        "/api/v1/diary?date=2026-02-30", "/api/v1/diary?adviserId=x", "/api/v1/diary?limit=100000"}) {
     auto r = app.get(q, t);
     EXPECT_TRUE(r.status == 400 || r.status == 422) << q << " " << r.status << " " << r.body;
   }

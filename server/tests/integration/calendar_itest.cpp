@@ -31,9 +31,9 @@ TEST(CalendarFeed, IssuedFetchedWithoutSigningInAndRevoked) {
     std::strftime(buf, sizeof buf, "%Y-%m-%dT10:00:00Z", &tm);
     return std::string(buf);
   };
-  auto a1 = app.post("/api/v1/appointments",
-                     json::object{{"clientId", client.str("id")}, {"start", day(2)}, {"location", "Home visit, 1 Elm Row"}},
-                     t);
+  auto a1 = app.post(
+      "/api/v1/appointments",
+      json::object{{"clientId", client.str("id")}, {"start", day(2)}, {"location", "Home visit, 1 Elm Row"}}, t);
   ASSERT_EQ(a1.status, 201) << a1.body;
   auto a2 = app.post("/api/v1/appointments",
                      json::object{{"clientId", client.str("id")}, {"start", day(3)}, {"mode", "phone"}}, t);

@@ -21,7 +21,7 @@ const json::object& item(const HttpResult& r, const char* key) {
     if (i.at("item").as_string() == key) return i.as_object();
   throw std::runtime_error("no such checklist item");
 }
-const char* kManualItems[] = {"identity_and_authority", "vulnerability_recorded",       "priority_debts_first",
+const char* kManualItems[] = {"identity_and_authority", "vulnerability_recorded",      "priority_debts_first",
                               "options_explained",      "advice_confirmed_in_writing", "creditor_contact_consent"};
 }  // namespace
 
@@ -38,7 +38,8 @@ TEST(Compliance, TickWithEvidenceDeriveTheRestThenClose) {
   EXPECT_TRUE(item(empty, "full_budget").at("derived").as_bool());
   EXPECT_EQ(item(empty, "full_budget").at("detail").as_string(), "No budget with any lines yet.");
 
-  auto letter = app.post(base + "/notes", json::object{{"type", "letter"}, {"body", "Confirmation of advice sent."}}, t);
+  auto letter =
+      app.post(base + "/notes", json::object{{"type", "letter"}, {"body", "Confirmation of advice sent."}}, t);
   ASSERT_EQ(letter.status, 201);
   for (const char* key : kManualItems) {
     auto r = app.post(base + "/compliance", json::object{{"item", key}, {"evidenceNoteId", letter.str("id")}}, t);
@@ -50,25 +51,24 @@ TEST(Compliance, TickWithEvidenceDeriveTheRestThenClose) {
   EXPECT_EQ(item(ticked, "options_explained").at("tick").at("evidenceNoteId").as_string(), letter.str("id"));
   EXPECT_EQ(ticked.str("status"), "incomplete");
   // Derived items cannot be ticked: the data decides.
-  EXPECT_EQ(app.post(base + "/compliance", json::object{{"item", "full_budget"}, {"evidenceNoteId", letter.str("id")}}, t)
-                .status,
-            422);
+  EXPECT_EQ(
+      app.post(base + "/compliance", json::object{{"item", "full_budget"}, {"evidenceNoteId", letter.str("id")}}, t)
+          .status,
+      422);
   // Supply the data: a budget with income and spending, a debt, a review date.
-  auto budget = app.call("PUT", base + "/budget", t,
-                         json::serialize(json::object{
-                             {"lines", json::array{json::object{{"section", "income"},
-                                                                {"category", "wages"},
-                                                                {"amount", 150000},
-                                                                {"frequency", "monthly"}},
-                                                   json::object{{"section", "fixed_costs"},
-                                                                {"category", "rent"},
-                                                                {"amount", 60000},
-                                                                {"frequency", "monthly"}}}}}));
+  auto budget = app.call(
+      "PUT", base + "/budget", t,
+      json::serialize(json::object{
+          {"lines",
+           json::array{
+               json::object{{"section", "income"}, {"category", "wages"}, {"amount", 150000}, {"frequency", "monthly"}},
+               json::object{
+                   {"section", "fixed_costs"}, {"category", "rent"}, {"amount", 60000}, {"frequency", "monthly"}}}}}));
   ASSERT_EQ(budget.status, 201) << budget.body;
-  ASSERT_EQ(app.post(base + "/debts", json::object{{"creditor", "Bank"}, {"debtType", "credit_card"}, {"balance", 100000}},
-                     t)
-                .status,
-            201);
+  ASSERT_EQ(
+      app.post(base + "/debts", json::object{{"creditor", "Bank"}, {"debtType", "credit_card"}, {"balance", 100000}}, t)
+          .status,
+      201);
   auto review = app.patch(base, json::object{{"nextReviewDate", "2099-01-01"}}, t);
   ASSERT_EQ(review.status, 200) << review.body;
   auto complete = app.get(base + "/compliance", t);
@@ -91,7 +91,8 @@ TEST(Compliance, TickWithEvidenceDeriveTheRestThenClose) {
   auto closed = app.post(base + "/transitions", close, t);
   ASSERT_EQ(closed.status, 200) << closed.body;
   // A finished case's checklist is read-only.
-  EXPECT_EQ(app.post(base + "/compliance", json::object{{"item", "options_explained"}, {"ticked", false}}, t).status, 409);
+  EXPECT_EQ(app.post(base + "/compliance", json::object{{"item", "options_explained"}, {"ticked", false}}, t).status,
+            409);
   auto m = app.login(app.manager_a);
   auto audit = app.get("/api/v1/audit?entityType=case&entityId=" + case_id, m);
   EXPECT_NE(audit.body.find("compliance.tick"), std::string::npos);
@@ -105,18 +106,18 @@ TEST(Compliance, EvidenceMustBeANoteOfThisCaseAndNothingCrossesCentres) {
   auto case_a = open_case(app, a);
   auto other_case_a = open_case(app, a);
   auto case_b = open_case(app, b);
-  auto note_other = app.post("/api/v1/cases/" + other_case_a + "/notes", json::object{{"type", "call"}, {"body", "x"}}, a);
+  auto note_other =
+      app.post("/api/v1/cases/" + other_case_a + "/notes", json::object{{"type", "call"}, {"body", "x"}}, a);
   auto note_b = app.post("/api/v1/cases/" + case_b + "/notes", json::object{{"type", "call"}, {"body", "x"}}, b);
   auto path = "/api/v1/cases/" + case_a + "/compliance";
-  for (const auto& bad :
-       {json::object{{"item", "options_explained"}, {"evidenceNoteId", note_other.str("id")}},
-        json::object{{"item", "options_explained"}, {"evidenceNoteId", note_b.str("id")}},
-        json::object{{"item", "options_explained"}, {"evidenceNoteId", "nope"}},
-        json::object{{"item", "options_explained"}},
-        json::object{{"item", "tea_offered"}, {"evidenceNoteId", note_other.str("id")}},
-        json::object{{"evidenceNoteId", note_other.str("id")}},
-        json::object{{"item", "options_explained"}, {"ticked", "yes"}},
-        json::object{{"item", "options_explained"}, {"colour", "red"}}}) {
+  for (const auto& bad : {json::object{{"item", "options_explained"}, {"evidenceNoteId", note_other.str("id")}},
+                          json::object{{"item", "options_explained"}, {"evidenceNoteId", note_b.str("id")}},
+                          json::object{{"item", "options_explained"}, {"evidenceNoteId", "nope"}},
+                          json::object{{"item", "options_explained"}},
+                          json::object{{"item", "tea_offered"}, {"evidenceNoteId", note_other.str("id")}},
+                          json::object{{"evidenceNoteId", note_other.str("id")}},
+                          json::object{{"item", "options_explained"}, {"ticked", "yes"}},
+                          json::object{{"item", "options_explained"}, {"colour", "red"}}}) {
     auto r = app.post(path, bad, a);
     EXPECT_EQ(r.status, 422) << json::serialize(bad) << " " << r.body;
   }

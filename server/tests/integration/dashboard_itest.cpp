@@ -42,8 +42,9 @@ TEST(Dashboard, FiguresFollowEveryChangeAndEqualARecount) {
   auto c2 = open_case(app, a);
   auto c3 = open_case(app, m, app.manager_a.id);
   auto debt = [&](const std::string& c, const char* type, long long balance, long long arrears) {
-    auto r = app.post("/api/v1/cases/" + c + "/debts",
-                      json::object{{"creditor", "X"}, {"debtType", type}, {"balance", balance}, {"arrears", arrears}}, a);
+    auto r =
+        app.post("/api/v1/cases/" + c + "/debts",
+                 json::object{{"creditor", "X"}, {"debtType", type}, {"balance", balance}, {"arrears", arrears}}, a);
     EXPECT_EQ(r.status, 201) << r.body;
     return r.str("id");
   };
@@ -63,7 +64,8 @@ TEST(Dashboard, FiguresFollowEveryChangeAndEqualARecount) {
   EXPECT_EQ(figure(mine, "debtUnderAdvice"), 700000);
 
   // Write a debt off, pay one, reassign a case, close one by override ten days later.
-  ASSERT_EQ(app.patch("/api/v1/cases/" + c1 + "/debts/" + card, json::object{{"status", "written_off"}}, a).status, 200);
+  ASSERT_EQ(app.patch("/api/v1/cases/" + c1 + "/debts/" + card, json::object{{"status", "written_off"}}, a).status,
+            200);
   ASSERT_EQ(app.patch("/api/v1/cases/" + c3 + "/debts/" + loan, json::object{{"status", "paid"}}, a).status, 200);
   ASSERT_EQ(app.patch("/api/v1/cases/" + c2, json::object{{"adviserId", app.manager_a.id}}, m).status, 200);
   ASSERT_EQ(app.post("/api/v1/cases/" + c1 + "/transitions", json::object{{"to", "in_progress"}}, a).status, 200);
@@ -100,9 +102,10 @@ TEST(Dashboard, FiguresFollowEveryChangeAndEqualARecount) {
   EXPECT_EQ(figure(moved, "debtUnderAdvice"), 80000);
   expect_consistent(app, admin, app.centre_a);
   // Reopening takes the closing back out.
-  ASSERT_EQ(app.post("/api/v1/cases/" + c1 + "/transitions", json::object{{"to", "in_progress"}, {"reason", "New debt"}}, m)
-                .status,
-            200);
+  ASSERT_EQ(
+      app.post("/api/v1/cases/" + c1 + "/transitions", json::object{{"to", "in_progress"}, {"reason", "New debt"}}, m)
+          .status,
+      200);
   d = app.get("/api/v1/dashboard", m);
   EXPECT_EQ(by_status(d, "closed"), 0);
   EXPECT_TRUE(d.obj().at("figures").at("medianDaysToClose").is_null());
@@ -186,8 +189,9 @@ TEST(Dashboard, NetworkCsvAndTenancy) {
     EXPECT_EQ(app.get(std::string("/api/v1/dashboard") + q, a).status, 422) << q;
 
   // CSV, by query or by Accept; a centre named like a formula is made harmless.
-  ASSERT_EQ(app.patch("/api/v1/centres/" + app.centre_b, json::object{{"name", "=HYPERLINK(\"http://x\")"}}, admin).status,
-            200);
+  ASSERT_EQ(
+      app.patch("/api/v1/centres/" + app.centre_b, json::object{{"name", "=HYPERLINK(\"http://x\")"}}, admin).status,
+      200);
   auto csv = app.call("GET", "/api/v1/dashboard?format=csv", admin);
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");

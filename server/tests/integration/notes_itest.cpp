@@ -181,8 +181,7 @@ TEST(Notes, AnotherCentresOrAnotherCasesNoteIsNotFound) {
   EXPECT_EQ(app.post("/api/v1/cases/" + case_a + "/notes", note("call", "from B"), b).status, 404);
   // Nested paths: B's own case with A's note id, and A's other case with the note's id.
   EXPECT_EQ(app.get("/api/v1/cases/" + case_b + "/notes/" + n.str("id"), b).status, 404);
-  EXPECT_EQ(app.patch("/api/v1/cases/" + case_b + "/notes/" + n.str("id"), json::object{{"body", "x"}}, b).status,
-            404);
+  EXPECT_EQ(app.patch("/api/v1/cases/" + case_b + "/notes/" + n.str("id"), json::object{{"body", "x"}}, b).status, 404);
   EXPECT_EQ(app.get("/api/v1/cases/" + other_case_a + "/notes/" + n.str("id"), a).status, 404);
   EXPECT_EQ(app.get(path, a).str("body"), "private");
   EXPECT_EQ(app.get(path, a).obj().at("pinned").as_bool(), false);

@@ -114,8 +114,8 @@ TEST(Tasks, BadInputIsRefusedAndChangesNothing) {
     auto r = app.post("/api/v1/tasks", bad, t);
     EXPECT_EQ(r.status, 422) << json::serialize(bad) << " " << r.body;
   }
-  for (const char* q : {"?limit=abc", "?limit=100000", "?cursor=forged", "?status=later", "?assigneeId=x",
-                        "?caseId=not-a-case"}) {
+  for (const char* q :
+       {"?limit=abc", "?limit=100000", "?cursor=forged", "?status=later", "?assigneeId=x", "?caseId=not-a-case"}) {
     auto r = app.get(std::string("/api/v1/tasks") + q, t);
     EXPECT_TRUE(r.status == 400 || r.status == 404 || r.status == 422) << q << " " << r.status;
   }

@@ -89,9 +89,9 @@ TEST(LondonTime, DatesAndMalformedInput) {
   EXPECT_EQ(format_date(add_days({2026, 12, 31}, 1)), "2027-01-01");
   EXPECT_FALSE(parse_date("2026-02-29"));
   EXPECT_TRUE(parse_date("2028-02-29"));
-  for (const char* bad : {"", "2026-13-01T10:00", "2026-01-01 10:00", "2026-01-01T24:00", "2026-01-01T10:60",
-                          "2026-01-01T10:00+1", "2026-01-01T10:00Zjunk", "2026-01-01T10:00+15:00", "x",
-                          "2026-01-01T1a:00", "2026-01-01T10:00:61"})
+  for (const char* bad :
+       {"", "2026-13-01T10:00", "2026-01-01 10:00", "2026-01-01T24:00", "2026-01-01T10:60", "2026-01-01T10:00+1",
+        "2026-01-01T10:00Zjunk", "2026-01-01T10:00+15:00", "x", "2026-01-01T1a:00", "2026-01-01T10:00:61"})
     EXPECT_FALSE(parse_instant(bad).utc_seconds) << bad;
   EXPECT_FALSE(parse_utc("2026-01-01T10:00:00"));
 }
@@ -107,9 +107,9 @@ TEST(AppointmentRules, OverlapIsHalfOpen) {
   // [10:00, 11:00) against others, in minutes.
   EXPECT_TRUE(overlaps(600, 660, 630, 690));
   EXPECT_TRUE(overlaps(600, 660, 540, 601));
-  EXPECT_TRUE(overlaps(600, 660, 610, 620));  // inside
-  EXPECT_TRUE(overlaps(600, 660, 540, 720));  // around
-  EXPECT_TRUE(overlaps(600, 660, 600, 660));  // the same
+  EXPECT_TRUE(overlaps(600, 660, 610, 620));   // inside
+  EXPECT_TRUE(overlaps(600, 660, 540, 720));   // around
+  EXPECT_TRUE(overlaps(600, 660, 600, 660));   // the same
   EXPECT_FALSE(overlaps(600, 660, 660, 720));  // starts as it ends
   EXPECT_FALSE(overlaps(600, 660, 540, 600));  // ends as it starts
   EXPECT_FALSE(overlaps(600, 660, 700, 760));
@@ -150,8 +150,14 @@ TEST(ICalendar, EscapesFoldsAndRenders) {
   // A two-byte character straddling octet 75 moves whole to the next line.
   std::string accented = std::string(74, 'x') + "\xC3\xA9" + "yz";
   EXPECT_EQ(ical_line(accented), std::string(74, 'x') + "\r\n \xC3\xA9yz\r\n");
-  CalendarEvent e{"a1@cma", *parse_utc("2026-03-29T09:00:00Z"), *parse_utc("2026-03-29T10:00:00Z"),
-                  *parse_utc("2026-03-01T12:00:00Z"), "Appointment, in person", "", "", false};
+  CalendarEvent e{"a1@cma",
+                  *parse_utc("2026-03-29T09:00:00Z"),
+                  *parse_utc("2026-03-29T10:00:00Z"),
+                  *parse_utc("2026-03-01T12:00:00Z"),
+                  "Appointment, in person",
+                  "",
+                  "",
+                  false};
   auto doc = render_icalendar("Diary", *parse_utc("2026-03-02T08:00:00Z"), {e});
   EXPECT_EQ(doc.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
   EXPECT_NE(doc.find("DTSTART:20260329T090000Z\r\n"), std::string::npos);
@@ -195,8 +201,7 @@ TEST(ComplianceChecklist, DerivedItemsStatusAndLateness) {
   // A missing manual tick or a debt without priority is enough to be incomplete.
   auto fewer = manual;
   fewer.erase(ComplianceItem::advice_confirmed_in_writing);
-  EXPECT_EQ(evaluate_checklist(full, fewer, opened, {2026, 11, 2}, std::nullopt).status,
-            ComplianceStatus::incomplete);
+  EXPECT_EQ(evaluate_checklist(full, fewer, opened, {2026, 11, 2}, std::nullopt).status, ComplianceStatus::incomplete);
   EXPECT_FALSE(evaluate_checklist({3, 12, 4, 1, true}, manual, opened, {2026, 11, 2}, std::nullopt).items[3].satisfied);
   EXPECT_FALSE(evaluate_checklist({3, 12, 0, 0, true}, manual, opened, {2026, 11, 2}, std::nullopt).items[3].satisfied);
   EXPECT_EQ(parse_compliance_item("options_explained"), ComplianceItem::options_explained);
@@ -210,7 +215,11 @@ TEST(ComplianceChecklist, DerivedItemsStatusAndLateness) {
 namespace cma::domain {
 
 TEST(DashboardFigures, ContributionsDifferencesAndMedian) {
-  CaseSnapshot open{"adv1", "in_progress", "2026-06-30T23:30:00.000000Z", "", false,
+  CaseSnapshot open{"adv1",
+                    "in_progress",
+                    "2026-06-30T23:30:00.000000Z",
+                    "",
+                    false,
                     {{100000, 20000, true, "active"}, {50000, 0, false, "active"}, {7000, 0, false, "written_off"}}};
   auto c = contribution(open);
   EXPECT_EQ((c[{"adv1", kCasesByStatus, "in_progress"}]), 1);
@@ -255,6 +264,51 @@ TEST(DashboardFigures, CsvCellsCannotBecomeFormulas) {
   EXPECT_EQ(csv_cell("@SUM(A1)"), "'@SUM(A1)");
   EXPECT_EQ(csv_cell("a,b"), "\"a,b\"");
   EXPECT_EQ(csv_cell("\tx"), "'\tx");
+}
+
+}  // namespace cma::domain
+
+#include "domain/search/search_text.hpp"
+
+namespace cma::domain {
+
+namespace {
+std::string marked(const std::vector<SnippetPart>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += p.match ? "[" + p.text + "]" : p.text;
+  return out;
+}
+}  // namespace
+
+TEST(SearchText, FoldsAccentsAndCaseKeepingOffsets) {
+  auto f = fold_for_search("Siân Łukasz ÆSIR Straße");
+  EXPECT_EQ(f.folded, "sian lukasz aesir strasse");
+  ASSERT_EQ(f.at.size(), f.folded.size());
+  EXPECT_EQ(f.at[3], 4u);  // "n" comes from byte 4 of the original (â is two bytes)
+  // At most six words, in order, each once.
+  EXPECT_EQ(search_words("  O'Brien-Łukasz, M1 1AA!! MAN-C-00042 o"),
+            (std::vector<std::string>{"o", "brien", "lukasz", "m1", "1aa", "man"}));
+  EXPECT_EQ(search_words("MAN-C-00042"), (std::vector<std::string>{"man", "c", "00042"}));
+  EXPECT_TRUE(search_words("%%% ;;; --").empty());
+  EXPECT_EQ(search_words("sian SIAN Siân"), std::vector<std::string>{"sian"});
+}
+
+TEST(SearchText, SnippetMarksWholeWordsAtTheirStart) {
+  EXPECT_EQ(marked(search_snippet("Client Siân Smith rang about the summons", {"sian", "summ"})),
+            "Client [Siân] Smith rang about the [summons]");
+  EXPECT_EQ(marked(search_snippet("Asmith is not a match for smi", {"smi"})), "Asmith is not a match for [smi]");
+  std::string long_text(300, 'x');
+  long_text += " needle ";
+  long_text += std::string(300, 'y');
+  auto parts = search_snippet(long_text, {"needle"}, 60);
+  auto text = marked(parts);
+  EXPECT_EQ(text.rfind("…", 0), 0u);
+  EXPECT_NE(text.find("[needle]"), std::string::npos);
+  EXPECT_EQ(text.substr(text.size() - 3), "…");
+  EXPECT_EQ(marked(search_snippet("no match here", {"zzz"})), "no match here");
+  // Never cuts a character in two.
+  auto accented = search_snippet(std::string(50, 'a') + "éééééééééé" + " hit", {"hit"}, 30);
+  for (const auto& p : accented) EXPECT_TRUE(p.text.find('\xC3') == std::string::npos || p.text.size() >= 2);
 }
 
 }  // namespace cma::domain

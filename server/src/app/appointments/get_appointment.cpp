@@ -35,8 +35,7 @@ Result<Page<Appointment>> fetch(const Deps& deps, const CentreScope& scope, cons
   KeysetRequest more = page;
   more.limit = page.limit + 1;
   auto rows = tx->get<AppointmentRepository>().list(scope, query, more);
-  return make_keyset_page(std::move(rows), kAppointmentsList, page.limit, appointment_rules::list_key,
-                          appointment_id);
+  return make_keyset_page(std::move(rows), kAppointmentsList, page.limit, appointment_rules::list_key, appointment_id);
 }
 }  // namespace
 
@@ -63,8 +62,8 @@ Result<Page<Appointment>> list_appointments(const Deps& deps, const Actor& actor
   }
   if (!q.status.empty() && !domain::parse_appointment_status(q.status))
     errors.push_back({"status", "must be one of scheduled, completed, cancelled, no_show"});
-  for (auto [name, value] : {std::pair{"clientId", &q.client_id}, std::pair{"caseId", &q.case_id},
-                             std::pair{"adviserId", &q.adviser_id}})
+  for (auto [name, value] :
+       {std::pair{"clientId", &q.client_id}, std::pair{"caseId", &q.case_id}, std::pair{"adviserId", &q.adviser_id}})
     if (!value->empty() && !platform::is_uuid(*value)) errors.push_back({name, "must be an id"});
   auto scope = list_centre(actor, q.centre_id);
   if (!scope) errors.push_back(scope.error().field_errors.front());

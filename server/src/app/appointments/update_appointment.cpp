@@ -28,8 +28,8 @@ Result<Appointment> update_appointment(const Deps& deps, const Actor& actor, con
     else
       after.adviser_id = *in.adviser_id;
   }
-  bool moved = after.start_at != before->start_at || after.end_at != before->end_at ||
-               after.adviser_id != before->adviser_id;
+  bool moved =
+      after.start_at != before->start_at || after.end_at != before->end_at || after.adviser_id != before->adviser_id;
   if (moved && before->status != "scheduled" && after.status != "scheduled")
     errors.push_back({"start", "only a scheduled appointment can be moved"});
   if (!errors.empty()) return Error::invalid(std::move(errors));
@@ -41,10 +41,9 @@ Result<Appointment> update_appointment(const Deps& deps, const Actor& actor, con
   after.updated_at = platform::format_time(deps.clock.now());
   appointments.update(after);
   std::string action = after.status != before->status ? "appointment." + after.status
-                       : moved                         ? "appointment.move"
-                                                       : "appointment.update";
-  append_audit(deps, *tx, actor.meta,
-               {after.centre_id, actor.principal.user_id(), action, "appointment", id, changes});
+                       : moved                        ? "appointment.move"
+                                                      : "appointment.update";
+  append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id(), action, "appointment", id, changes});
   tx->commit();
   return after;
 }

@@ -60,8 +60,8 @@ Result<IssuedCalendarFeed> issue_calendar_feed(const Deps& deps, const Actor& ac
   ChangeSet changes;
   changes.set("calendarFeed", revoked ? "replaced" : "", "issued");
   append_audit(deps, *tx, actor.meta,
-               {scope.centre_id(), actor.principal.user_id(), "calendar_feed.issue", "user",
-                actor.principal.user_id(), changes});
+               {scope.centre_id(), actor.principal.user_id(), "calendar_feed.issue", "user", actor.principal.user_id(),
+                changes});
   tx->commit();
   return issued;
 }
@@ -77,8 +77,8 @@ Result<CalendarFeedStatus> revoke_calendar_feed(const Deps& deps, const Actor& a
   ChangeSet changes;
   changes.set("calendarFeed", "issued", "revoked");
   append_audit(deps, *tx, actor.meta,
-               {scope.centre_id(), actor.principal.user_id(), "calendar_feed.revoke", "user",
-                actor.principal.user_id(), changes});
+               {scope.centre_id(), actor.principal.user_id(), "calendar_feed.revoke", "user", actor.principal.user_id(),
+                changes});
   tx->commit();
   return CalendarFeedStatus{};
 }
@@ -87,8 +87,8 @@ Result<CalendarFeedStatus> calendar_feed_status(const Deps& deps, const Actor& a
   if (auto refused = authorize(actor.principal, domain::Permission::cases_read))
     return refuse(deps, actor, *refused, "calendar_feed.read", "user", actor.principal.user_id());
   auto tx = deps.db.begin(TxMode::read);
-  auto feed = tx->get<CalendarFeedRepository>().active_for(Tenancy::own_centre(actor.principal),
-                                                           actor.principal.user_id());
+  auto feed =
+      tx->get<CalendarFeedRepository>().active_for(Tenancy::own_centre(actor.principal), actor.principal.user_id());
   if (!feed) return CalendarFeedStatus{};
   return CalendarFeedStatus{true, feed->created_at};
 }
@@ -97,8 +97,8 @@ Result<std::string> read_calendar_feed(const Deps& deps, const std::string& toke
   const char* kNoSuchFeed = "No such calendar feed.";
   if (!well_formed_token(token)) return Error::not_found(kNoSuchFeed);
   auto tx = deps.db.begin(TxMode::read);
-  auto feed = tx->get<CalendarFeedRepository>().find_active_by_hash(Tenancy::for_authentication(),
-                                                                    platform::sha256_hex(token));
+  auto feed =
+      tx->get<CalendarFeedRepository>().find_active_by_hash(Tenancy::for_authentication(), platform::sha256_hex(token));
   if (!feed) return Error::not_found(kNoSuchFeed);
   auto user = tx->get<UserRepository>().find_active(feed->user_id);
   if (!user || user->centre_id != feed->centre_id) return Error::not_found(kNoSuchFeed);

@@ -6,6 +6,7 @@
 #include "app/identity/ports.hpp"
 #include "app/lookup.hpp"
 #include "app/references/ports.hpp"
+#include "app/search/search.hpp"
 #include "domain/clients/client_rules.hpp"
 
 namespace cma::app {
@@ -54,6 +55,7 @@ Result<Case> open_case(const Deps& deps, const Actor& actor, const CaseInput& in
   tx->get<CaseRepository>().insert(c);
   static const std::vector<Debt> kNoDebts;
   count_case_change(*tx, *scope, std::nullopt, CaseWithDebts{&c, &kNoDebts});
+  index_case(*tx, *scope, c);
   append_audit(deps, *tx, actor.meta,
                {c.centre_id, actor.principal.user_id(), "case.open", "case", c.id, case_rules::diff(Case{}, c)});
   tx->commit();

@@ -65,9 +65,10 @@ Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::st
                                    "complianceOverrideReason.");
       }
       if (actor.principal.role() != domain::Role::manager && actor.principal.role() != domain::Role::admin) {
-        auto denied = refuse(deps, *tx, actor,
-                             Error::denied("Only a manager may close a case whose compliance checklist is not complete."),
-                             "case.transition", "case", id);
+        auto denied =
+            refuse(deps, *tx, actor,
+                   Error::denied("Only a manager may close a case whose compliance checklist is not complete."),
+                   "case.transition", "case", id);
         tx->commit();
         return denied;
       }

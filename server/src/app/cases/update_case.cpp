@@ -4,6 +4,7 @@
 #include "app/dashboard/dashboard.hpp"
 #include "app/debts/ports.hpp"
 #include "app/lookup.hpp"
+#include "app/search/search.hpp"
 #include "domain/cases/case_status.hpp"
 
 namespace cma::app {
@@ -39,6 +40,7 @@ Result<Case> update_case(const Deps& deps, const Actor& actor, const std::string
     return Error::precondition("The case is " + before->status + "; reopen it before changing it.");
   after.updated_at = now;
   tx->get<CaseRepository>().update(after);
+  if (after.summary != before->summary) index_case(*tx, scope, after);
   if (after.adviser_id != before->adviser_id) {  // the case's figures move to the new adviser
     auto debts = tx->get<DebtRepository>().all(scope, id);
     count_case_change(*tx, scope, CaseWithDebts{&*before, &debts}, CaseWithDebts{&after, &debts});

@@ -4,6 +4,7 @@
 #include "app/identity/ports.hpp"
 #include "app/lookup.hpp"
 #include "app/references/ports.hpp"
+#include "app/search/search.hpp"
 #include "domain/clients/client_rules.hpp"
 
 namespace cma::app {
@@ -29,6 +30,7 @@ Result<Client> create_client(const Deps& deps, const Actor& actor, const ClientI
   c.reference = domain::client_reference(centre->code, tx->get<ReferenceCounterRepository>().next(*scope, "client"));
   c.created_at = c.updated_at = now;
   tx->get<ClientRepository>().insert(c);
+  index_client(*tx, *scope, c);
   append_audit(
       deps, *tx, actor.meta,
       {c.centre_id, actor.principal.user_id(), "client.create", "client", c.id, client_rules::diff(Client{}, c)});

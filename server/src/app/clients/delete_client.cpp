@@ -2,6 +2,7 @@
 #include "app/clients/client_rules.hpp"
 #include "app/clients/ports.hpp"
 #include "app/lookup.hpp"
+#include "app/search/search.hpp"
 
 namespace cma::app {
 
@@ -21,6 +22,7 @@ Result<Client> delete_client(const Deps& deps, const Actor& actor, const std::st
   after.status = kDeleted;
   after.deleted_at = after.updated_at = platform::format_time(deps.clock.now());
   clients.update(after);
+  index_client(*tx, scope, after);  // no longer found
   append_audit(
       deps, *tx, actor.meta,
       {after.centre_id, actor.principal.user_id(), "client.delete", "client", id, client_rules::diff(*before, after)});

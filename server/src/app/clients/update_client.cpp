@@ -2,6 +2,7 @@
 #include "app/clients/client_rules.hpp"
 #include "app/clients/ports.hpp"
 #include "app/lookup.hpp"
+#include "app/search/search.hpp"
 
 namespace cma::app {
 
@@ -24,6 +25,7 @@ Result<Client> update_client(const Deps& deps, const Actor& actor, const std::st
   if (changes.empty()) return after;
   after.updated_at = now;
   tx->get<ClientRepository>().update(after);
+  index_client(*tx, *Tenancy::centre_within(actor.principal, after.centre_id), after);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), "client.update", "client", id, changes});
   tx->commit();

@@ -45,8 +45,8 @@ CaseCompliance evaluate_case_compliance(const Deps& deps, Transaction& tx, const
   out.status = std::string(domain::to_string(result.status));
   for (const auto& state : result.items) {
     const auto& spec = domain::spec_of(state.item);
-    ComplianceItemView v{std::string(spec.key), std::string(spec.label), spec.derived, state.satisfied,
-                         state.detail, std::nullopt};
+    ComplianceItemView v{std::string(spec.key), std::string(spec.label), spec.derived, state.satisfied, state.detail,
+                         std::nullopt};
     if (!spec.derived)
       for (const auto& t : ticks)
         if (t.item == spec.key) v.tick = t;
@@ -99,7 +99,11 @@ Result<CaseCompliance> tick_compliance(const Deps& deps, const Actor& actor, con
     if (t.item == key) before = std::move(t);
   ChangeSet changes;
   if (ticked) {
-    ComplianceTick t{found->c.centre_id, case_id, key, *in.evidence_note_id, actor.principal.user_id(),
+    ComplianceTick t{found->c.centre_id,
+                     case_id,
+                     key,
+                     *in.evidence_note_id,
+                     actor.principal.user_id(),
                      platform::format_time(deps.clock.now())};
     if (before && before->evidence_note_id == t.evidence_note_id)
       return evaluate_case_compliance(deps, *tx, found->scope, found->c);

@@ -21,7 +21,7 @@ struct ComplianceItemView {
   std::string label;
   bool derived = false;
   bool satisfied = false;
-  std::string detail;                 // derived items: why
+  std::string detail;                  // derived items: why
   std::optional<ComplianceTick> tick;  // ticked items: who, when, evidence
 };
 

@@ -20,8 +20,8 @@ domain::CaseSnapshot snapshot(const Case& c, const std::vector<Debt>& debts) {
   domain::CaseSnapshot s{c.adviser_id, c.status, c.opened_at, c.closed_at, !c.compliance_override.empty(), {}};
   for (const auto& d : debts) {
     if (d.case_id != c.id) continue;
-    s.debts.push_back({d.balance, d.arrears, debt_rules::effective_priority(d) == domain::Priority::priority,
-                       d.status});
+    s.debts.push_back(
+        {d.balance, d.arrears, debt_rules::effective_priority(d) == domain::Priority::priority, d.status});
   }
   return s;
 }
@@ -129,8 +129,7 @@ Result<Dashboard> get_dashboard(const Deps& deps, const Actor& actor, const std:
   d.adviser_id = adviser_id;
   if (scope) {
     d.centre_id = scope->centre_id();
-    if (!adviser_id.empty() &&
-        !tx->get<UserRepository>().find(Scope(*scope), adviser_id))
+    if (!adviser_id.empty() && !tx->get<UserRepository>().find(Scope(*scope), adviser_id))
       return Error::invalid_field("adviserId", "is not a user of this centre");
     d.figures = figures_of(repo.read(*scope, adviser_id.empty() ? kCentreTotals : adviser_id), today);
     d.overdue_tasks = repo.overdue_tasks(*scope, adviser_id, today_text);

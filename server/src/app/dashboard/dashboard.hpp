@@ -18,8 +18,7 @@ Result<Dashboard> get_dashboard(const Deps& deps, const Actor& actor, const std:
                                 const std::string& adviser_id);
 // Admins: recounts a centre's figures from its cases and debts and compares them with the counters;
 // with `repair`, replaces the counters with the recount (audited).
-Result<DashboardCheck> check_dashboard(const Deps& deps, const Actor& actor, const std::string& centre_id,
-                                       bool repair);
+Result<DashboardCheck> check_dashboard(const Deps& deps, const Actor& actor, const std::string& centre_id, bool repair);
 // At start-up: fills the counters of any centre that has cases but no counters yet (a database from
 // before the counters existed). Returns how many centres it filled.
 int fill_missing_dashboard_counters(const Deps& deps);

@@ -39,7 +39,8 @@ class DashboardRepository {
   virtual std::vector<Case> all_cases(const CentreScope& scope) = 0;
   virtual std::vector<Debt> all_debts(const CentreScope& scope) = 0;
   // Time-dependent figures, read through their indexes.
-  virtual long long overdue_tasks(const CentreScope& scope, const std::string& assignee_id, const std::string& today) = 0;
+  virtual long long overdue_tasks(const CentreScope& scope, const std::string& assignee_id,
+                                  const std::string& today) = 0;
   virtual long long appointments_between(const CentreScope& scope, const std::string& adviser_id,
                                          const std::string& from, const std::string& to) = 0;
 };

@@ -9,7 +9,7 @@
 namespace cma::app {
 
 struct DashboardFigures {
-  std::vector<std::pair<std::string, long long>> cases_by_status;  // every status, in machine order
+  std::vector<std::pair<std::string, long long>> cases_by_status;   // every status, in machine order
   std::vector<std::pair<std::string, long long>> opened_per_month;  // the last 12 London months, oldest first
   std::vector<std::pair<std::string, long long>> closed_per_month;
   std::optional<long long> median_days_to_close;
@@ -32,8 +32,8 @@ struct Dashboard {
   std::string adviser_id;  // "" for the whole centre
   std::string today;       // London date the time-dependent figures are for
   DashboardFigures figures;
-  long long overdue_tasks = 0;       // open tasks due before today
-  long long appointments_today = 0;  // scheduled, starting today in London
+  long long overdue_tasks = 0;         // open tasks due before today
+  long long appointments_today = 0;    // scheduled, starting today in London
   std::vector<CentreFigures> centres;  // the network view: each centre
 };
 

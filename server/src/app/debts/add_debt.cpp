@@ -1,7 +1,7 @@
 #include "app/authorization.hpp"
 #include "app/cases/case_access.hpp"
-#include "app/debts/debt_rules.hpp"
 #include "app/dashboard/dashboard.hpp"
+#include "app/debts/debt_rules.hpp"
 #include "app/debts/ports.hpp"
 
 namespace cma::app {

@@ -3,8 +3,8 @@
 #include "app/audit/audit_log.hpp"
 #include "app/authorization.hpp"
 #include "app/cases/case_access.hpp"
-#include "app/debts/debt_rules.hpp"
 #include "app/dashboard/dashboard.hpp"
+#include "app/debts/debt_rules.hpp"
 #include "app/debts/ports.hpp"
 
 namespace cma::app {
@@ -32,8 +32,7 @@ Result<Debt> change_debt(const Deps& deps, const Actor& actor, const std::string
   auto all_before = debts.all(found->scope, case_id);
   debts.update(after);
   auto all_after = debts.all(found->scope, case_id);
-  count_case_change(*tx, found->scope, CaseWithDebts{&found->c, &all_before},
-                    CaseWithDebts{&found->c, &all_after});
+  count_case_change(*tx, found->scope, CaseWithDebts{&found->c, &all_before}, CaseWithDebts{&found->c, &all_after});
   append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id(), action, "debt", id, changes});
   tx->commit();
   return after;

@@ -2,6 +2,7 @@
 #include "app/cases/case_access.hpp"
 #include "app/notes/note_rules.hpp"
 #include "app/notes/ports.hpp"
+#include "app/search/search.hpp"
 
 namespace cma::app {
 
@@ -24,6 +25,7 @@ Result<Note> add_note(const Deps& deps, const Actor& actor, const std::string& c
   auto& notes = tx->get<NoteRepository>();
   notes.insert(n);
   notes.insert_revision({n.id, n.centre_id, 1, n.note_type, n.body, n.edited_by, n.created_at});
+  index_note(*tx, found->scope, n, found->c);
   append_audit(deps, *tx, actor.meta,
                {n.centre_id, actor.principal.user_id(), "note.create", "note", n.id, note_rules::diff(Note{}, n)});
   tx->commit();

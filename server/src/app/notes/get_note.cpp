@@ -27,8 +27,8 @@ Result<Page<Note>> list_notes(const Deps& deps, const Actor& actor, const std::s
     return refuse(deps, actor, *refused, "note.list", "note");
   if (!query.note_type.empty() && !domain::parse_note_type(query.note_type))
     return Error::invalid_field("type", "must be one of " + domain::note_type_list());
-  if (page.has_cursor && (page.after_key.size() < 3 || (page.after_key[0] != '0' && page.after_key[0] != '1') ||
-                          page.after_key[1] != '|'))
+  if (page.has_cursor &&
+      (page.after_key.size() < 3 || (page.after_key[0] != '0' && page.after_key[0] != '1') || page.after_key[1] != '|'))
     return Error::invalid_field("cursor", "is not a cursor this list returned");
   auto tx = deps.db.begin(TxMode::read);
   auto found = find_case(*tx, actor.principal, case_id);

@@ -25,8 +25,8 @@ class NoteRepository {
   virtual std::vector<Note> list(const CentreScope& scope, const std::string& case_id, const NoteListQuery& query,
                                  const KeysetRequest& page) = 0;
   // Revisions after `after_revision`, oldest first.
-  virtual std::vector<NoteRevision> revisions(const CentreScope& scope, const std::string& note_id,
-                                              int after_revision, int limit) = 0;
+  virtual std::vector<NoteRevision> revisions(const CentreScope& scope, const std::string& note_id, int after_revision,
+                                              int limit) = 0;
 };
 
 }  // namespace cma::app

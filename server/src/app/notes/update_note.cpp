@@ -3,6 +3,7 @@
 #include "app/cases/case_access.hpp"
 #include "app/notes/note_rules.hpp"
 #include "app/notes/ports.hpp"
+#include "app/search/search.hpp"
 #include "domain/notes/note_rules.hpp"
 
 namespace cma::app {
@@ -38,9 +39,11 @@ Result<Note> update_note(const Deps& deps, const Actor& actor, const std::string
   if (revised) {
     after.revision = before->revision + 1;
     after.edited_by = actor.principal.user_id();
-    notes.insert_revision({after.id, after.centre_id, after.revision, after.note_type, after.body, after.edited_by, now});
+    notes.insert_revision(
+        {after.id, after.centre_id, after.revision, after.note_type, after.body, after.edited_by, now});
   }
   notes.update(after);
+  if (revised) index_note(*tx, found->scope, after, found->c);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), revised ? "note.revise" : "note.pin", "note", id,
                 note_rules::diff(*before, after)});

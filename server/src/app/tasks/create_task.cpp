@@ -1,6 +1,6 @@
 #include "app/authorization.hpp"
-#include "app/identity/staff.hpp"
 #include "app/cases/case_access.hpp"
+#include "app/identity/staff.hpp"
 #include "app/tasks/ports.hpp"
 #include "app/tasks/task_rules.hpp"
 
@@ -19,8 +19,7 @@ Result<Task> create_task(const Deps& deps, const Actor& actor, const TaskInput& 
   if (in.case_id && !in.case_id->empty()) {
     auto found = find_case(*tx, actor.principal, *in.case_id);
     if (!found) return Error::invalid_field("caseId", "is not a case you can add a task to");
-    if (in.centre_id && *in.centre_id != found->c.centre_id)
-      errors.push_back({"centreId", "is not the case's centre"});
+    if (in.centre_id && *in.centre_id != found->c.centre_id) errors.push_back({"centreId", "is not the case's centre"});
     t.case_id = found->c.id;
     scope = found->scope;
   } else if (in.centre_id && !in.centre_id->empty()) {

@@ -27,8 +27,7 @@ Result<Task> get_task(const Deps& deps, const Actor& actor, const std::string& i
   return find_in_scope(tx->get<TaskRepository>(), Tenancy::of(actor.principal), id, kNoSuchTask);
 }
 
-Result<Page<Task>> list_tasks(const Deps& deps, const Actor& actor, const TaskQuery& query,
-                              const KeysetRequest& page) {
+Result<Page<Task>> list_tasks(const Deps& deps, const Actor& actor, const TaskQuery& query, const KeysetRequest& page) {
   if (auto refused = authorize(actor.principal, domain::Permission::cases_read))
     return refuse(deps, actor, *refused, "task.list", "task");
   std::vector<FieldError> errors;
@@ -67,7 +66,8 @@ Result<Page<MyTask>> my_tasks(const Deps& deps, const Actor& actor, const Keyset
   auto tx = deps.db.begin(TxMode::read);
   KeysetRequest fetch = page;
   fetch.limit = page.limit + 1;
-  auto rows = tx->get<TaskRepository>().open_for(Tenancy::own_centre(actor.principal), actor.principal.user_id(), fetch);
+  auto rows =
+      tx->get<TaskRepository>().open_for(Tenancy::own_centre(actor.principal), actor.principal.user_id(), fetch);
   auto tasks = make_keyset_page(std::move(rows), kMyTasksList, page.limit, task_key, task_id);
   Page<MyTask> out;
   out.next_cursor = std::move(tasks.next_cursor);

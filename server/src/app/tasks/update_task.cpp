@@ -39,12 +39,12 @@ Result<Task> update_task(const Deps& deps, const Actor& actor, const std::string
   }
   after.updated_at = now;
   tasks.update(after);
-  auto action = domain::task_change_action(*domain::parse_task_status(before->status),
-                                           *domain::parse_task_status(after.status),
-                                           before->assignee_id != after.assignee_id);
-  append_audit(deps, *tx, actor.meta,
-               {after.centre_id, actor.principal.user_id(), std::string(action), "task", id,
-                task_rules::diff(*before, after)});
+  auto action =
+      domain::task_change_action(*domain::parse_task_status(before->status), *domain::parse_task_status(after.status),
+                                 before->assignee_id != after.assignee_id);
+  append_audit(
+      deps, *tx, actor.meta,
+      {after.centre_id, actor.principal.user_id(), std::string(action), "task", id, task_rules::diff(*before, after)});
   tx->commit();
   return after;
 }

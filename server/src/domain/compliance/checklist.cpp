@@ -55,18 +55,17 @@ ChecklistResult evaluate_checklist(const ComplianceFacts& facts, const std::set<
     switch (spec.item) {
       case ComplianceItem::full_budget:
         state.satisfied = facts.income_lines > 0 && facts.spending_lines > 0;
-        state.detail = state.satisfied                ? "The current budget has income and spending."
+        state.detail = state.satisfied ? "The current budget has income and spending."
                        : facts.income_lines == 0 && facts.spending_lines == 0 ? "No budget with any lines yet."
-                       : facts.income_lines == 0      ? "The current budget has no income."
-                                                      : "The current budget has no spending.";
+                       : facts.income_lines == 0                              ? "The current budget has no income."
+                                                                              : "The current budget has no spending.";
         break;
       case ComplianceItem::debts_listed:
         state.satisfied = facts.debts > 0 && facts.debts_without_priority == 0;
-        state.detail = facts.debts == 0 ? "No debts recorded."
-                       : state.satisfied
-                           ? std::to_string(facts.debts) + (facts.debts == 1 ? " debt" : " debts") +
-                                 " recorded, each with its priority."
-                           : std::to_string(facts.debts_without_priority) + " debts have no priority.";
+        state.detail = facts.debts == 0  ? "No debts recorded."
+                       : state.satisfied ? std::to_string(facts.debts) + (facts.debts == 1 ? " debt" : " debts") +
+                                               " recorded, each with its priority."
+                                         : std::to_string(facts.debts_without_priority) + " debts have no priority.";
         break;
       case ComplianceItem::next_review_date:
         state.satisfied = facts.next_review_date_set;

@@ -39,9 +39,9 @@ std::optional<ComplianceItem> parse_compliance_item(std::string_view key);
 
 // What the derived items are judged on.
 struct ComplianceFacts {
-  int income_lines = 0;       // in the current budget
-  int spending_lines = 0;     // fixed, flexible, priority-debt payments and savings lines
-  int debts = 0;              // recorded and not removed
+  int income_lines = 0;    // in the current budget
+  int spending_lines = 0;  // fixed, flexible, priority-debt payments and savings lines
+  int debts = 0;           // recorded and not removed
   int debts_without_priority = 0;
   bool next_review_date_set = false;
 };

@@ -85,8 +85,8 @@ std::optional<long long> median_days(const std::map<std::string, long long>& his
 
 std::string csv_cell(const std::string& text) {
   std::string cell = text;
-  if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                        cell[0] == '\r'))
+  if (!cell.empty() &&
+      (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
     cell.insert(cell.begin(), '\'');
   bool quote = cell.find_first_of(",\"\r\n") != std::string::npos;
   if (!quote) return cell;

@@ -20,7 +20,8 @@ struct CalendarEvent {
   bool cancelled = false;
 };
 
-std::string render_icalendar(std::string_view calendar_name, std::int64_t now, const std::vector<CalendarEvent>& events);
+std::string render_icalendar(std::string_view calendar_name, std::int64_t now,
+                             const std::vector<CalendarEvent>& events);
 
 // TEXT value escaping (RFC 5545 3.3.11).
 std::string ical_escape(std::string_view text);

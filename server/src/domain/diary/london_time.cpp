@@ -157,8 +157,8 @@ std::string format_utc(std::int64_t t) {
   std::int64_t days = t >= 0 ? t / kDay : (t - kDay + 1) / kDay;
   auto secs = static_cast<int>(t - days * kDay);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.000000Z", format_date(civil_from_days(days)).c_str(),
-                secs / 3600, secs / 60 % 60, secs % 60);
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.000000Z", format_date(civil_from_days(days)).c_str(), secs / 3600,
+                secs / 60 % 60, secs % 60);
   return buf;
 }
 

@@ -4,19 +4,16 @@
 
 namespace cma::http::routes {
 
-
 void add_calendar_routes(Router& r, const Services& s) {
-  r.add("GET", "/api/v1/me/calendar-feed", {}, [&s](Request& req, const Caller& c) {
-    return reply(app::calendar_feed_status(s.deps, c.actor), req);
-  });
+  r.add("GET", "/api/v1/me/calendar-feed", {},
+        [&s](Request& req, const Caller& c) { return reply(app::calendar_feed_status(s.deps, c.actor), req); });
   r.add("POST", "/api/v1/me/calendar-feed", {.body = BodyKind::json_optional}, [&s](Request& req, const Caller& c) {
     auto resp = reply(app::issue_calendar_feed(s.deps, c.actor), req, 201);
     resp.headers.emplace_back("Cache-Control", "no-store");
     return resp;
   });
-  r.add("DELETE", "/api/v1/me/calendar-feed", {}, [&s](Request& req, const Caller& c) {
-    return reply(app::revoke_calendar_feed(s.deps, c.actor), req);
-  });
+  r.add("DELETE", "/api/v1/me/calendar-feed", {},
+        [&s](Request& req, const Caller& c) { return reply(app::revoke_calendar_feed(s.deps, c.actor), req); });
   // The feed itself: the secret in the path is the only credential, as calendar programs send no
   // other. The access log records the route template, never the path that holds it.
   r.add_public("GET", "/ical/{file}", {}, [&s](Request& req) {

@@ -31,8 +31,12 @@ app::CaseInput read_case(const Request& req) {
 
 app::TransitionInput read_transition(const Request& req) {
   FieldReader f(req.json, {"to", "outcome", "closureReason", "reason", "complianceOverrideReason"});
-  app::TransitionInput in{f.text("to"),     f.text("outcome"), f.text("closureReason"),
-                          f.text("reason"), f.text("complianceOverrideReason"), {}};
+  app::TransitionInput in{f.text("to"),
+                          f.text("outcome"),
+                          f.text("closureReason"),
+                          f.text("reason"),
+                          f.text("complianceOverrideReason"),
+                          {}};
   in.shape_errors = f.take_errors();
   return in;
 }

@@ -68,7 +68,10 @@ void Json<app::Dashboard>::write(JsonWriter& w, const app::Dashboard& d) {
       .field("today", d.today)
       .key("figures");
   write_figures(w, d.figures);
-  w.field("overdueTasks", d.overdue_tasks).field("appointmentsToday", d.appointments_today).key("centres").begin_array();
+  w.field("overdueTasks", d.overdue_tasks)
+      .field("appointmentsToday", d.appointments_today)
+      .key("centres")
+      .begin_array();
   for (const auto& c : d.centres) {
     w.begin_object().field("centreId", c.centre_id).field("centreName", c.centre_name).key("figures");
     write_figures(w, c.figures);

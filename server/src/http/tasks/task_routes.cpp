@@ -38,9 +38,8 @@ void add_task_routes(Router& r, const Services& s) {
   r.add("POST", "/api/v1/tasks", {.body = BodyKind::json_required}, [&s](Request& req, const Caller& c) {
     return reply(app::create_task(s.deps, c.actor, read_task(req)), req, 201);
   });
-  r.add("GET", "/api/v1/tasks/{id}", {}, [&s](Request& req, const Caller& c) {
-    return reply(app::get_task(s.deps, c.actor, req.param("id")), req);
-  });
+  r.add("GET", "/api/v1/tasks/{id}", {},
+        [&s](Request& req, const Caller& c) { return reply(app::get_task(s.deps, c.actor, req.param("id")), req); });
   r.add("PATCH", "/api/v1/tasks/{id}", {.body = BodyKind::json_required}, [&s](Request& req, const Caller& c) {
     return reply(app::update_task(s.deps, c.actor, req.param("id"), read_task(req)), req);
   });

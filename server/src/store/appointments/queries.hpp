@@ -3,7 +3,7 @@
 
 namespace cma::store::appointments::sql {
 
-#define CMA_APPOINTMENT_COLUMNS                                                                                 \
+#define CMA_APPOINTMENT_COLUMNS                                                                         \
   "id, centre_id, client_id, case_id, adviser_id, start_at, end_at, duration_minutes, mode, location, " \
   "preparation, status, outcome, follow_up_date, created_by, created_at, updated_at"
 

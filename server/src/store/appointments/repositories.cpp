@@ -46,8 +46,8 @@ class Appointments final : public app::AppointmentRepository {
   }
 
   std::optional<app::Appointment> find_for_update(const app::CentreScope& scope, const std::string& id) override {
-    db::Query q(statements_, dialect_ == db::Dialect::postgresql ? sql::kFindAppointmentForUpdatePostgresql
-                                                                 : sql::kFindAppointment);
+    db::Query q(statements_,
+                dialect_ == db::Dialect::postgresql ? sql::kFindAppointmentForUpdatePostgresql : sql::kFindAppointment);
     q.bind("id", id).bind("centre", scope.centre_id());
     if (!q.next()) return std::nullopt;
     return read_appointment(q);

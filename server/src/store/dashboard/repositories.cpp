@@ -99,8 +99,8 @@ class Counters final : public app::DashboardRepository {
     return q.next() ? q.integer(0) : 0;
   }
 
-  long long appointments_between(const app::CentreScope& scope, const std::string& adviser_id,
-                                 const std::string& from, const std::string& to) override {
+  long long appointments_between(const app::CentreScope& scope, const std::string& adviser_id, const std::string& from,
+                                 const std::string& to) override {
     db::Query q(statements_, adviser_id.empty() ? sql::kAppointmentsBetween : sql::kAppointmentsBetweenOf);
     q.bind("centre", scope.centre_id()).bind("from", from).bind("to", to);
     if (!adviser_id.empty()) q.bind("adviser", adviser_id);

@@ -10,8 +10,7 @@ inline constexpr const char* kFindNote =
     "SELECT " CMA_NOTE_COLUMNS " FROM notes WHERE id = :id AND case_id = :case_id AND centre_id = :centre";
 // PostgreSQL: the row stays locked until the transaction ends, so revisions are numbered in turn.
 inline constexpr const char* kFindNoteForUpdatePostgresql =
-    "SELECT " CMA_NOTE_COLUMNS
-    " FROM notes WHERE id = :id AND case_id = :case_id AND centre_id = :centre FOR UPDATE";
+    "SELECT " CMA_NOTE_COLUMNS " FROM notes WHERE id = :id AND case_id = :case_id AND centre_id = :centre FOR UPDATE";
 inline constexpr const char* kInsertNote =
     "INSERT INTO notes (" CMA_NOTE_COLUMNS
     ") VALUES (:id, :centre, :case_id, :type, :body, :pinned, :author, :revision, :edited_by, :created, :updated)";

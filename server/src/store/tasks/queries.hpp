@@ -3,11 +3,12 @@
 
 namespace cma::store::tasks::sql {
 
-#define CMA_TASK_COLUMNS                                                                                 \
+#define CMA_TASK_COLUMNS                                                                          \
   "id, centre_id, case_id, title, details, assignee_id, due_date, priority, status, created_by, " \
   "completed_by, completed_at, created_at, updated_at"
 
-inline constexpr const char* kFindTask = "SELECT " CMA_TASK_COLUMNS " FROM tasks WHERE id = :id AND centre_id = :centre";
+inline constexpr const char* kFindTask =
+    "SELECT " CMA_TASK_COLUMNS " FROM tasks WHERE id = :id AND centre_id = :centre";
 // Admins: any centre's task (the use case narrows to the task's centre before changing it).
 inline constexpr const char* kFindTaskAnyCentre = "SELECT " CMA_TASK_COLUMNS " FROM tasks WHERE id = :id";
 // PostgreSQL: the row stays locked until the transaction ends.

@@ -1,0 +1,32 @@
+#pragma once
+// The search index. SQLite: the documents in search_documents and an FTS5 index over their words
+// (search_fts, kept in step by triggers). PostgreSQL: a tsvector of the words with a GIN index.
+// Both rank and are asked for by centre; the words are letters and digits only (domain::search_words),
+// so the match expression built from them is safe to bind.
+
+namespace cma::store::search::sql {
+
+inline constexpr const char* kDeleteDocuments =
+    "DELETE FROM search_documents WHERE centre_id = :centre AND kind = :kind AND entity_id = :entity";
+inline constexpr const char* kInsertDocument =
+    "INSERT INTO search_documents (centre_id, kind, entity_id, case_id, field, label, text, words)"
+    " VALUES (:centre, :kind, :entity, :case_id, :field, :label, :text, :words)";
+inline constexpr const char* kSearchSqlite =
+    "SELECT d.kind, d.entity_id, d.case_id, d.field, d.label, d.text FROM search_fts"
+    " JOIN search_documents d ON d.id = search_fts.rowid"
+    " WHERE search_fts MATCH :match AND d.centre_id = :centre AND (:kind = '' OR d.kind = :kind)"
+    " ORDER BY bm25(search_fts), d.id LIMIT :limit";
+inline constexpr const char* kSearchPostgresql =
+    "SELECT kind, entity_id, case_id, field, label, text FROM search_documents"
+    " WHERE centre_id = :centre AND tsv @@ to_tsquery('simple', :match) AND (:kind = '' OR kind = :kind)"
+    " ORDER BY ts_rank(tsv, to_tsquery('simple', :match)) DESC, id LIMIT :limit";
+inline constexpr const char* kHasDocuments = "SELECT 1 FROM search_documents WHERE centre_id = :centre LIMIT 1";
+inline constexpr const char* kSourceClients =
+    "SELECT id, first_name, last_name, reference, postcode, email FROM clients"
+    " WHERE centre_id = :centre AND status = 'active'";
+inline constexpr const char* kSourceCases =
+    "SELECT c.id, c.reference, c.summary, cl.first_name, cl.last_name FROM cases c"
+    " JOIN clients cl ON cl.id = c.client_id AND cl.centre_id = c.centre_id WHERE c.centre_id = :centre";
+inline constexpr const char* kSourceNotes = "SELECT id, case_id, note_type, body FROM notes WHERE centre_id = :centre";
+
+}  // namespace cma::store::search::sql

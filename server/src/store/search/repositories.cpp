@@ -1,0 +1,128 @@
+#include "store/search/repositories.hpp"
+
+#include "app/search/ports.hpp"
+#include "store/search/queries.hpp"
+
+namespace cma::store::search {
+
+namespace {
+
+using db::write_guarded;
+
+class Index final : public app::SearchIndex {
+ public:
+  explicit Index(db::Connection& c) : dialect_(c.dialect), statements_(c.statements) {}
+
+  void put(const app::CentreScope& scope, const std::string& kind, const std::string& entity_id,
+           const std::vector<app::SearchDocument>& documents) override {
+    write_guarded([&] {
+      db::Query del(statements_, sql::kDeleteDocuments);
+      del.bind("centre", scope.centre_id()).bind("kind", kind).bind("entity", entity_id).run();
+      for (const auto& d : documents) {
+        db::Query q(statements_, sql::kInsertDocument);
+        q.bind("centre", scope.centre_id())
+            .bind("kind", kind)
+            .bind("entity", entity_id)
+            .bind("case_id", d.case_id)
+            .bind("field", d.field)
+            .bind("label", d.label)
+            .bind("text", d.text)
+            .bind("words", d.words)
+            .run();
+      }
+    });
+  }
+
+  std::vector<app::SearchDocument> search(const app::CentreScope& scope, const std::vector<std::string>& words,
+                                          const std::string& kind, int limit) override {
+    bool pg = dialect_ == db::Dialect::postgresql;
+    // Every word, as a word or the start of one: "a"* AND "b"* (FTS5), a:* & b:* (tsquery).
+    std::string match;
+    for (const auto& w : words) {
+      if (!match.empty()) match += pg ? " & " : " AND ";
+      if (pg)
+        match.append(w).append(":*");
+      else
+        match.append("\"").append(w).append("\"*");
+    }
+    db::Query q(statements_, pg ? sql::kSearchPostgresql : sql::kSearchSqlite);
+    q.bind("match", match).bind("centre", scope.centre_id()).bind("kind", kind).bind("limit", limit);
+    std::vector<app::SearchDocument> out;
+    while (q.next()) {
+      app::SearchDocument d;
+      q.read(0, d.kind);
+      q.read(1, d.entity_id);
+      q.read(2, d.case_id);
+      q.read(3, d.field);
+      q.read(4, d.label);
+      q.read(5, d.text);
+      out.push_back(std::move(d));
+    }
+    return out;
+  }
+
+  bool has_documents(const app::CentreScope& scope) override {
+    db::Query q(statements_, sql::kHasDocuments);
+    q.bind("centre", scope.centre_id());
+    return q.next();
+  }
+
+  Sources sources(const app::CentreScope& scope) override {
+    Sources s;
+    {
+      db::Query q(statements_, sql::kSourceClients);
+      q.bind("centre", scope.centre_id());
+      while (q.next()) {
+        app::Client c;
+        q.read(0, c.id);
+        q.read(1, c.first_name);
+        q.read(2, c.last_name);
+        q.read(3, c.reference);
+        q.read(4, c.postcode);
+        q.read(5, c.email);
+        c.centre_id = scope.centre_id();
+        s.clients.push_back(std::move(c));
+      }
+    }
+    {
+      db::Query q(statements_, sql::kSourceCases);
+      q.bind("centre", scope.centre_id());
+      while (q.next()) {
+        app::Case c;
+        q.read(0, c.id);
+        q.read(1, c.reference);
+        q.read(2, c.summary);
+        q.read(3, c.client_first_name);
+        q.read(4, c.client_last_name);
+        c.centre_id = scope.centre_id();
+        s.cases.push_back(std::move(c));
+      }
+    }
+    {
+      db::Query q(statements_, sql::kSourceNotes);
+      q.bind("centre", scope.centre_id());
+      while (q.next()) {
+        app::Note n;
+        q.read(0, n.id);
+        q.read(1, n.case_id);
+        q.read(2, n.note_type);
+        q.read(3, n.body);
+        n.centre_id = scope.centre_id();
+        s.notes.push_back(std::move(n));
+      }
+    }
+    return s;
+  }
+
+ private:
+  db::Dialect dialect_;
+  db::PreparedStatements& statements_;
+};
+
+}  // namespace
+
+void register_repositories(db::RepositoryRegistry& registry) {
+  registry.add<app::SearchIndex, Index>();
+}
+
+}  // namespace cma::store::search
