@@ -6,14 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "app/appointments/appointments.hpp"
 #include "app/budgets/budgets.hpp"
 #include "app/cases/cases.hpp"
 #include "app/clients/clients.hpp"
+#include "app/compliance/compliance.hpp"
 #include "app/debts/debts.hpp"
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
+#include "app/notes/notes.hpp"
 #include "app/offers/offers.hpp"
+#include "app/tasks/tasks.hpp"
 #include "domain/debts/debt_type.hpp"
+#include "domain/diary/london_time.hpp"
 
 namespace cma::main {
 
@@ -70,7 +75,7 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
 
   struct CentreStaff {
     std::string centre_id;
-    std::vector<std::string> advisers;
+    std::vector<app::User> advisers;
   };
   std::vector<CentreStaff> centres;
   app::PageRequest page;
@@ -80,10 +85,12 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
     CentreStaff staff{c.id, {}};
     for (const auto& u : ok_or_throw(app::list_users(deps, actor, c.id, page), "listing users").items)
       if (u.status == app::kActive && (u.role == domain::Role::advisor || u.role == domain::Role::manager))
-        staff.advisers.push_back(u.id);
+        staff.advisers.push_back(u);
     centres.push_back(std::move(staff));
   }
   if (centres.empty()) throw std::runtime_error("demo casework: there is no active centre to add clients to");
+  auto today = domain::london_date(
+      std::chrono::duration_cast<std::chrono::seconds>(deps.clock.now().time_since_epoch()).count());
 
   const auto& types = domain::all_debt_types();
   std::size_t next_type = 0;  // every type appears before any repeats
@@ -123,7 +130,9 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
 
     app::CaseInput ki;
     ki.client_id = client.id;
-    if (!centre.advisers.empty()) ki.adviser_id = pick(centre.advisers);
+    std::optional<app::User> adviser;
+    if (!centre.advisers.empty()) adviser = pick(centre.advisers);
+    if (adviser) ki.adviser_id = adviser->id;
     ki.priority = std::string(pick(std::array{"normal", "normal", "high", "urgent", "low"}));
     ki.summary = "Referred for help with " +
                  std::string(pick(std::array{"rent arrears and credit cards", "council tax arrears and bailiffs",
@@ -167,6 +176,42 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
     ok_or_throw(app::save_budget(deps, actor, kase.id, bi), "saving a budget");
     ++report.budgets;
 
+    // The adviser's own record of the work: a note, a task and an appointment.
+    std::string note_id;
+    std::optional<app::Actor> by_adviser;
+    if (adviser) {
+      by_adviser = app::Actor{app::Principal::signed_in(*adviser), actor.meta};
+      const auto& by = *by_adviser;
+      app::NoteInput ni;
+      ni.note_type = std::string(pick(std::array{"call", "meeting", "letter", "email"}));
+      ni.body = std::string(pick(std::array{
+          "First appointment: went through the debts and income; client brought bank statements and two letters.",
+          "Client rang worried about a letter from enforcement agents. Explained their powers and the next steps.",
+          "Confirmation of advice sent: options explained, including a debt management plan and a DRO.",
+          "Spoke to the creditor: account on hold for 30 days while the budget is completed."}));
+      note_id = ok_or_throw(app::add_note(deps, by, kase.id, ni), "adding a note").id;
+      app::TaskInput ti;
+      ti.case_id = kase.id;
+      ti.title = std::string(pick(std::array{"Send the budget to the creditors", "Chase the payslips",
+                                             "Ring the council about the summons", "Check benefit entitlement"}));
+      ti.due_date = domain::format_date(domain::add_days(today, static_cast<int>(between(-4, 10))));
+      ti.priority = std::string(pick(std::array{"normal", "high", "urgent", "low"}));
+      ok_or_throw(app::create_task(deps, by, ti), "adding a task");
+      // A weekday in the next fortnight, on the hour between 9 and 16, London time.
+      auto day = domain::add_days(today, static_cast<int>(between(1, 14)));
+      while (domain::iso_weekday(day) > 5) day = domain::add_days(day, 1);
+      app::AppointmentInput ai;
+      ai.client_id = client.id;
+      ai.case_id = kase.id;
+      char start[32];
+      std::snprintf(start, sizeof start, "%sT%02d:00", domain::format_date(day).c_str(),
+                    static_cast<int>(between(9, 16)));
+      ai.start = std::string(start);
+      ai.duration_minutes = pick(std::array{30LL, 45LL, 60LL});
+      ai.mode = std::string(pick(std::array{"in_person", "phone", "video"}));
+      (void)app::book_appointment(deps, by, ai);  // a clash with the adviser's diary just skips it
+    }
+
     switch (i % 6) {
       case 0:  // still open
         break;
@@ -182,14 +227,27 @@ DemoCaseworkReport seed_demo_casework(Core& core, int clients, std::uint32_t see
         ok_or_throw(app::transition_case(deps, actor, kase.id,
                                          app::TransitionInput{std::string("in_progress"), {}, {}, {}, {}, {}}),
                     "starting a case");
-        ok_or_throw(app::transition_case(deps, actor, kase.id,
-                                         app::TransitionInput{std::string("closed"),
-                                                              std::string("Debt management plan set up"),
-                                                              std::string("Advice complete"),
-                                                              {},
-                                                              std::string("Plan agreed with every creditor before "
-                                                                          "the checklist was kept here"),
-                                                              {}}),
+        if (!note_id.empty()) {  // the checklist, ticked with the adviser's note as evidence
+          app::CaseInput review;
+          review.next_review_date = domain::format_date(domain::add_days(today, 180));
+          ok_or_throw(app::update_case(deps, *by_adviser, kase.id, review), "setting a review date");
+          for (const char* item : {"identity_and_authority", "vulnerability_recorded", "priority_debts_first",
+                                   "options_explained", "advice_confirmed_in_writing", "creditor_contact_consent"})
+            ok_or_throw(app::tick_compliance(deps, *by_adviser, kase.id,
+                                             app::ComplianceTickInput{std::string(item), note_id, true, {}}),
+                        "ticking the checklist");
+        }
+        ok_or_throw(app::transition_case(
+                        deps, actor, kase.id,
+                        app::TransitionInput{
+                            std::string("closed"),
+                            std::string("Debt management plan set up"),
+                            std::string("Advice complete"),
+                            {},
+                            note_id.empty() ? std::optional<std::string>("Plan agreed with every creditor; no "
+                                                                         "adviser's note to evidence the checklist")
+                                            : std::nullopt,
+                            {}}),
                     "closing a case");
         break;
       case 5:
