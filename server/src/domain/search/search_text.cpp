@@ -149,7 +149,12 @@ std::vector<SnippetPart> search_snippet(std::string_view original, const std::ve
     return pos;
   };
   std::size_t start = 0;
-  if (!hits.empty() && hits.front().first > width / 3) start = boundary(hits.front().first - width / 3);
+  if (!hits.empty() && hits.front().first > width / 3) {
+    start = boundary(hits.front().first - width / 3);
+    // Begin at a word: after the first space between here and the match, if there is one.
+    auto space = original.find(' ', start);
+    if (space != std::string_view::npos && space < hits.front().first) start = space + 1;
+  }
   std::size_t stop = std::min(original.size(), start + width);
   stop = boundary(stop);
   std::vector<SnippetPart> parts;
