@@ -45,7 +45,7 @@ class StaticSite {
   std::string content_security_policy_;
 };
 
-// True for the paths the API answers (/api/…, /health); everything else is the web app's.
+// True for the paths the API answers (/api/…, /health, /metrics); everything else is the web app's.
 bool is_api_path(std::string_view path);
 
 // Which precompressed variant the client accepts, by RFC 9110 Accept-Encoding (q=0 refuses).
