@@ -90,7 +90,8 @@ class ActiveSegment {
 };
 
 // A subsegment from construction to end() or destruction, nested in the innermost open one. Costs a
-// thread-local read when this thread records no segment.
+// thread-local read when this thread records no segment. The name follows the segment name rule
+// (valid_segment_name): X-Ray refuses a document with a name outside it.
 class Span {
  public:
   explicit Span(std::string_view name, std::string_view name_space = {});

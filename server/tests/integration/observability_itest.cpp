@@ -173,9 +173,10 @@ TEST(XRay, EachRequestSendsASegmentWithItsSqlSubsegments) {
   int sql = 0, transactions = 0;
   for (const auto* sub : all_subsegments(seg)) {
     EXPECT_TRUE(platform::xray::valid_segment_id(sub->at("id").as_string()));
+    EXPECT_TRUE(platform::xray::valid_segment_name(sub->at("name").as_string())) << sub->at("name");
     EXPECT_LE(seg.at("start_time").to_number<double>(), sub->at("start_time").to_number<double>());
     EXPECT_LE(sub->at("start_time").to_number<double>(), sub->at("end_time").to_number<double>());
-    if (sub->at("name").as_string().starts_with("transaction")) ++transactions;
+    if (sub->at("name").as_string().starts_with("transaction.")) ++transactions;
     if (const auto* q = sub->if_contains("sql")) {
       ++sql;
       EXPECT_EQ(sub->at("namespace").as_string(), "remote");

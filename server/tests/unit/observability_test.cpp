@@ -229,7 +229,7 @@ TEST(Segment, SpansNestAndBecomeSubsegments) {
   }
   {
     xray::ActiveSegment active(&seg);
-    xray::Span tx("transaction (write)");
+    xray::Span tx("transaction.write");
     {
       xray::Span q("PostgreSQL", "remote");
       EXPECT_TRUE(q.recording());
@@ -263,7 +263,7 @@ TEST(Segment, SpansNestAndBecomeSubsegments) {
   auto& subs = doc.at("subsegments").as_array();
   ASSERT_EQ(subs.size(), 1u) << "the statements sit inside the transaction";
   auto& tx = subs[0].as_object();
-  EXPECT_EQ(tx.at("name").as_string(), "transaction (write)");
+  EXPECT_EQ(tx.at("name").as_string(), "transaction.write");
   EXPECT_FALSE(tx.contains("namespace"));
   auto& statements = tx.at("subsegments").as_array();
   ASSERT_EQ(statements.size(), 2u);
@@ -272,6 +272,7 @@ TEST(Segment, SpansNestAndBecomeSubsegments) {
   EXPECT_EQ(first.at("sql").at("sanitized_query").as_string(), "SELECT id FROM cases WHERE id = $1");
   EXPECT_EQ(first.at("sql").at("database_type").as_string(), "PostgreSQL");
   EXPECT_TRUE(xray::valid_segment_id(first.at("id").as_string()));
+  EXPECT_FALSE(xray::valid_segment_name("transaction (write)")) << "X-Ray's name rule has no parentheses";
   EXPECT_LE(tx.at("start_time").to_number<double>(), first.at("start_time").to_number<double>());
   EXPECT_LE(first.at("start_time").to_number<double>(), first.at("end_time").to_number<double>());
   EXPECT_TRUE(statements[1].as_object().at("fault").as_bool());

@@ -14,11 +14,11 @@ namespace {
 const char* span_name(app::TxMode mode) {
   switch (mode) {
     case app::TxMode::read:
-      return "transaction (read)";
+      return "transaction.read";
     case app::TxMode::write:
-      return "transaction (write)";
+      return "transaction.write";
     case app::TxMode::snapshot:
-      return "transaction (snapshot)";
+      return "transaction.snapshot";
   }
   return "transaction";
 }
