@@ -10,7 +10,7 @@ import re
 import sys
 
 STD = r"[a-z_0-9]+"  # <string>, <cstdint>, …: no slash, no extension
-SYSTEM = r"sys/.*|unistd\.h|fcntl\.h|signal\.h|poll\.h"
+SYSTEM = r"sys/.*|unistd\.h|fcntl\.h|signal\.h|poll\.h|netdb\.h"
 
 # Layer -> include paths it may use (regular expressions over what is inside <> or "").
 ALLOWED = {

@@ -26,6 +26,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Request and process metrics for Prometheus
+         * @description The Prometheus text exposition format (version 0.0.4): `cma_http_requests_total` and the
+         *     `cma_http_request_duration_seconds` histogram by `method`, `route` (the route template, such
+         *     as `/api/v1/cases/{id}`, never the path asked for) and `status` class (`2xx`), and process
+         *     figures (uptime, open connections, requests in flight, the database pool). Served only
+         *     when the process has a `METRICS_TOKEN`, and only to a request that sends it as a bearer
+         *     token; without the setting the path answers 404 like any unknown one. See
+         *     docs/operations.md, "Metrics and traces".
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -3277,6 +3303,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControlNoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example # TYPE cma_http_requests_total counter
+                     *     cma_http_requests_total{method="GET",route="/api/v1/cases/{id}",status="2xx"} 42
+                     */
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOpenApi: {

@@ -16,6 +16,10 @@ struct Services {
   app::AuthService& auth;
   std::string version;
   std::function<bool()> draining;  // true once shutdown has begun: /health answers 503
+  // GET /metrics answers only when both are set, and only to this bearer token
+  // (docs/operations.md, "Metrics and traces"); otherwise it is a 404 like any unknown path.
+  std::string metrics_token = {};
+  std::function<std::string()> metrics_text = {};  // the Prometheus text exposition
 };
 
 class Api {

@@ -28,6 +28,11 @@ namespace log = platform::log;
 
 namespace {
 
+// Metric labels for requests that reached no route: never the raw path, which is unbounded and may
+// hold ids or personal data.
+constexpr std::string_view kUnmatchedRoute = "(unmatched)";
+constexpr std::string_view kUnparsedRoute = "(unparsed)";
+
 struct Session {
   explicit Session(tcp::socket s) : stream(std::move(s)) {}
   beast::tcp_stream stream;
@@ -92,10 +97,11 @@ struct Server::Impl {
   tcp::acceptor acceptor;
   asio::thread_pool workers;
   std::atomic<int> queued{0};
+  std::atomic<std::uint64_t> refused_total{0};
   std::atomic<bool> draining{false};
   int bound_port = 0;
 
-  std::mutex sessions_mu;
+  mutable std::mutex sessions_mu;
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
 
   std::mutex stop_mu;
@@ -108,7 +114,7 @@ struct Server::Impl {
     stop_cv.notify_all();
   }
 
-  std::size_t open_sessions() {
+  std::size_t open_sessions() const {
     std::lock_guard lock(sessions_mu);
     return sessions.size();
   }
@@ -179,6 +185,7 @@ struct Server::Impl {
     socket.close(ignored);
 
     ++refused_since_log;
+    refused_total.fetch_add(1, std::memory_order_relaxed);
     auto now = std::chrono::steady_clock::now();
     if (now - last_refusal_log >= std::chrono::seconds(10)) {
       log::warn("http.connections_refused",
@@ -237,15 +244,16 @@ struct Server::Impl {
     return req;
   }
 
-  asio::awaitable<Response> run_on_worker(Request& req) {
+  asio::awaitable<Response> run_on_worker(Request& req, platform::xray::Segment* segment) {
     if (queued.fetch_add(1) >= opt.queue_limit) {
       --queued;
       co_return problem(Error::unavailable("The server is busy; retry shortly."), req);
     }
     Response resp = co_await asio::co_spawn(
         workers,
-        [this, &req]() -> asio::awaitable<Response> {
+        [this, &req, segment]() -> asio::awaitable<Response> {
           log::RequestScope scope(req.meta.request_id);
+          platform::xray::ActiveSegment traced(segment);  // the handler's SQL (and later S3, Redis) spans
           co_return handler(req);
         },
         use_awaitable);
@@ -294,6 +302,7 @@ struct Server::Impl {
       }
       s->busy = true;
       auto started = std::chrono::steady_clock::now();
+      double started_wall = opt.tracer != nullptr ? platform::xray::epoch_seconds_now() : 0.0;
       s->stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
       auto read = co_await bhttp::async_read(s->stream, buffer, parser, use_tuple);
       auto ec = std::get<0>(read);
@@ -311,6 +320,8 @@ struct Server::Impl {
           resp = problem(400, "Bad request", "The request is not valid HTTP/1.1: " + ec.message() + ".", bare);
         if (resp) {
           co_await write(*s, *resp, bare.meta.request_id, 11, false);
+          if (opt.metrics != nullptr)
+            opt.metrics->record("OTHER", kUnparsedRoute, resp->status, std::chrono::steady_clock::now() - started);
           // The scope is thread-local, so it must not span a co_await (the coroutine may resume elsewhere).
           log::RequestScope scope(bare.meta.request_id);
           log::info("http.request", log::Fields().add("status", resp->status).add("error", ec.message()));
@@ -321,16 +332,38 @@ struct Server::Impl {
       Response early;
       early.status = 0;
       Request req = to_request(raw, peer, &early);
+      std::optional<platform::xray::Tracer::Context> trace;
+      std::optional<platform::xray::Segment> segment;
+      if (opt.tracer != nullptr) {
+        trace = opt.tracer->begin(header(raw, "X-Amzn-Trace-Id"));
+        if (trace->sampled) segment = opt.tracer->new_segment(*trace, started_wall);
+      }
       Response resp;
       if (early.status != 0)
         resp = std::move(early);
       else
-        resp = co_await run_on_worker(req);
+        resp = co_await run_on_worker(req, segment ? &*segment : nullptr);
+      if (trace) resp.headers.emplace_back("X-Amzn-Trace-Id", trace->response_header());
       bool keep_alive = raw.keep_alive() && !draining;
       std::size_t bytes = resp.body.size();
       int status = resp.status;
       std::string user_id = resp.user_id;
       co_await write(*s, resp, req.meta.request_id, raw.version(), keep_alive);
+      std::string_view route = req.route.empty() ? kUnmatchedRoute : std::string_view(req.route);
+      if (opt.metrics != nullptr)
+        opt.metrics->record(req.method, route, status, std::chrono::steady_clock::now() - started);
+      if (segment) {
+        segment->end_time = platform::xray::epoch_seconds_now();
+        segment->method = req.method;
+        // The path only: the query string can carry personal data. A calendar feed's path is its
+        // secret, so it is traced by its route template.
+        segment->url = req.route.rfind("/ical/", 0) == 0 ? req.route : req.path;
+        segment->route = std::string(route);
+        segment->request_id = req.meta.request_id;
+        segment->status = status;
+        segment->content_length = static_cast<std::int64_t>(bytes);
+        opt.tracer->finish(*segment);
+      }
       {
         log::RequestScope scope(req.meta.request_id);
         if (log::enabled(log::Level::info)) {
@@ -378,6 +411,15 @@ int Server::port() const {
 }
 bool Server::draining() const {
   return impl_->draining;
+}
+std::size_t Server::open_connections() const {
+  return impl_->open_sessions();
+}
+int Server::requests_in_flight() const {
+  return impl_->queued.load(std::memory_order_relaxed);
+}
+std::uint64_t Server::refused_connections() const {
+  return impl_->refused_total.load(std::memory_order_relaxed);
 }
 void Server::stop() {
   impl_->request_stop();

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "http/api.hpp"
+#include "platform/metrics.hpp"
+#include "platform/xray.hpp"
 
 namespace cma::http {
 
@@ -22,6 +24,9 @@ struct ServerOptions {
   int idle_timeout_seconds = 75;  // keep-alive; longer than the ALB's 60 s so the ALB closes first
   int drain_seconds = 20;
   bool trust_proxy = false;
+  // Observability, each optional and owned by the caller (docs/operations.md, "Metrics and traces").
+  platform::metrics::RequestMetrics* metrics = nullptr;  // counts and times every request by route
+  platform::xray::Tracer* tracer = nullptr;              // one X-Ray segment per sampled request
 };
 
 // Runs one request to completion on a worker thread; must not throw.
@@ -42,6 +47,10 @@ class Server {
   // Stops accepting, lets in-flight requests finish (up to drain_seconds), then returns from run().
   void stop();
   bool draining() const;
+  // Figures for /metrics.
+  std::size_t open_connections() const;
+  int requests_in_flight() const;  // handed to the workers: running or waiting for one
+  std::uint64_t refused_connections() const;
 
   struct Impl;
 

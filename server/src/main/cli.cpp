@@ -19,6 +19,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "main/demo_data.hpp"
+#include "main/observability.hpp"
 #include "main/web.hpp"
 #include "main/wiring.hpp"
 #include "platform/crypto.hpp"
@@ -164,12 +165,23 @@ int serve(const Overrides& overrides, bool demo) {
     }
   }
 
+  Observability observability(config);
   http::Server* server_ptr = nullptr;
-  http::Api api(http::Services{core->deps(), *core->auth, CMA_VERSION,
-                               [&server_ptr] { return server_ptr != nullptr && server_ptr->draining(); }});
+  http::Services services{core->deps(), *core->auth, CMA_VERSION,
+                          [&server_ptr] { return server_ptr != nullptr && server_ptr->draining(); }};
+  services.metrics_token = observability.metrics_token();
+  services.metrics_text = [&observability] { return observability.metrics_text(); };
+  http::Api api(std::move(services));
   auto opt = server_options(config, workers);
+  observability.attach(opt);
   http::Server server(api_and_web_app(api, site.get()), opt);
   server_ptr = &server;
+  observability.watch(server);
+  observability.add_gauge({"cma_db_pool_max_connections", "Database connections this process may open.", "gauge",
+                           [workers] { return static_cast<double>(workers); }});
+  observability.add_gauge({"cma_db_connections_discarded_total",
+                           "Database connections closed after a failure instead of being reused.", "counter",
+                           [&core] { return static_cast<double>(core->db->discarded_connections()); }});
   try {
     server.start();
   } catch (const std::exception& e) {
@@ -185,12 +197,17 @@ int serve(const Overrides& overrides, bool demo) {
                           .add("workers", workers)
                           .add("ioThreads", opt.io_threads)
                           .add("maxConnections", opt.max_connections)
-                          .add("jwtSecretFrom", config.jwt_secret_source));
+                          .add("jwtSecretFrom", config.jwt_secret_source)
+                          .add("metricsEndpoint", !config.metrics_token.empty())
+                          .add("emf", config.emf)
+                          .add("xray", !config.xray_daemon_address.empty()));
   platform::log::flush();  // at once: with PORT=0 this line is how a supervisor learns the port
   if (demo)
     print_logins(fs::path(config.data_dir) / "demo-logins.txt",
                  "http://" + config.bind + ":" + std::to_string(server.port()));
+  observability.start();
   server.run(true);
+  observability.stop();
   platform::log::info("server.stopped");
   return 0;
 }
@@ -210,7 +227,15 @@ int web(Overrides overrides) {
     return 2;
   }
   int workers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
-  http::Server server([&site](http::Request& req) { return site->serve(req); }, server_options(config, workers));
+  Observability observability(config);
+  auto opt = server_options(config, workers);
+  observability.attach(opt);
+  http::Server server(
+      [&site](http::Request& req) {
+        req.route = kWebAppRoute;
+        return site->serve(req);
+      },
+      opt);
   try {
     server.start();
   } catch (const std::exception& e) {
@@ -221,9 +246,13 @@ int web(Overrides overrides) {
                                               .add("bind", config.bind)
                                               .add("port", server.port())
                                               .add("version", CMA_VERSION)
-                                              .add("serves", "web"));
+                                              .add("serves", "web")
+                                              .add("emf", config.emf)
+                                              .add("xray", !config.xray_daemon_address.empty()));
   platform::log::flush();
+  observability.start();
   server.run(true);
+  observability.stop();
   platform::log::info("server.stopped");
   return 0;
 }

@@ -64,6 +64,7 @@ http::RequestHandler api_and_web_app(const http::Api& api, const http::StaticSit
   if (site == nullptr) return [&api](http::Request& req) { return api.handle(req); };
   return [&api, site](http::Request& req) {
     if (http::is_api_path(req.path)) return api.handle(req);
+    req.route = kWebAppRoute;
     return site->serve(req);
   };
 }

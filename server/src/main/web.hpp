@@ -15,6 +15,9 @@ namespace cma::main {
 
 inline constexpr const char* kDefaultWebRoot = "./client/dist";
 inline constexpr int kDefaultWebPort = 3000;
+// The route every request the web app answers is counted and traced under (one label for all its
+// files, so metrics stay bounded however many paths are asked for).
+inline constexpr const char* kWebAppRoute = "(web app)";
 
 struct WebSettings {
   std::string root = kDefaultWebRoot;  // WEB_ROOT / --web-root: the built app (client/dist)

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "platform/crypto.hpp"
+#include "platform/xray.hpp"
 
 namespace cma::platform {
 
@@ -36,6 +37,37 @@ std::optional<int> parse_int(const std::string& s) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
   return v;
+}
+
+std::optional<double> parse_fraction(const std::string& s) {
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || !(v >= 0.0 && v <= 1.0)) return std::nullopt;
+  return v;
+}
+
+std::optional<bool> parse_flag(const std::string& v) {
+  if (v == "1" || v == "true") return true;
+  if (v == "0" || v == "false") return false;
+  return std::nullopt;
+}
+
+bool printable_ascii(const std::string& s, bool allow_space) {
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u > 0x7e || (!allow_space && c == ' ')) return false;
+  }
+  return true;
+}
+
+// CloudWatch: 1 to 255 characters of letters, digits and . - _ / # :, not in the AWS/ space.
+bool valid_metric_namespace(const std::string& s) {
+  if (s.empty() || s.size() > 255 || s.rfind("AWS/", 0) == 0) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_' || c == '/' || c == '#' ||
+          c == ':'))
+      return false;
+  return true;
 }
 
 std::optional<std::string> read_secret_file(const std::string& path, std::string& error) {
@@ -109,12 +141,48 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   if (c.refresh_ttl_hours > c.session_max_hours)
     return ConfigError{"REFRESH_TTL_HOURS", "must not be longer than SESSION_MAX_HOURS"};
   if (auto v = get("TRUST_PROXY")) {
-    if (*v == "1" || *v == "true")
-      c.trust_proxy = true;
-    else if (*v == "0" || *v == "false")
-      c.trust_proxy = false;
-    else
-      return ConfigError{"TRUST_PROXY", "must be true or false"};
+    auto flag = parse_flag(*v);
+    if (!flag) return ConfigError{"TRUST_PROXY", "must be true or false"};
+    c.trust_proxy = *flag;
+  }
+
+  if (auto v = get("METRICS_TOKEN")) {
+    if (v->size() < 32 || !printable_ascii(*v, false))
+      return ConfigError{"METRICS_TOKEN", "must be at least 32 printable characters without spaces"};
+    c.metrics_token = *v;
+  }
+  if (auto v = get("CMA_EMF")) {
+    auto flag = parse_flag(*v);
+    if (!flag) return ConfigError{"CMA_EMF", "must be true or false"};
+    c.emf = *flag;
+  }
+  if (auto e = int_setting("CMA_EMF_INTERVAL_SECONDS", c.emf_interval_seconds, 1, 3600)) return e;
+  if (auto v = get("CMA_EMF_NAMESPACE")) {
+    if (!valid_metric_namespace(*v))
+      return ConfigError{"CMA_EMF_NAMESPACE",
+                         "must be 1 to 255 letters, digits or . - _ / # : and not start with AWS/"};
+    c.emf_namespace = *v;
+  }
+  if (auto v = get("CMA_ENVIRONMENT")) {
+    if (v->size() > 255 || !printable_ascii(*v, true))
+      return ConfigError{"CMA_ENVIRONMENT", "must be at most 255 printable characters"};
+    c.environment = *v;
+  }
+  if (auto v = get("AWS_XRAY_DAEMON_ADDRESS")) {
+    if (!xray::parse_daemon_address(*v))
+      return ConfigError{"AWS_XRAY_DAEMON_ADDRESS", "must be host:port (UDP), e.g. 127.0.0.1:2000"};
+    c.xray_daemon_address = *v;
+  }
+  if (auto v = get("AWS_XRAY_TRACING_NAME")) {
+    if (!xray::valid_segment_name(*v))
+      return ConfigError{"AWS_XRAY_TRACING_NAME",
+                         "must be 1 to 200 letters, digits, spaces or _ . : / % & # = + \\ - @"};
+    c.xray_tracing_name = *v;
+  }
+  if (auto v = get("CMA_XRAY_SAMPLING_RATE")) {
+    auto rate = parse_fraction(*v);
+    if (!rate) return ConfigError{"CMA_XRAY_SAMPLING_RATE", "must be a number from 0 to 1, got \"" + *v + "\""};
+    c.xray_sampling_rate = *rate;
   }
 
   if (!need_jwt_secret) return std::nullopt;

@@ -33,6 +33,16 @@ struct Config {
   std::string data_dir = "./var";  // embedded mode: database, generated secret, later documents
   bool trust_proxy = false;        // take the client IP from X-Forwarded-For (behind an ALB)
 
+  // Observability (docs/operations.md, "Metrics and traces").
+  std::string metrics_token;              // METRICS_TOKEN: bearer token for GET /metrics; "" = no /metrics
+  bool emf = false;                       // CMA_EMF: CloudWatch EMF metric lines on stdout
+  int emf_interval_seconds = 60;          // CMA_EMF_INTERVAL_SECONDS: one line per route per interval
+  std::string emf_namespace = "CMA";      // CMA_EMF_NAMESPACE
+  std::string environment;                // CMA_ENVIRONMENT: the metrics' Environment dimension
+  std::string xray_daemon_address;        // AWS_XRAY_DAEMON_ADDRESS: host:port (UDP); "" = no tracing
+  std::string xray_tracing_name = "cma";  // AWS_XRAY_TRACING_NAME: the segments' name
+  double xray_sampling_rate = 0.05;       // CMA_XRAY_SAMPLING_RATE: share of untraced requests, after 1/s
+
   // Sign-in throttling (docs/operations.md): one account at one address, one account from anywhere,
   // one address across accounts.
   int login_account_address_limit = 5;

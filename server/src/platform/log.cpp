@@ -135,6 +135,10 @@ Fields& Fields::add(std::string_view k, bool v) {
   return *this;
 }
 
+void write_line(std::string_view line) {
+  sink().info(line);
+}
+
 void write(Level level, std::string_view event, const Fields& fields) {
   if (!enabled(level)) return;
   std::string line;

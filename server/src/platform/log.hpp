@@ -31,6 +31,10 @@ class Fields {
   std::string text_;
 };
 
+// Writes a line made elsewhere (an EMF document) as it is, whatever the level, in the same stream
+// as the log lines so the two never interleave mid-line.
+void write_line(std::string_view line);
+
 // Writes out buffered lines; call before the process exits.
 void flush();
 

@@ -167,12 +167,17 @@ TestApp::TestApp(TestAppOptions options)
   advisor_b = user(centre_b, "advisor@b.test", "advisor");
   trainee_b = user(centre_b, "trainee@b.test", "trainee");
 
-  api_ = std::make_unique<http::Api>(
-      http::Services{deps, *auth_, "test", [this] { return server_ && server_->draining(); }});
+  http::Services services{deps, *auth_, "test", [this] { return server_ && server_->draining(); }};
+  services.metrics_token = options.metrics_token;
+  if (auto* metrics = options.metrics)
+    services.metrics_text = [metrics] { return platform::metrics::prometheus_text(metrics->snapshot(), {}); };
+  api_ = std::make_unique<http::Api>(std::move(services));
   http::ServerOptions opt;
   opt.port = 0;
   opt.io_threads = 2;
   opt.workers = options.workers;
+  opt.metrics = options.metrics;
+  opt.tracer = options.tracer;
   opt.queue_limit = options.queue_limit;
   opt.max_body_bytes = options.max_body_bytes;
   opt.drain_seconds = 5;

@@ -14,6 +14,8 @@
 #include "http/server.hpp"
 #include "platform/clock.hpp"
 #include "platform/ids.hpp"
+#include "platform/metrics.hpp"
+#include "platform/xray.hpp"
 #include "store/database.hpp"
 
 namespace cma::testing {
@@ -68,6 +70,10 @@ struct TestAppOptions {
   app::SessionPolicy sessions{};
   std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
   int max_connections = 1024;
+  // Observability, owned by the test: request metrics (GET /metrics with the token) and tracing.
+  platform::metrics::RequestMetrics* metrics = nullptr;
+  std::string metrics_token = {};
+  platform::xray::Tracer* tracer = nullptr;
 };
 
 class TestApp {

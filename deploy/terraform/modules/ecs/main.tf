@@ -352,6 +352,7 @@ resource "aws_ecs_task_definition" "this" {
         AWS_REGION              = var.region
         AWS_XRAY_DAEMON_ADDRESS = "127.0.0.1:2000"
         CMA_ENVIRONMENT         = var.environment
+        CMA_EMF                 = "1"
       }, each.value.environment) : { name = k, value = v }]
       secrets = [for k, v in each.value.secrets : { name = k, valueFrom = v }]
       healthCheck = {

@@ -74,7 +74,8 @@ bool has_token(std::string_view list, std::string_view token) {
 }  // namespace
 
 bool is_api_path(std::string_view path) {
-  return path == "/health" || path == "/api" || path.rfind("/api/", 0) == 0 || path.rfind("/ical/", 0) == 0;
+  return path == "/health" || path == "/metrics" || path == "/api" || path.rfind("/api/", 0) == 0 ||
+         path.rfind("/ical/", 0) == 0;
 }
 
 Encoding preferred_encoding(std::string_view accept_encoding, bool have_gzip, bool have_brotli) {

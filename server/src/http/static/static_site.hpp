@@ -45,8 +45,8 @@ class StaticSite {
   std::string content_security_policy_;
 };
 
-// True for the paths the API answers (/api/…, /health, the calendar feeds /ical/…); everything
-// else is the web app's.
+// True for the paths the API answers (/api/…, /health, /metrics, the calendar feeds /ical/…);
+// everything else is the web app's.
 bool is_api_path(std::string_view path);
 
 // Which precompressed variant the client accepts, by RFC 9110 Accept-Encoding (q=0 refuses).

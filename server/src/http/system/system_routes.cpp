@@ -2,6 +2,8 @@
 #include <chrono>
 
 #include "http/routes/routes.hpp"
+#include "platform/crypto.hpp"
+#include "platform/metrics.hpp"
 
 namespace cma::http::routes {
 
@@ -20,6 +22,26 @@ void add_system_routes(Router& r, const Services& s) {
     auto resp =
         Response::json(ok ? 200 : 503,
                        json::object{{"status", ok ? "ok" : "unavailable"}, {"version", s.version}, {"checks", checks}});
+    resp.headers.emplace_back("Cache-Control", "no-store");
+    return resp;
+  });
+
+  // For a Prometheus scraper that holds METRICS_TOKEN; without the setting the route does not exist.
+  r.add_public("GET", "/metrics", {}, [&s](Request& req) {
+    if (s.metrics_token.empty() || !s.metrics_text)
+      return problem(404, "Not found", "There is no route for " + req.path + ".", req);
+    constexpr std::string_view prefix = "Bearer ";
+    std::string_view auth = req.authorization;
+    bool allowed = auth.size() > prefix.size() && auth.substr(0, prefix.size()) == prefix &&
+                   platform::constant_time_equal(auth.substr(prefix.size()), s.metrics_token);
+    if (!allowed) {
+      auto resp = problem(401, "Unauthorized", "Send the metrics token: Authorization: Bearer <token>.", req);
+      resp.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"metrics\"");
+      return resp;
+    }
+    Response resp;
+    resp.content_type = platform::metrics::kPrometheusContentType;
+    resp.body = s.metrics_text();
     resp.headers.emplace_back("Cache-Control", "no-store");
     return resp;
   });

@@ -117,8 +117,15 @@ std::unique_ptr<PreparedStatements::Entry> PreparedStatements::prepare(std::stri
   return e;
 }
 
+namespace {
+const char* database_type(Dialect d) {
+  return d == Dialect::sqlite ? "SQLite" : "PostgreSQL";
+}
+}  // namespace
+
 Query::Query(PreparedStatements& statements, std::string_view sql)
-    : statements_(statements), entry_(statements.get(sql)) {
+    : span_(database_type(statements.dialect()), "remote"), statements_(statements), entry_(statements.get(sql)) {
+  span_.set_sql(sql, database_type(statements.dialect()));  // the constant text: parameters are bound apart
   if (entry_.busy) throw std::logic_error("a prepared statement was used while it was still running");
   entry_.busy = true;
   if (statements_.dialect() == Dialect::postgresql) {
@@ -192,6 +199,7 @@ void Query::execute() {
   auto status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     const char* code = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    span_.set_fault();
     throw DatabaseError(code ? code : "08006", PQerrorMessage(conn));
   }
   rows_ = PQntuples(res);
@@ -204,6 +212,7 @@ bool Query::next() {
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     auto* db = static_cast<lite::sqlite3*>(statements_.handle());
+    span_.set_fault();
     throw DatabaseError(std::to_string(lite::sqlite3_extended_errcode(db)), sqlite_error(db));
   }
   return ++row_ < rows_;

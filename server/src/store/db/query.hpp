@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "platform/xray.hpp"
 #include "store/db/dialect.hpp"
 
 namespace cma::store::db {
@@ -86,6 +87,9 @@ class Query {
  private:
   void execute();
   int sqlite_index(std::string_view name) const;  // the :name placeholder's position, or throws
+  // An X-Ray subsegment (when the request is traced) from preparing to finishing with the
+  // statement; first, so it spans the others' construction and destruction.
+  platform::xray::Span span_;
   PreparedStatements& statements_;
   PreparedStatements::Entry& entry_;
   std::vector<std::string> values_;  // PostgreSQL: the parameters as text, by position

@@ -5,14 +5,29 @@
 #include <utility>
 #include <vector>
 
+#include "platform/xray.hpp"
+
 namespace cma::store::db {
 
 namespace {
 
+const char* span_name(app::TxMode mode) {
+  switch (mode) {
+    case app::TxMode::read:
+      return "transaction.read";
+    case app::TxMode::write:
+      return "transaction.write";
+    case app::TxMode::snapshot:
+      return "transaction.snapshot";
+  }
+  return "transaction";
+}
+
 class SociTransaction final : public app::Transaction {
  public:
   SociTransaction(SessionPool& pool, const RepositoryRegistry& registry, app::TxMode mode)
-      : pool_(pool),
+      : span_(span_name(mode)),
+        pool_(pool),
         registry_(registry),
         exceptions_at_start_(std::uncaught_exceptions()),
         group_(mode == app::TxMode::write ? pool.group_commit() : nullptr) {
@@ -81,6 +96,9 @@ class SociTransaction final : public app::Transaction {
   // Transaction control, prepared once per connection like the statements it brackets.
   void run(const char* statement) { Query(connection_->statements, statement).run(); }
 
+  // When the request is traced: the wait for a connection (or the write turn), every statement, and
+  // the rollback or release at the end, as one subsegment; declared first so it spans all of it.
+  platform::xray::Span span_;
   SessionPool& pool_;
   const RepositoryRegistry& registry_;
   int exceptions_at_start_;
