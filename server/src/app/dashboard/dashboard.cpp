@@ -7,6 +7,7 @@
 #include "app/authorization.hpp"
 #include "app/dashboard/ports.hpp"
 #include "app/debts/debt_rules.hpp"
+#include "app/identity/centres.hpp"
 #include "app/identity/ports.hpp"
 #include "domain/cases/case_status.hpp"
 #include "domain/diary/london_time.hpp"
@@ -196,30 +197,18 @@ Result<DashboardCheck> check_dashboard(const Deps& deps, const Actor& actor, con
 }
 
 int fill_missing_dashboard_counters(const Deps& deps) {
-  auto op = Principal::operator_command();
   int filled = 0;
-  std::string after;
-  for (;;) {
-    std::vector<Centre> centres;
-    {
-      auto tx = deps.db.begin(TxMode::read);
-      centres = tx->get<CentreRepository>().list(Tenancy::of(op), after, 100);
-    }
-    for (const auto& c : centres) {
-      auto scope = *Tenancy::centre_within(op, c.id);
-      auto tx = deps.db.begin(TxMode::write);
-      auto& repo = tx->get<DashboardRepository>();
-      if (repo.has_counters(scope)) continue;
-      long long cases = 0;
-      auto counted = recount(repo, scope, cases);
-      if (cases == 0) continue;
-      repo.replace(scope, counted);
-      tx->commit();
-      ++filled;
-    }
-    if (centres.size() < 100) break;
-    after = centres.back().id;
-  }
+  for_each_centre(deps, [&](const Centre&, const CentreScope& scope) {
+    auto tx = deps.db.begin(TxMode::write);
+    auto& repo = tx->get<DashboardRepository>();
+    if (repo.has_counters(scope)) return;
+    long long cases = 0;
+    auto counted = recount(repo, scope, cases);
+    if (cases == 0) return;
+    repo.replace(scope, counted);
+    tx->commit();
+    ++filled;
+  });
   return filled;
 }
 

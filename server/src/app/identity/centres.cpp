@@ -150,4 +150,19 @@ Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std
   return after;
 }
 
+void for_each_centre(const Deps& deps, const std::function<void(const Centre&, const CentreScope&)>& each) {
+  auto op = Principal::operator_command();
+  std::string after;
+  for (;;) {
+    std::vector<Centre> centres;
+    {
+      auto tx = deps.db.begin(TxMode::read);
+      centres = tx->get<CentreRepository>().list(Tenancy::of(op), after, 100);
+    }
+    for (const auto& c : centres) each(c, *Tenancy::centre_within(op, c.id));
+    if (centres.size() < 100) break;
+    after = centres.back().id;
+  }
+}
+
 }  // namespace cma::app

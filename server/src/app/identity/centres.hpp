@@ -1,5 +1,6 @@
 #pragma once
 // Centres: admins create and change them; everyone may read their own.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -19,5 +20,9 @@ Result<Page<Centre>> list_centres(const Deps& deps, const Actor& actor, const Pa
 Result<Centre> get_centre(const Deps& deps, const Actor& actor, const std::string& id);
 Result<Centre> update_centre(const Deps& deps, const Actor& actor, const std::string& id, const CentreInput& in);
 Result<Centre> deactivate_centre(const Deps& deps, const Actor& actor, const std::string& id);
+
+// For start-up work the operator does on every centre (filling derived data): calls `each` with
+// each centre, active or not, and its scope, a page of centres read at a time.
+void for_each_centre(const Deps& deps, const std::function<void(const Centre&, const CentreScope&)>& each);
 
 }  // namespace cma::app

@@ -4,7 +4,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/authorization.hpp"
-#include "app/identity/ports.hpp"
+#include "app/identity/centres.hpp"
 #include "app/search/ports.hpp"
 
 namespace cma::app {
@@ -73,34 +73,22 @@ Result<std::vector<SearchResult>> search(const Deps& deps, const Actor& actor, c
 }
 
 int fill_missing_search_index(const Deps& deps) {
-  auto op = Principal::operator_command();
   int filled = 0;
-  std::string after;
-  for (;;) {
-    std::vector<Centre> centres;
-    {
-      auto tx = deps.db.begin(TxMode::read);
-      centres = tx->get<CentreRepository>().list(Tenancy::of(op), after, 100);
-    }
-    for (const auto& c : centres) {
-      auto scope = *Tenancy::centre_within(op, c.id);
-      auto tx = deps.db.begin(TxMode::write);
-      auto& index = tx->get<SearchIndex>();
-      if (index.has_documents(scope)) continue;
-      auto src = index.sources(scope);
-      if (src.clients.empty()) continue;
-      std::map<std::string, const Case*> cases;
-      for (const auto& k : src.cases) cases[k.id] = &k;
-      for (const auto& client : src.clients) index_client(*tx, scope, client);
-      for (const auto& k : src.cases) index_case(*tx, scope, k);
-      for (const auto& n : src.notes)
-        if (auto it = cases.find(n.case_id); it != cases.end()) index_note(*tx, scope, n, *it->second);
-      tx->commit();
-      ++filled;
-    }
-    if (centres.size() < 100) break;
-    after = centres.back().id;
-  }
+  for_each_centre(deps, [&](const Centre&, const CentreScope& scope) {
+    auto tx = deps.db.begin(TxMode::write);
+    auto& index = tx->get<SearchIndex>();
+    if (index.has_documents(scope)) return;
+    auto src = index.sources(scope);
+    if (src.clients.empty()) return;
+    std::map<std::string, const Case*> cases;
+    for (const auto& k : src.cases) cases[k.id] = &k;
+    for (const auto& client : src.clients) index_client(*tx, scope, client);
+    for (const auto& k : src.cases) index_case(*tx, scope, k);
+    for (const auto& n : src.notes)
+      if (auto it = cases.find(n.case_id); it != cases.end()) index_note(*tx, scope, n, *it->second);
+    tx->commit();
+    ++filled;
+  });
   return filled;
 }
 
