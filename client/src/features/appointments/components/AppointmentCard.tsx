@@ -36,7 +36,7 @@ export function AppointmentCard({
             {when}
           </Text>
           {!scheduled && (
-            <Badge size="sm" variant="light" color="gray.8">
+            <Badge size="sm" variant="outline" color="gray">
               {humanise(a.status)}
             </Badge>
           )}
@@ -58,7 +58,7 @@ export function AppointmentCard({
             <Button size="compact-xs" variant="default" onClick={() => setMoving(true)}>
               Move
             </Button>
-            <Button size="compact-xs" variant="subtle" color="red.8" onClick={cancel} loading={update.isPending}>
+            <Button size="compact-xs" variant="outline" color="red" onClick={cancel} loading={update.isPending}>
               Cancel
             </Button>
           </Group>

@@ -43,7 +43,7 @@ export function CaseAppointmentsTab({ caseId, adviserName }: { caseId: string; a
                   </Table.Td>
                   <Table.Td>{adviserName(a.adviserId)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={a.status === 'scheduled' ? 'blue.8' : 'gray.8'}>
+                    <Badge variant="outline" color={a.status === 'scheduled' ? 'indigo' : 'gray'}>
                       {humanise(a.status)}
                     </Badge>
                   </Table.Td>

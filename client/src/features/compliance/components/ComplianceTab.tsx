@@ -10,11 +10,11 @@ import { useTickCompliance } from '../api/tick-compliance';
 export type EvidenceOption = { id: string; label: string };
 
 const STATUS: Record<CaseCompliance['status'], { label: string; color: string; text: string }> = {
-  compliant: { label: 'Compliant', color: 'green.9', text: 'Every item is satisfied: the case can be closed.' },
-  incomplete: { label: 'Incomplete', color: 'yellow.9', text: 'Some items are not yet satisfied.' },
+  compliant: { label: 'Compliant', color: 'teal', text: 'Every item is satisfied: the case can be closed.' },
+  incomplete: { label: 'Incomplete', color: 'indigo', text: 'Some items are not yet satisfied.' },
   overdue: {
     label: 'Overdue',
-    color: 'red.9',
+    color: 'red',
     text: 'Some items are not yet satisfied, and the case has been open more than 28 days or its review date has passed.',
   },
 };
@@ -36,7 +36,7 @@ function Item({ caseId, item, editable, evidence }: { caseId: string; item: Comp
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
           <Text fw={600}>{item.label}</Text>
-          <Badge variant="light" color={item.satisfied ? 'green.9' : 'gray.8'}>
+          <Badge variant={item.satisfied ? 'filled' : 'outline'} color={item.satisfied ? 'teal' : 'gray'}>
             {item.satisfied ? 'Done' : 'Not yet'}
           </Badge>
         </Group>
@@ -89,7 +89,7 @@ export function ComplianceTab({ caseId, editable, evidence }: { caseId: string; 
         <Title order={2} size="h4">
           Compliance checklist
         </Title>
-        <Badge color={status.color} variant="light">
+        <Badge color={status.color} variant="outline">
           {status.label}
         </Badge>
       </Group>

@@ -92,11 +92,11 @@ function NoteCard({ caseId, note }: { caseId: string; note: Note }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Group gap="xs">
-            <Badge variant="light" color="blue.8">
+            <Badge variant="outline" color="indigo">
               {humanise(note.type)}
             </Badge>
             {note.pinned && (
-              <Badge variant="light" color="grape.8">
+              <Badge variant="outline" color="grape">
                 Pinned
               </Badge>
             )}
@@ -113,7 +113,7 @@ function NoteCard({ caseId, note }: { caseId: string; note: Note }) {
               Edit
             </Button>
             {note.revision > 1 && (
-              <Button size="xs" variant="subtle" onClick={() => setHistory((h) => !h)} aria-expanded={history}>
+              <Button size="xs" variant="default" onClick={() => setHistory((h) => !h)} aria-expanded={history}>
                 {history ? 'Hide revisions' : 'Show revisions'}
               </Button>
             )}

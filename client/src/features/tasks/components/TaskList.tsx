@@ -7,11 +7,11 @@ import { useUpdateTask } from '../api/update-task';
 
 export type Assignee = { id: string; label: string };
 
-const PRIORITY_COLOUR: Record<Task['priority'], string> = { urgent: 'red.9', high: 'orange.9', normal: 'gray.8', low: 'gray.7' };
+const PRIORITY_COLOUR: Record<Task['priority'], string> = { urgent: 'red', high: 'red', normal: 'gray', low: 'gray' };
 
 export function PriorityBadge({ priority }: { priority: Task['priority'] }) {
   return (
-    <Badge variant="light" color={PRIORITY_COLOUR[priority]}>
+    <Badge variant={priority === 'urgent' ? 'filled' : 'outline'} color={PRIORITY_COLOUR[priority]}>
       {humanise(priority)}
     </Badge>
   );
