@@ -131,12 +131,13 @@ export function CaseRoute({ user }: { user: User }) {
         <Tabs.Panel value="tasks" pt="md">
           <CaseTasksTab
             caseId={id}
+            centreId={user.role === 'admin' ? c.data.centreId : undefined}
             assignees={mayListUsers(user) ? advisers : null}
             assigneeName={adviserName}
           />
         </Tabs.Panel>
         <Tabs.Panel value="appointments" pt="md">
-          <CaseAppointmentsTab caseId={id} adviserName={adviserName} />
+          <CaseAppointmentsTab caseId={id} centreId={user.role === 'admin' ? c.data.centreId : undefined} adviserName={adviserName} />
         </Tabs.Panel>
         {tabs.includes('history') && (
           <Tabs.Panel value="history" pt="md">

@@ -55,10 +55,10 @@ export function AppointmentCard({
         )}
         {scheduled && (
           <Group gap={4}>
-            <Button size="compact-xs" variant="default" onClick={() => setMoving(true)}>
+            <Button size="compact-xs" variant="default" onClick={() => setMoving(true)} aria-label={`Move ${when} ${clientName}`}>
               Move
             </Button>
-            <Button size="compact-xs" variant="outline" color="red" onClick={cancel} loading={update.isPending}>
+            <Button size="compact-xs" variant="outline" color="red" onClick={cancel} loading={update.isPending} aria-label={`Cancel ${when} ${clientName}`}>
               Cancel
             </Button>
           </Group>

@@ -5,8 +5,16 @@ import { formatDay, localDay, localTime } from '../api/london';
 import { useCaseAppointments } from '../api/list-appointments';
 
 // A case's appointments, oldest first; they are booked and moved from the diary.
-export function CaseAppointmentsTab({ caseId, adviserName }: { caseId: string; adviserName: (id: string) => string }) {
-  const appointments = useCaseAppointments(caseId);
+export function CaseAppointmentsTab({
+  caseId,
+  centreId,
+  adviserName,
+}: {
+  caseId: string;
+  centreId: string | undefined;
+  adviserName: (id: string) => string;
+}) {
+  const appointments = useCaseAppointments(caseId, centreId);
   return (
     <Stack>
       <Title order={2} size="h4">

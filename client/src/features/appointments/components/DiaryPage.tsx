@@ -20,7 +20,7 @@ export function DiaryPage({ user, advisers }: { user: User; advisers: AdviserCho
   const today = todayInLondon();
   const monday = weekStart(isDate(filters.week) ? filters.week : today);
   const who = filters.adviser ?? user.id;
-  const diary = useDiary(monday, who === CENTRE ? undefined : who);
+  const diary = useDiary(monday, who === CENTRE ? undefined : who, user.role === 'admin' ? user.centreId : undefined);
   const [booking, setBooking] = useState(false);
   const items = diary.data?.items ?? [];
   const clientName = useClientNames(items.map((a) => a.clientId));

@@ -130,7 +130,7 @@ export function DashboardPage({ user }: { user: User }) {
       {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {dashboard.isSuccess && (
         <>
-          <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }}>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
             <Stat label="Open and in progress" value={String((dashboard.data.figures.casesByStatus.open ?? 0) + (dashboard.data.figures.casesByStatus.in_progress ?? 0))} />
             <Stat label="Debt under advice" value={formatPence(dashboard.data.figures.debtUnderAdvice)} />
             <Stat label="Priority arrears" value={formatPence(dashboard.data.figures.priorityArrears)} />

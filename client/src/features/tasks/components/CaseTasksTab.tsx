@@ -60,14 +60,16 @@ function TaskForm({ caseId, assignees, onDone }: { caseId: string; assignees: As
 // are the caller's and reassigning is left to a manager.
 export function CaseTasksTab({
   caseId,
+  centreId,
   assignees,
   assigneeName,
 }: {
   caseId: string;
+  centreId: string | undefined;
   assignees: Assignee[] | null;
   assigneeName: (id: string) => string;
 }) {
-  const tasks = useCaseTasks(caseId);
+  const tasks = useCaseTasks(caseId, centreId);
   const [adding, setAdding] = useState(false);
   return (
     <Stack>
