@@ -276,6 +276,7 @@ describe('the web app', () => {
     await addNote.getByLabel(/^Type/).selectOption('meeting');
     await addNote.getByLabel(/^Note/).fill('Met Eve: identity seen, budget and options explained, advice letter sent.');
     await addNote.getByRole('button', { name: 'Add note' }).click();
+    await addNote.waitFor({ state: 'detached' });
     await page.getByRole('article').getByText(/^Met Eve: identity seen/).waitFor();
     await checkScreen(page, 'case-notes');
 
@@ -303,6 +304,7 @@ describe('the web app', () => {
     await addTask.getByLabel(/^Task/).fill('Post the offer letters');
     await addTask.getByLabel(/^Due/).fill(londonDate(0));
     await addTask.getByRole('button', { name: 'Add task' }).click();
+    await addTask.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'Tasks' }).getByText('Post the offer letters').waitFor();
     await checkScreen(page, 'case-tasks');
 
@@ -344,6 +346,17 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Next week' }).click();
     await page.getByText('10:00–11:00').waitFor();
     await checkScreen(page, 'diary');
+
+    // The calendar link: shown once, readable without signing in, dead once turned off.
+    await page.getByRole('button', { name: 'Get a calendar link' }).click();
+    const feedUrl = await page.getByRole('textbox', { name: 'Calendar link' }).inputValue();
+    assert.match(feedUrl, /^http:\/\/127\.0\.0\.1:\d+\/ical\/.+\.ics$/);
+    const feed = await fetch(feedUrl);
+    assert.equal(feed.status, 200);
+    assert.match(await feed.text(), /BEGIN:VCALENDAR/);
+    await page.getByRole('button', { name: 'Turn the link off' }).click();
+    await page.getByRole('button', { name: 'Get a calendar link' }).waitFor();
+    assert.equal((await fetch(feedUrl)).status, 404);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
