@@ -137,7 +137,14 @@ export function CaseRoute({ user }: { user: User }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="appointments" pt="md">
-          <CaseAppointmentsTab caseId={id} centreId={user.role === 'admin' ? c.data.centreId : undefined} adviserName={adviserName} />
+          <CaseAppointmentsTab
+            caseId={id}
+            centreId={user.role === 'admin' ? c.data.centreId : undefined}
+            client={{ id: c.data.clientId, name: c.data.clientName }}
+            advisers={advisers.filter((a) => a.id !== user.id)}
+            editable={editable}
+            adviserName={adviserName}
+          />
         </Tabs.Panel>
         {tabs.includes('history') && (
           <Tabs.Panel value="history" pt="md">

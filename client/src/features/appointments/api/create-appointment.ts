@@ -10,6 +10,7 @@ export const appointmentSchema = z.object({
   mode: z.enum(appointmentModes as [AppointmentMode, ...AppointmentMode[]]),
   location: z.string().trim().max(200, 'Use at most 200 characters'),
   adviserId: z.string(),
+  caseId: z.string(),
 });
 export type AppointmentInput = z.infer<typeof appointmentSchema>;
 export const appointmentFields = ['clientId', 'start', 'durationMinutes', 'mode', 'location', 'adviserId'] as const;
@@ -20,6 +21,7 @@ export async function createAppointment(values: AppointmentInput) {
     await api().POST('/api/v1/appointments', {
       body: {
         clientId: values.clientId,
+        caseId: values.caseId === '' ? undefined : values.caseId,
         start: values.start,
         durationMinutes: values.durationMinutes,
         mode: values.mode,

@@ -54,12 +54,31 @@ function ClientPicker({ value, onChange, error }: { value: string; onChange: (id
   );
 }
 
-export function BookingForm({ advisers, defaultStart, onDone }: { advisers: AdviserChoice[]; defaultStart: string; onDone: () => void }) {
+// Books for a client found by search, or (from a case) for the case's client and the case.
+export function BookingForm({
+  advisers,
+  defaultStart,
+  forCase,
+  onDone,
+}: {
+  advisers: AdviserChoice[];
+  defaultStart: string;
+  forCase?: { caseId: string; clientId: string; clientName: string };
+  onDone: () => void;
+}) {
   const create = useCreateAppointment();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AppointmentInput>({
     resolver: zodResolver(appointmentSchema),
-    defaultValues: { clientId: '', start: defaultStart, durationMinutes: 60, mode: 'in_person', location: '', adviserId: '' },
+    defaultValues: {
+      clientId: forCase?.clientId ?? '',
+      caseId: forCase?.caseId ?? '',
+      start: defaultStart,
+      durationMinutes: 60,
+      mode: 'in_person',
+      location: '',
+      adviserId: '',
+    },
   });
   const { errors } = form.formState;
   const submit = form.handleSubmit((values) => {
@@ -77,11 +96,15 @@ export function BookingForm({ advisers, defaultStart, onDone }: { advisers: Advi
             {formError}
           </Alert>
         )}
-        <ClientPicker
-          value={form.watch('clientId')}
-          onChange={(id) => form.setValue('clientId', id, { shouldValidate: form.formState.isSubmitted })}
-          error={errors.clientId?.message}
-        />
+        {forCase === undefined ? (
+          <ClientPicker
+            value={form.watch('clientId')}
+            onChange={(id) => form.setValue('clientId', id, { shouldValidate: form.formState.isSubmitted })}
+            error={errors.clientId?.message}
+          />
+        ) : (
+          <Text size="sm">For {forCase.clientName}, on this case.</Text>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Starts (London time)" type="datetime-local" required error={errors.start?.message} {...form.register('start')} />
           <TextInput label="Minutes" type="number" min={5} max={480} step={5} error={errors.durationMinutes?.message} {...form.register('durationMinutes')} />

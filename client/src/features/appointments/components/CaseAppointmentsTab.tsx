@@ -1,27 +1,40 @@
-import { Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
 import { humanise } from '@/lib/format';
-import { formatDay, localDay, localTime } from '../api/london';
+import { addDays, formatDay, localDay, localTime, todayInLondon } from '../api/london';
 import { useCaseAppointments } from '../api/list-appointments';
+import { BookingForm, type AdviserChoice } from './AppointmentForms';
 
-// A case's appointments, oldest first; they are booked and moved from the diary.
+// A case's appointments, oldest first, and booking one for the case's client; they are moved and
+// cancelled from the diary.
 export function CaseAppointmentsTab({
   caseId,
   centreId,
+  client,
+  advisers,
+  editable,
   adviserName,
 }: {
   caseId: string;
   centreId: string | undefined;
+  client: { id: string; name: string };
+  advisers: AdviserChoice[];
+  editable: boolean;
   adviserName: (id: string) => string;
 }) {
   const appointments = useCaseAppointments(caseId, centreId);
+  const [booking, setBooking] = useState(false);
   return (
     <Stack>
-      <Title order={2} size="h4">
-        Appointments
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          Appointments
+        </Title>
+        {editable && <Button onClick={() => setBooking(true)}>Book an appointment</Button>}
+      </Group>
       <Text size="sm" c="gray.7">
-        Times are London time. Book, move or cancel appointments from the diary.
+        Times are London time. Move or cancel appointments from the diary.
       </Text>
       {appointments.isPending && <LoadingState label="Loading the appointments…" />}
       {appointments.isError && <ErrorState error={appointments.error} onRetry={() => void appointments.refetch()} />}
@@ -61,6 +74,14 @@ export function CaseAppointmentsTab({
           </Table>
         </Table.ScrollContainer>
       )}
+      <Modal opened={booking} onClose={() => setBooking(false)} title="Book an appointment" size="lg">
+        <BookingForm
+          advisers={advisers}
+          defaultStart={`${addDays(todayInLondon(), 1)}T10:00`}
+          forCase={{ caseId, clientId: client.id, clientName: client.name }}
+          onDone={() => setBooking(false)}
+        />
+      </Modal>
     </Stack>
   );
 }
