@@ -307,6 +307,9 @@ describe('the web app', () => {
     await addTask.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'Tasks' }).getByText('Post the offer letters').waitFor();
     await checkScreen(page, 'case-tasks');
+    await page.getByRole('tab', { name: 'Appointments' }).click();
+    await page.getByText('No appointments for this case.').waitFor();
+    await checkScreen(page, 'case-appointments');
 
     // Work starts, then the case closes with its outcome and reason: the checklist is complete.
     await page.getByRole('tab', { name: 'Overview' }).click();
