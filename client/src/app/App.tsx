@@ -7,7 +7,6 @@ import { SignInPage } from '@/features/auth/components/SignInPage';
 import type { User } from '@/lib/auth/session';
 import { useSession } from '@/lib/auth/use-session';
 import { AppLayout } from './AppLayout';
-import { HomePage } from './routes/HomePage';
 
 // Screens beyond sign-in load on first use, so the first page stays small.
 const ChangePasswordPage = lazy(() =>
@@ -18,6 +17,11 @@ const CentresPage = lazy(() => import('@/features/centres/components/CentresPage
 const ClientRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientRoute })));
 const CasesRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CasesRoute })));
 const CaseRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CaseRoute })));
+const DashboardPage = lazy(() =>
+  import('@/features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const DiaryRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.DiaryRoute })));
+const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
 const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
 
@@ -70,12 +74,14 @@ export function App() {
     <Routes>
       <Route path={paths.signIn} element={<Navigate to={returnTo(location.state)} replace />} />
       <Route element={<AppLayout user={user} expired={state.status === 'expired'} />}>
-        <Route index element={<HomePage user={user} />} />
+        <Route index element={<Page><DashboardPage user={user} /></Page>} />
         <Route path={paths.changePassword} element={<Page><ChangePasswordPage user={user} /></Page>} />
         <Route path={paths.clients} element={<Page><ClientsPage /></Page>} />
         <Route path={paths.client} element={<Page><ClientRoute user={user} /></Page>} />
         <Route path={paths.cases} element={<Page><CasesRoute user={user} /></Page>} />
         <Route path={paths.case} element={<Page><CaseRoute user={user} /></Page>} />
+        <Route path={paths.diary} element={<Page><DiaryRoute user={user} /></Page>} />
+        <Route path={paths.tasks} element={<Page><MyTasksPage /></Page>} />
         <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />
         <Route path={paths.audit} element={<ManagersOnly user={user}><AuditRoute user={user} /></ManagersOnly>} />

@@ -1,4 +1,4 @@
-import { Alert, MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, MantineProvider, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -10,7 +10,11 @@ const theme = createTheme({
   primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   // Outlined alerts keep their coloured title on white, where the dark shades have the contrast.
-  components: { Alert: Alert.extend({ defaultProps: { variant: 'outline' } }) },
+  // A dialog's close button (an icon) gets a name screen readers can say.
+  components: {
+    Alert: Alert.extend({ defaultProps: { variant: 'outline' } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 // Secondary text (field descriptions) one shade darker than Mantine's default, for 4.5:1 on white.

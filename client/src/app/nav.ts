@@ -6,9 +6,11 @@ export type NavItem = { label: string; to: string };
 // What each role may open, as the permission matrix of docs/permissions.md allows.
 export function navFor(role: User['role']): NavItem[] {
   const items: NavItem[] = [
-    { label: 'Home', to: paths.home },
+    { label: 'Dashboard', to: paths.home },
     { label: 'Clients', to: paths.clients },
     { label: 'Cases', to: paths.cases },
+    { label: 'My tasks', to: paths.tasks },
+    { label: 'Diary', to: paths.diary },
   ];
   if (role === 'admin' || role === 'manager') {
     items.push({ label: role === 'admin' ? 'Centres' : 'My centre', to: paths.centres });

@@ -7,6 +7,8 @@ export const paths = {
   client: '/clients/:id',
   cases: '/cases',
   case: '/cases/:id',
+  tasks: '/tasks',
+  diary: '/diary',
   centres: '/admin/centres',
   users: '/admin/users',
   audit: '/admin/audit',

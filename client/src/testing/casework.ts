@@ -166,3 +166,104 @@ export function asVersion(budget: S['Budget']): S['BudgetVersion'] {
   const { id, caseId, version, kind, adults, children, notes, createdBy, createdAt } = budget;
   return { id, caseId, version, kind, adults, children, notes, createdBy, createdAt };
 }
+
+export const NOTE_ID = '01900000-0000-7000-8000-0000000000e1';
+const ADVISER_ID = '01900000-0000-7000-8000-000000000001';
+
+export function makeNote(overrides: Partial<S['Note']> = {}): S['Note'] {
+  return {
+    id: NOTE_ID,
+    caseId: CASE_ID,
+    type: 'call',
+    body: 'Client rang about the council tax summons.',
+    pinned: false,
+    authorId: ADVISER_ID,
+    revision: 1,
+    editedBy: ADVISER_ID,
+    createdAt: T,
+    updatedAt: T,
+    ...overrides,
+  };
+}
+
+type ComplianceItem = S['CaseCompliance']['items'][number];
+export function makeCompliance(items: ComplianceItem[], overrides: Partial<S['CaseCompliance']> = {}): S['CaseCompliance'] {
+  return {
+    caseId: CASE_ID,
+    status: items.every((i) => i.satisfied) ? 'compliant' : 'incomplete',
+    items,
+    missing: items.filter((i) => !i.satisfied).map((i) => i.item),
+    ...overrides,
+  };
+}
+
+export function makeTask(overrides: Partial<S['Task']> = {}): S['Task'] {
+  return {
+    id: '01900000-0000-7000-8000-0000000000f1',
+    centreId: CENTRE_ID,
+    caseId: CASE_ID,
+    title: 'Ask the council to hold enforcement',
+    details: '',
+    assigneeId: ADVISER_ID,
+    dueDate: '2026-12-03',
+    priority: 'normal',
+    status: 'open',
+    createdBy: ADVISER_ID,
+    completedBy: null,
+    completedAt: null,
+    createdAt: T,
+    updatedAt: T,
+    ...overrides,
+  };
+}
+
+export function makeAppointment(overrides: Partial<S['Appointment']> = {}): S['Appointment'] {
+  return {
+    id: '01900000-0000-7000-8000-0000000000a1',
+    centreId: CENTRE_ID,
+    clientId: CLIENT_ID,
+    caseId: null,
+    adviserId: ADVISER_ID,
+    start: '2026-12-07T10:00:00.000000Z',
+    end: '2026-12-07T11:00:00.000000Z',
+    startLocal: '2026-12-07T10:00:00+00:00',
+    endLocal: '2026-12-07T11:00:00+00:00',
+    durationMinutes: 60,
+    mode: 'in_person',
+    location: 'Interview room 2',
+    preparation: '',
+    status: 'scheduled',
+    outcome: '',
+    followUpDate: null,
+    createdBy: ADVISER_ID,
+    createdAt: T,
+    updatedAt: T,
+    ...overrides,
+  };
+}
+
+export function makeDashboard(overrides: Partial<S['Dashboard']> = {}): S['Dashboard'] {
+  const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+  return {
+    centreId: CENTRE_ID,
+    adviserId: null,
+    today: '2026-11-30',
+    figures: {
+      casesByStatus: { open: 4, in_progress: 6, closed: 10, referred: 1, cancelled: 0 },
+      openedPerMonth: months.map((month, i) => ({ month, count: i % 3 })),
+      closedPerMonth: months.map((month, i) => ({ month, count: i % 2 })),
+      medianDaysToClose: 21,
+      debtUnderAdvice: 4512300,
+      priorityArrears: 320000,
+      writtenOff: 0,
+      repaid: 0,
+      closedCases: 10,
+      closedCompliant: 8,
+      complianceRatePercent: 80,
+    },
+    overdueTasks: 2,
+    appointmentsToday: 3,
+    centres: [],
+    ...overrides,
+  };
+}

@@ -2,8 +2,11 @@ import { Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/ListStates';
+import { formatDateTime, humanise } from '@/lib/format';
 import { EntityHistory } from '@/features/audit/components/EntityHistory';
+import { CaseAppointmentsTab } from '@/features/appointments/components/CaseAppointmentsTab';
 import { BudgetTab } from '@/features/budgets/components/BudgetTab';
+import { ComplianceTab, type EvidenceOption } from '@/features/compliance/components/ComplianceTab';
 import { useCase } from '@/features/cases/api/get-case';
 import { finished } from '@/features/cases/api/transition-case';
 import { CaseHeader, CaseNotFound } from '@/features/cases/components/CaseHeader';
@@ -14,23 +17,39 @@ import { ClientCases } from '@/features/cases/components/ClientCases';
 import { OpenCaseButton } from '@/features/cases/components/OpenCaseButton';
 import { ClientPage } from '@/features/clients/components/ClientPage';
 import { DebtsTab } from '@/features/debts/components/DebtsTab';
+import { notesQuery } from '@/features/notes/api/list-notes';
+import { NotesTab } from '@/features/notes/components/NotesTab';
 import { OffersTab } from '@/features/offers/components/OffersTab';
 import { SolutionsTab } from '@/features/solutions/components/SolutionsTab';
+import { CaseTasksTab } from '@/features/tasks/components/CaseTasksTab';
 import { usersQuery } from '@/features/users/api/list-users';
 import { ApiError } from '@/lib/api/problem';
 import type { User } from '@/lib/auth/session';
 import { useUrlFilters } from '@/lib/search-params';
 
-const mayListUsers = (user: User) => user.role === 'manager' || user.role === 'admin';
+export const mayListUsers = (user: User) => user.role === 'manager' || user.role === 'admin';
 
 // The people a case may be assigned to: active users of the centre. Only managers and admins may
 // list users; everyone else sees themselves.
-function useAdvisers(user: User, centreId: string | undefined): AdviserOption[] {
+export function useAdvisers(user: User, centreId: string | undefined): AdviserOption[] {
   const centre = centreId ?? user.centreId;
   const users = useQuery({ ...usersQuery({ centreId: centre }), enabled: mayListUsers(user) });
   return (users.data?.items ?? [])
     .filter((u) => u.status === 'active' && u.centreId === centre)
     .map((u) => ({ id: u.id, label: `${u.firstName} ${u.lastName} (${u.role})` }));
+}
+
+// The notes of a case that may stand as evidence on its compliance checklist.
+function useEvidence(caseId: string): EvidenceOption[] {
+  const notes = useQuery(notesQuery(caseId));
+  return (notes.data?.items ?? []).map((n) => {
+    const text = n.body.length > 60 ? `${n.body.slice(0, 60)}…` : n.body;
+    return { id: n.id, label: `${humanise(n.type)}, ${formatDateTime(n.createdAt)}: ${text}` };
+  });
+}
+
+function CaseComplianceTab({ caseId, editable }: { caseId: string; editable: boolean }) {
+  return <ComplianceTab caseId={caseId} editable={editable} evidence={useEvidence(caseId)} />;
 }
 
 export function CasesRoute({ user }: { user: User }) {
@@ -49,11 +68,10 @@ export function ClientRoute({ user }: { user: User }) {
   );
 }
 
-const TABS = ['overview', 'debts', 'budget', 'offers', 'solutions', 'history'] as const;
+const TABS = ['overview', 'debts', 'budget', 'offers', 'solutions', 'notes', 'compliance', 'tasks', 'appointments', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
-// A case with its tabs; the tab is in the URL. Notes, tasks, appointments, documents and
-// compliance get tabs when the API has them.
+// A case with its tabs; the tab is in the URL. Documents get a tab when the API has them.
 export function CaseRoute({ user }: { user: User }) {
   const { id = '' } = useParams();
   const c = useCase(id);
@@ -67,6 +85,7 @@ export function CaseRoute({ user }: { user: User }) {
   const tabs = TABS.filter((t) => t !== 'history' || mayListUsers(user));
   const current: Tab = tabs.find((t) => t === tab) ?? 'overview';
   const editable = !finished.includes(c.data.status);
+  const adviserName = (uid: string) => (uid === user.id ? 'You' : (advisers.find((a) => a.id === uid)?.label ?? 'A colleague'));
   return (
     <>
       <CaseHeader c={c.data} />
@@ -82,6 +101,10 @@ export function CaseRoute({ user }: { user: User }) {
           <Tabs.Tab value="budget">Budget</Tabs.Tab>
           <Tabs.Tab value="offers">Offers</Tabs.Tab>
           <Tabs.Tab value="solutions">Solutions</Tabs.Tab>
+          <Tabs.Tab value="notes">Notes</Tabs.Tab>
+          <Tabs.Tab value="compliance">Compliance</Tabs.Tab>
+          <Tabs.Tab value="tasks">Tasks</Tabs.Tab>
+          <Tabs.Tab value="appointments">Appointments</Tabs.Tab>
           {tabs.includes('history') && <Tabs.Tab value="history">History</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
@@ -98,6 +121,30 @@ export function CaseRoute({ user }: { user: User }) {
         </Tabs.Panel>
         <Tabs.Panel value="solutions" pt="md">
           <SolutionsTab caseId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes" pt="md">
+          <NotesTab caseId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="compliance" pt="md">
+          <CaseComplianceTab caseId={id} editable={editable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <CaseTasksTab
+            caseId={id}
+            centreId={user.role === 'admin' ? c.data.centreId : undefined}
+            assignees={mayListUsers(user) ? advisers : null}
+            assigneeName={adviserName}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="appointments" pt="md">
+          <CaseAppointmentsTab
+            caseId={id}
+            centreId={user.role === 'admin' ? c.data.centreId : undefined}
+            client={{ id: c.data.clientId, name: c.data.clientName }}
+            advisers={advisers.filter((a) => a.id !== user.id)}
+            editable={editable}
+            adviserName={adviserName}
+          />
         </Tabs.Panel>
         {tabs.includes('history') && (
           <Tabs.Panel value="history" pt="md">

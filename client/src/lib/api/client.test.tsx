@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
+import { makeDashboard } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 import { api, unwrap } from './client';
@@ -22,6 +23,7 @@ describe('a request refused with 401', () => {
         seen.push(auth);
         return auth === 'Bearer fresh-token' ? { status: 200, body: makeUser() } : { status: 401, body: unauthenticated };
       }),
+      on('get', '/api/v1/dashboard', () => ({ status: 200, body: makeDashboard() })),
     );
     renderApp('/', makeSignIn('old-token'));
     // The refresh signs the session in anew, which the rendered app shows: inside act().

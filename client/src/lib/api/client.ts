@@ -15,6 +15,7 @@ function withToken(request: Request, token: string | null): Request {
 export type ApiClient = Client<paths>;
 
 let client: ApiClient | null = null;
+let apiBase = '';
 
 // POST /auth/refresh with the cookie; the new access token, or null if the session is over.
 async function callRefresh(baseUrl: string): Promise<SignIn | null> {
@@ -50,6 +51,7 @@ export function createAuthedFetch(baseUrl: string): (request: Request) => Promis
 }
 
 export function configureApi(baseUrl: string): ApiClient {
+  apiBase = baseUrl;
   client = createClient<paths>({ baseUrl, fetch: createAuthedFetch(baseUrl) });
   return client;
 }
@@ -57,6 +59,11 @@ export function configureApi(baseUrl: string): ApiClient {
 export function api(): ApiClient {
   if (client === null) throw new Error('configureApi() must run before the first API call');
   return client;
+}
+
+// An absolute URL for a path the API gives (e.g. a calendar feed's), on the API's origin.
+export function apiUrl(path: string): string {
+  return new URL(path, apiBase === '' ? window.location.origin : apiBase).toString();
 }
 
 export function restoreSession(baseUrl: string): Promise<string | null> {

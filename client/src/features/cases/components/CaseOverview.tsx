@@ -28,6 +28,7 @@ import type { CaseDetail } from '../api/get-case';
 import { casePriorities, type CaseStatus } from '../api/list-cases';
 import {
   finished,
+  isComplianceRefusal,
   transitionFields,
   transitionKind,
   transitionSchema,
@@ -60,21 +61,31 @@ const ACTION_LABEL: Record<TransitionKind, (to: CaseStatus) => string> = {
   reopen: () => 'Reopen case',
 };
 
-function TransitionForm({ c, to, onDone }: { c: CaseDetail; to: CaseStatus; onDone: () => void }) {
+function TransitionForm({ c, to, caller, onDone }: { c: CaseDetail; to: CaseStatus; caller: User; onDone: () => void }) {
   const kind = transitionKind(c.status, to);
   const transition = useTransitionCase();
   const [formError, setFormError] = useState<string | null>(null);
+  const [checklistRefusal, setChecklistRefusal] = useState<string | null>(null);
+  const mayOverride = kind === 'close' && (caller.role === 'manager' || caller.role === 'admin');
   const form = useForm<TransitionInput>({
     resolver: zodResolver(transitionSchema),
-    defaultValues: { kind, outcome: '', closureReason: '', reason: '' },
+    defaultValues: { kind, outcome: '', closureReason: '', reason: '', complianceOverrideReason: '' },
   });
   const { errors } = form.formState;
-  const submit = form.handleSubmit((values) =>
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    setChecklistRefusal(null);
     transition.mutate(
       { id: c.id, to, values },
-      { onSuccess: onDone, onError: (error) => setFormError(applyApiErrors(error, transitionFields, form.setError)) },
-    ),
-  );
+      {
+        onSuccess: onDone,
+        onError: (error) => {
+          if (isComplianceRefusal(error)) setChecklistRefusal(errorMessage(error));
+          else setFormError(applyApiErrors(error, transitionFields, form.setError));
+        },
+      },
+    );
+  });
   const finishing = kind === 'close' || kind === 'refer' || kind === 'cancel';
   return (
     <form onSubmit={submit} noValidate aria-label={ACTION_LABEL[kind](to)}>
@@ -82,6 +93,19 @@ function TransitionForm({ c, to, onDone }: { c: CaseDetail; to: CaseStatus; onDo
         {formError !== null && (
           <Alert color="red" role="alert">
             {formError}
+          </Alert>
+        )}
+        {checklistRefusal !== null && (
+          <Alert color="red" role="alert" title="The compliance checklist is not complete">
+            <Text size="sm">{checklistRefusal}</Text>
+            <Anchor component={Link} to={linkTo.case(c.id, 'compliance')} onClick={onDone} size="sm">
+              Open the compliance checklist
+            </Anchor>
+            {mayOverride && (
+              <Text size="sm" mt="xs">
+                As a manager you may close it anyway: give the reason below.
+              </Text>
+            )}
           </Alert>
         )}
         <Text size="sm">
@@ -106,6 +130,16 @@ function TransitionForm({ c, to, onDone }: { c: CaseDetail; to: CaseStatus; onDo
               {...form.register('closureReason')}
             />
           </>
+        )}
+        {mayOverride && (
+          <Textarea
+            label="Close anyway: why the checklist may stay incomplete"
+            description="Managers and admins only; leave empty unless the checklist is incomplete. Recorded in the audit trail."
+            autosize
+            minRows={2}
+            error={errors.complianceOverrideReason?.message}
+            {...form.register('complianceOverrideReason')}
+          />
         )}
         {(kind === 'reopen' || kind === 'start') && (
           <Textarea
@@ -159,7 +193,7 @@ function StatusCard({ c, caller }: { c: CaseDetail; caller: User }) {
         )}
       </Stack>
       <Modal opened={to !== null} onClose={() => setTo(null)} title="Change the case’s status">
-        {to !== null && <TransitionForm c={c} to={to} onDone={() => setTo(null)} />}
+        {to !== null && <TransitionForm c={c} to={to} caller={caller} onDone={() => setTo(null)} />}
       </Modal>
     </Card>
   );

@@ -134,4 +134,46 @@ describe('the case page', () => {
     renderApp(`/cases/${CASE_ID}`, adviser);
     expect(await screen.findByRole('heading', { name: 'Case not found' })).toBeInTheDocument();
   });
+
+  it('says when closing is refused for an incomplete checklist, links to it, and lets a manager close anyway', async () => {
+    withCase();
+    const sent: unknown[] = [];
+    server.use(
+      on('post', '/api/v1/cases/{id}/transitions', async ({ request }) => {
+        const body = (await request.json()) as { complianceOverrideReason?: string };
+        sent.push(body);
+        if (body.complianceOverrideReason === undefined)
+          return {
+            status: 409,
+            body: problem(
+              409,
+              '/problems/failed-precondition',
+              'The compliance checklist is incomplete (missing: next_review_date). Complete it, or a manager may close the case with a complianceOverrideReason.',
+            ),
+          };
+        return { status: 200, body: makeCase({ status: 'closed', allowedTransitions: ['in_progress'] }) };
+      }),
+    );
+    const { user } = renderApp(`/cases/${CASE_ID}`, manager);
+    await user.click(await screen.findByRole('button', { name: 'Close case' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText(/^Outcome/), 'Advice given.');
+    await user.type(within(dialog).getByLabelText(/^Reason for closing/), 'Client satisfied.');
+    await user.click(within(dialog).getByRole('button', { name: 'Close case' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The compliance checklist is not complete');
+    expect(within(alert).getByRole('link', { name: 'Open the compliance checklist' })).toHaveAttribute('href', `/cases/${CASE_ID}?tab=compliance`);
+    await user.type(within(dialog).getByLabelText(/^Close anyway/), 'Client moved abroad; letter could not be sent.');
+    await user.click(within(dialog).getByRole('button', { name: 'Close case' }));
+    await screen.findByText('Only a manager can reopen this case.').catch(() => undefined);
+    expect(sent[1]).toMatchObject({ to: 'closed', complianceOverrideReason: 'Client moved abroad; letter could not be sent.' });
+  });
+
+  it('offers an adviser no way to close anyway', async () => {
+    withCase();
+    const { user } = renderApp(`/cases/${CASE_ID}`, adviser);
+    await user.click(await screen.findByRole('button', { name: 'Close case' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByLabelText(/^Close anyway/)).not.toBeInTheDocument();
+  });
 });

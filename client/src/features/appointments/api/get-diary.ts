@@ -1,0 +1,21 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api/client';
+import type { components } from '@/types/api';
+
+export type Appointment = components['schemas']['Appointment'];
+export type AppointmentMode = components['schemas']['AppointmentMode'];
+export const appointmentModes: readonly AppointmentMode[] = ['in_person', 'phone', 'video'];
+
+// One London week (Monday to Sunday) of the diary: one adviser's, or the centre's (admins name
+// the centre; others get their own).
+export const diaryQuery = (date: string, adviserId: string | undefined, centreId: string | undefined) =>
+  queryOptions({
+    queryKey: ['appointments', 'diary', date, adviserId ?? 'centre', centreId],
+    queryFn: async () =>
+      unwrap(await api().GET('/api/v1/diary', { params: { query: { view: 'week', date, adviserId, centreId, limit: 100 } } })),
+    placeholderData: keepPreviousData,
+  });
+
+export function useDiary(date: string, adviserId: string | undefined, centreId: string | undefined) {
+  return useQuery(diaryQuery(date, adviserId, centreId));
+}
