@@ -2,13 +2,15 @@
 # Casework load scenarios (docs/benchmarks.md, "Casework"): a throwaway database filled with CASES cases
 # over CENTRES centres (bench/casework/generate.py), `cma serve` on it, and wrk at 64 connections signed
 # in as a centre's adviser: case lists (first page; filtered by status; the same a page DEEP_ROWS rows
-# deep), case detail, client list, client search, create client, create case (bench/casework/*.lua).
+# deep), case detail, client list, client search, create client, create case; and the casework II reads
+# and write: the centre's dashboard, my tasks, the adviser's week in the diary, search for a common and a
+# rare term, create appointment (bench/casework/*.lua).
 # On PostgreSQL each scenario's ceiling is measured in the same session: the SQL the server runs for one
 # request as a pgbench script (bench/casework/pgbench/), against the same database, alternating with the
 # wrk runs; pgbench runs with 64 clients and with as many as the server has database connections, and
 # the better of the two is the ceiling (64 clients queueing for one centre's audit-chain lock make the
 # creates slower, not faster). Prints medians of RUNS runs as a Markdown table. Targets 127.0.0.1 only;
-# every run is bounded by DURATION.
+# every run is bounded by DURATION. The casework II scenarios have no pgbench ceiling.
 #   CASES=1000000 CENTRES=100 bench/casework.sh     # PostgreSQL 15, the default
 #   BENCH_DB=sqlite CASES=10000 CENTRES=2 bench/casework.sh
 #   RUNS=3 DURATION=10s CONNECTIONS=64 THREADS=2 SCENARIOS="cases-open case-detail" PGBENCH=0 ...
@@ -30,7 +32,9 @@ DEEP_ROWS=${DEEP_ROWS:-10000}                      # rows before the deep page (
 POOL=${POOL:-10000}                                # case ids / client ids the detail and create-case scenarios draw from
 PGBENCH=${PGBENCH:-1}                              # 0: no pgbench ceilings
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-}               # pgbench client counts (default: CONNECTIONS and the server's database workers)
-SCENARIOS=${SCENARIOS:-cases cases-open cases-deep case-detail clients clients-search create-client create-case}
+SEARCH_COMMON=${SEARCH_COMMON:-smith}             # the casework search's common term (about 4 % of names)
+SEARCH_RARE=${SEARCH_RARE:-ombudsman}              # and its rare one (one note in 2,000)
+SCENARIOS=${SCENARIOS:-cases cases-open cases-deep case-detail clients clients-search create-client create-case dashboard my-tasks diary-week search-common search-rare create-appointment}
 BIN=${CMA_BIN:-build/release/bin/cma}
 OUT_DIR=bench/results/casework
 PAGE=50
@@ -47,7 +51,9 @@ esac
 [[ $DURATION =~ ^[0-9]+s$ && $WARMUP =~ ^[0-9]+s$ ]] || die "DURATION and WARMUP are whole seconds, e.g. 10s"
 (( DEEP_ROWS % PAGE == 0 && DEEP_ROWS > 0 )) || die "DEEP_ROWS must be a positive multiple of $PAGE"
 [[ $STATUS =~ ^(open|in_progress|closed|referred|cancelled)$ ]] || die "STATUS must be a case status"
-[[ $SEARCH =~ ^[A-Za-z0-9-]+$ ]] || die "SEARCH must be letters, digits and hyphens"
+for term in "$SEARCH" "$SEARCH_COMMON" "$SEARCH_RARE"; do
+  [[ $term =~ ^[A-Za-z0-9-]+$ ]] || die "SEARCH, SEARCH_COMMON and SEARCH_RARE must be letters, digits and hyphens"
+done
 
 work=$(mktemp -d /tmp/cma-casework-XXXXXX)
 chmod 755 "$work"
@@ -127,6 +133,14 @@ case $BENCH_DB in
     ;;
 esac
 case_pool=$(wc -l <"$work/case-ids.txt")
+today=$(TZ=Europe/London date +%F)
+week_start=$(TZ=Europe/London date -d "$today -$(( $(TZ=Europe/London date +%u) - 1 )) days" +%F)
+week_end=$(date -d "$week_start +7 days" +%F)  # for the label only: UTC days, an hour off London's in summer
+read -r my_tasks < <(sql "SELECT count(*) FROM tasks WHERE centre_id = '$centre_id' AND assignee_id = '$user_id' AND status = 'open'")
+read -r week_appointments < <(sql "SELECT count(*) FROM appointments WHERE centre_id = '$centre_id' AND adviser_id = '$user_id'
+  AND start_at >= '${week_start}T00:00' AND start_at < '${week_end}T00:00'")
+read -r common_hits < <(sql "SELECT count(*) FROM search_documents WHERE centre_id = '$centre_id' AND ' ' || words || ' ' LIKE '% ${SEARCH_COMMON,,}%'")
+read -r rare_hits < <(sql "SELECT count(*) FROM search_documents WHERE centre_id = '$centre_id' AND ' ' || words || ' ' LIKE '% ${SEARCH_RARE,,}%'")
 client_pool=$(wc -l <"$work/client-ids.txt")
 
 # The deep page: the cursor after the DEEP_ROWS-th row of the centre's STATUS list, newest first (the
@@ -199,6 +213,12 @@ scenario_wrk() {  # sets: script, and exports CMA_PATH / CMA_POOL
     clients-search) script=get.lua; export CMA_PATH="/api/v1/clients?q=$SEARCH&limit=$PAGE" ;;
     create-client) script=create-client.lua ;;
     create-case) script=create-case.lua; export CMA_POOL="$work/client-ids.txt" ;;
+    dashboard) script=get.lua; export CMA_PATH="/api/v1/dashboard" ;;
+    my-tasks) script=get.lua; export CMA_PATH="/api/v1/me/tasks?limit=$PAGE" ;;
+    diary-week) script=get.lua; export CMA_PATH="/api/v1/diary?view=week&adviserId=$user_id" ;;
+    search-common) script=get.lua; export CMA_PATH="/api/v1/search?q=$SEARCH_COMMON&limit=20" ;;
+    search-rare) script=get.lua; export CMA_PATH="/api/v1/search?q=$SEARCH_RARE&limit=20" ;;
+    create-appointment) script=create-appointment.lua; export CMA_POOL="$work/client-ids.txt" ;;
     *) die "unknown scenario $1" ;;
   esac
 }
@@ -212,13 +232,23 @@ label() {
     clients-search) echo "GET /api/v1/clients?q=$SEARCH&limit=50" ;;
     create-client) echo "POST /api/v1/clients" ;;
     create-case) echo "POST /api/v1/cases ($client_pool clients)" ;;
+    dashboard) echo "GET /api/v1/dashboard (the centre)" ;;
+    my-tasks) echo "GET /api/v1/me/tasks?limit=50 ($my_tasks open)" ;;
+    diary-week) echo "GET /api/v1/diary?view=week (the adviser's, $week_appointments this week)" ;;
+    search-common) echo "GET /api/v1/search?q=$SEARCH_COMMON&limit=20 ($common_hits matching fields)" ;;
+    search-rare) echo "GET /api/v1/search?q=$SEARCH_RARE&limit=20 ($rare_hits matching fields)" ;;
+    create-appointment) echo "POST /api/v1/appointments ($client_pool clients)" ;;
   esac
 }
 node_rps() {  # the old Node system's figures, on 10,000 cases
-  case $1 in cases) echo 337 ;; case-detail) echo 599 ;; clients) echo 860 ;; create-client) echo 477 ;; create-case) echo 1184 ;; *) echo "" ;; esac
+  case $1 in cases) echo 337 ;; case-detail) echo 599 ;; clients) echo 860 ;; create-client) echo 477 ;; create-case) echo 1184 ;;
+    dashboard) echo 232 ;; *) echo "" ;; esac
 }
 
+block=0  # create-appointment: the first block of diary slots of the next wrk run
 run_wrk() {  # scenario, duration, output file
+  export CMA_BLOCK=$block
+  block=$(( block + THREADS ))
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout 10s --latency -s "bench/casework/$script" "http://127.0.0.1:$port" >"$3"
 }
 run_pgbench() {  # scenario, clients, seconds, output file
@@ -235,7 +265,9 @@ for scenario in $SCENARIOS; do
   export CMA_TOKEN
   echo "casework: $scenario" >&2
   run_wrk "$scenario" "$WARMUP" "$work/warmup.txt"
-  if [ "$PGBENCH" = 1 ]; then
+  ceiling=0  # the casework II scenarios are reported without pgbench ceilings
+  [ "$PGBENCH" = 1 ] && [ -f "bench/casework/pgbench/$scenario.sql" ] && ceiling=1
+  if [ "$ceiling" = 1 ]; then
     for clients in $PGBENCH_CLIENTS; do run_pgbench "$scenario" "$clients" "${WARMUP%s}" "$work/warmup-pgbench.txt"; done
   fi
   for run in $(seq 1 "$RUNS"); do
@@ -247,7 +279,7 @@ for scenario in $SCENARIOS; do
     rps[$scenario]+="$(awk '/^Requests\/sec/ {print $2}' "$out") "
     p50[$scenario]+="$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")") "
     p99[$scenario]+="$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")") "
-    if [ "$PGBENCH" = 1 ]; then
+    if [ "$ceiling" = 1 ]; then
       for clients in $PGBENCH_CLIENTS; do
         pout="$OUT_DIR/$scenario-$run.pgbench-c$clients.txt"
         run_pgbench "$scenario" "$clients" "${DURATION%s}" "$pout"
@@ -279,7 +311,10 @@ echo "$rule"
 for scenario in $SCENARIOS; do
   m_rps=$(m "${rps[$scenario]}")
   line=$(printf '| %s | %.0f | %.2f | %.2f |' "$(label "$scenario")" "$m_rps" "$(m "${p50[$scenario]}")" "$(m "${p99[$scenario]}")")
-  if [ "$PGBENCH" = 1 ]; then
+  if [ "$PGBENCH" = 1 ] && [ -z "${tps[$scenario/${PGBENCH_CLIENTS%% *}]:-}" ]; then
+    for clients in $PGBENCH_CLIENTS; do line+=" |"; done
+    line+=" |"
+  elif [ "$PGBENCH" = 1 ]; then
     best=0
     for clients in $PGBENCH_CLIENTS; do
       m_tps=$(m "${tps[$scenario/$clients]}")
@@ -294,7 +329,7 @@ for scenario in $SCENARIOS; do
   fi
   line+=" ${rps[$scenario]}|"
   if [ "$PGBENCH" = 1 ]; then
-    for clients in $PGBENCH_CLIENTS; do line+=" ${tps[$scenario/$clients]}|"; done
+    for clients in $PGBENCH_CLIENTS; do line+=" ${tps[$scenario/$clients]:-}|"; done
   fi
   echo "$line"
 done

@@ -27,6 +27,7 @@ its throwaway cluster): the data is consistent by construction.
 
 import argparse
 import hashlib
+import re
 import sys
 import time
 
@@ -200,6 +201,36 @@ DEBTS = [("council_tax_arrears", "Manchester City Council", 1), ("council_tax_ar
          ("water_arrears", "United Utilities", 0), ("water_arrears", "Yorkshire Water", 0),
          ("benefit_overpayment", "DWP", 0), ("parking_charge_notice", "ParkingEye", 0),
          ("friends_and_family", "Family member", 0), ("hire_purchase", "Close Brothers", 0), ("other", "Cabot", 0)]
+NOTE_TYPES = weighted([("call", 4), ("meeting", 3), ("letter", 1), ("email", 2), ("internal", 2)])
+NOTE_BODIES = ["Client called about a letter from the council tax office; advised to send it in",
+               "Went through the budget with the client; food and travel figures checked against statements",
+               "Client confirmed the landlord has agreed to hold off while we negotiate",
+               "Bailiff visit expected next week; explained their powers and what they cannot take",
+               "Explained the debt relief order criteria and the fee; client wants to think about it",
+               "Sent creditor letters asking for interest and charges to be frozen",
+               "Client anxious about the energy arrears; discussed the supplier's hardship fund",
+               "Payslips and bank statements received and checked",
+               "Universal Credit deductions explained; asked DWP for a lower rate",
+               "Reviewed options: debt management plan, token payments, bankruptcy"]
+# One note in 2,000: the rare term of the search scenario.
+RARE_NOTE = "Client wants to complain to the Financial Ombudsman about the lender's affordability checks"
+TASK_TITLES = ["Chase creditor for balance", "Send budget to creditors", "Call client to review",
+               "Check benefit entitlement", "Write to the council about arrears", "Prepare debt relief order application",
+               "Ask for interest to be frozen", "Review the budget"]
+TASK_PRIORITY = weighted([("normal", 6), ("high", 2), ("urgent", 1), ("low", 1)])
+APPOINTMENT_MODES = weighted([("in_person", 3), ("phone", 3), ("video", 1)])
+
+
+def fold(text):
+    """The server's search words for ASCII text (domain::search_index_text): lower case, runs of
+    letters and digits, each once, single spaces."""
+    words = []
+    for w in re.split(r"[^a-z0-9]+", text.lower()):
+        if w and w not in words:
+            words.append(w)
+    return " ".join(words)
+
+
 DEBT_STATUS = weighted([("active", 30), ("disputed", 1), ("paid", 1), ("written_off", 1)])
 
 HOUR_US = 3_600_000_000
@@ -237,7 +268,8 @@ def build(dialect_name, cases, centres, now_us):
   END IF;
 END $$;""")
         emit("""CREATE TEMP TABLE bench_saved_indexes AS SELECT indexname, indexdef FROM pg_indexes
-  WHERE schemaname = 'public' AND tablename IN ('clients', 'cases', 'debts', 'budgets', 'budget_items')
+  WHERE schemaname = 'public' AND tablename IN ('clients', 'cases', 'debts', 'budgets', 'budget_items', 'notes', 'note_revisions',
+    'tasks', 'appointments', 'search_documents')
   AND indexname NOT LIKE '%\\_pkey';""")
         emit("""DO $$ DECLARE r record; BEGIN
   FOR r IN SELECT indexname FROM bench_saved_indexes LOOP EXECUTE format('DROP INDEX %I', r.indexname); END LOOP;
@@ -431,6 +463,86 @@ SELECT {d.uuid7(f'{budget_us} / 1000', bn, 'budget_item')}, s.centre_id, s.budge
   {case_of(2)}, {frequency}
 {d.per_stage_row("(CASE WHEN s.children > 0 THEN 9 ELSE 8 END)", 9)};""")
 
+    author = "(CASE WHEN s.adviser_id = '' THEN s.centre_adviser_id ELSE s.adviser_id END)"
+    open_case = "(s.status IN ('open', 'in_progress'))"
+
+    # Notes: one or two per case on the days after it opened (none later than the generation's end),
+    # by the case's adviser, each with its first revision; one in ten first notes pinned.
+    nn = "(s.n * 2 + j.j)"
+    note_us = d.least(f"s.opened_us + (j.j + 1) * {DAY_US} + {rnd(nn, 'note:s', 28800)} * 1000000", str(end_us))
+    emit(f"""INSERT INTO notes (id, centre_id, case_id, note_type, body, pinned, author_id, revision, edited_by,
+  created_at, updated_at)
+SELECT {d.uuid7(f'{note_us} / 1000', nn, 'note')}, s.centre_id, s.case_id, {pick_random(nn, 'note:type', NOTE_TYPES)},
+  CASE WHEN {rnd(nn, 'note:rare', 2000)} = 0 THEN {sql_str(RARE_NOTE)} ELSE {pick_random(nn, 'note:body', NOTE_BODIES)} END,
+  CASE WHEN j.j = 0 AND {rnd('s.n', 'note:pin', 10)} = 0 THEN 1 ELSE 0 END, {author}, 1, {author},
+  {d.ts(note_us)}, {d.ts(note_us)}
+{d.per_stage_row(f"1 + {rnd('s.n', 'notes#', 2)}", 2)};""")
+    emit("""INSERT INTO note_revisions (note_id, centre_id, revision, note_type, body, edited_by, edited_at)
+SELECT id, centre_id, 1, note_type, body, edited_by, created_at FROM notes;""")
+
+    # Tasks: one per case for its adviser. An open or in-progress case's task is open and due from
+    # 20 days ago to 40 days ahead (so some are overdue and some due today); a finished case's is done.
+    task_us = f"(s.opened_us + {HOUR_US})"
+    due_shift = f"({rnd('s.n', 'task:due', 61)} - 20) * {DAY_US}"
+    due_open = f"substr({d.ts(f'{end_us} + {due_shift}')}, 1, 10)"
+    done_us = d.least(f"s.opened_us + {rnd('s.n', 'task:done', 14)} * {DAY_US} + {2 * HOUR_US}", str(end_us))
+    emit(f"""INSERT INTO tasks (id, centre_id, case_id, title, details, assignee_id, due_date, priority, status,
+  created_by, completed_by, completed_at, created_at, updated_at)
+SELECT {d.uuid7(f'{task_us} / 1000', 's.n', 'task')}, s.centre_id, s.case_id,
+  {pick_random('s.n', 'task:title', TASK_TITLES)}, '', {author},
+  CASE WHEN {open_case} THEN {due_open} ELSE substr({d.ts(f's.opened_us + {14 * DAY_US}')}, 1, 10) END,
+  {pick_random('s.n', 'task:priority', TASK_PRIORITY)}, CASE WHEN {open_case} THEN 'open' ELSE 'done' END, {author},
+  CASE WHEN {open_case} THEN '' ELSE {author} END, CASE WHEN {open_case} THEN '' ELSE {d.ts(done_us)} END,
+  {d.ts(task_us)}, CASE WHEN {open_case} THEN {d.ts(task_us)} ELSE {d.ts(done_us)} END
+FROM case_stage s{d.in_case_order()};""")
+
+    # Appointments: a first one an hour long on the hour two days after the case opened (completed,
+    # or a no-show), and for one open case in ten a follow-up in the next eight weeks, 09:00 to 16:00
+    # UTC, on the hour.
+    first_us = f"((s.opened_us + {2 * DAY_US}) / {HOUR_US} * {HOUR_US})"
+    next_day = f"(1 + {rnd('s.n', 'appt:day', 56)}) * {DAY_US}"
+    next_us = f"(({end_us} + {next_day}) / {DAY_US} * {DAY_US} + (9 + {rnd('s.n', 'appt:hour', 8)}) * {HOUR_US})"
+
+    def appointment(start, salt, status, where):
+        return f"""INSERT INTO appointments (id, centre_id, client_id, case_id, adviser_id, start_at, end_at,
+  duration_minutes, mode, location, preparation, status, outcome, follow_up_date, created_by, created_at, updated_at)
+SELECT {d.uuid7(f'{task_us} / 1000', 's.n', salt)}, s.centre_id, s.client_id, s.case_id, {author}, {d.ts(start)},
+  {d.ts(f'{start} + {HOUR_US}')}, 60, {pick_random('s.n', salt + ':mode', APPOINTMENT_MODES)}, '', '', {status}, '',
+  '', {author}, {d.ts(task_us)}, {d.ts(task_us)}
+FROM case_stage s WHERE {where}{d.in_case_order()};"""
+    emit(appointment(first_us, "appt", f"CASE WHEN {first_us} > {end_us} THEN 'scheduled' "
+                     f"WHEN {rnd('s.n', 'appt:noshow', 12)} = 0 THEN 'no_show' ELSE 'completed' END", "1 = 1"))
+    emit(appointment(next_us, "appt:next", "'scheduled'", f"{open_case} AND {rnd('s.n', 'appt:next', 10)} = 0"))
+
+    # The search index as the server writes it (app/search: index_client, index_case, index_note): a
+    # row per searchable field with its folded words; empty fields are not indexed. Generated
+    # references, postcodes, names and e-mails fold by replacing their few separators (no word of
+    # theirs repeats but a name's); summaries and
+    # note bodies come from the lists above, folded here.
+    def folded(expr):
+        return f"lower(replace(replace(replace(replace({expr}, '-', ' '), '.', ' '), '@', ' '), '''', ' '))"
+
+    def by_list(expr, values):
+        whens = " ".join(f"WHEN {sql_str(v)} THEN {sql_str(fold(v))}" for v in values if v)
+        return f"(CASE {expr} {whens} ELSE '' END)"
+
+    doc_cols = "INSERT INTO search_documents (centre_id, kind, entity_id, case_id, field, label, text, words)"
+    client_label = "c.first_name || ' ' || c.last_name || ' (' || c.reference || ')'"
+    for field, expr in [("name", "c.first_name || ' ' || c.last_name"), ("reference", "c.reference"),
+                        ("postcode", "c.postcode"), ("email", "c.email")]:
+        words = folded(expr)
+        if field == "name":  # each word once: "Thomas Thomas" is indexed as "thomas"
+            words = f"(CASE WHEN c.first_name = c.last_name THEN lower(c.first_name) ELSE {words} END)"
+        emit(f"{doc_cols}\nSELECT c.centre_id, 'client', c.id, '', '{field}', {client_label}, {expr}, {words}\n"
+             f"FROM clients c WHERE {expr} <> '';")
+    case_label = "k.reference || ': ' || c.first_name || ' ' || c.last_name"
+    emit(f"{doc_cols}\nSELECT k.centre_id, 'case', k.id, k.id, 'reference', {case_label}, k.reference, "
+         f"{folded('k.reference')}\nFROM cases k JOIN clients c ON c.id = k.client_id;")
+    emit(f"{doc_cols}\nSELECT k.centre_id, 'case', k.id, k.id, 'summary', {case_label}, k.summary, "
+         f"{by_list('k.summary', SUMMARIES)}\nFROM cases k JOIN clients c ON c.id = k.client_id WHERE k.summary <> '';")
+    emit(f"{doc_cols}\nSELECT n.centre_id, 'note', n.id, n.case_id, 'body', n.note_type || ' note on ' || k.reference, "
+         f"n.body, {by_list('n.body', NOTE_BODIES + [RARE_NOTE])}\nFROM notes n JOIN cases k ON k.id = n.case_id;")
+
     # Reference counters: new clients and cases continue after the generated references.
     emit("INSERT INTO reference_counters (centre_id, series, last_value) "
          "SELECT centre_id, 'client', count(*) FROM client_stage GROUP BY centre_id;")
@@ -445,7 +557,8 @@ END $$;""")
         emit("COMMIT;")
         emit("SET session_replication_role = origin;")
         # Sets hint bits and the visibility map now rather than during the first timed runs.
-        emit("VACUUM (ANALYZE) centres, users, clients, cases, debts, budgets, budget_items, reference_counters;")
+        emit("VACUUM (ANALYZE) centres, users, clients, cases, debts, budgets, budget_items, reference_counters, "
+             "notes, note_revisions, tasks, appointments, search_documents;")
     else:
         emit("DROP TABLE client_stage; DROP TABLE case_stage; DROP TABLE bench_centres;")
         emit("COMMIT;")
