@@ -33,6 +33,7 @@ TENANT_TABLES = {
     "compliance_ticks": "centre_id",
     "dashboard_counters": "centre_id",
     "search_documents": "centre_id",
+    "dashboard_versions": "centre_id",
 }
 
 # Query name -> why it may run without a centre.

@@ -7,12 +7,15 @@
 
 namespace cma::app {
 
+class DashboardCache;
+
 // What every use case needs from the outside.
 struct Deps {
   Database& db;
   const platform::Clock& clock;
   platform::IdGenerator& ids;
   const ReferenceData& reference;
+  DashboardCache* dashboard_cache = nullptr;  // figures reused while a centre's counters stay the same
 };
 
 // Who is acting and from where.

@@ -5,6 +5,7 @@
 
 #include "app/auth/auth_service.hpp"
 #include "app/context.hpp"
+#include "app/dashboard/cache.hpp"
 #include "platform/config.hpp"
 #include "store/database.hpp"
 
@@ -16,8 +17,9 @@ struct Core {
   std::unique_ptr<store::SociDatabase> db;
   std::unique_ptr<app::ReferenceData> reference;
   std::unique_ptr<app::AuthService> auth;  // only when a JWT secret is configured
+  app::DashboardCache dashboard_cache;
 
-  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference}; }
+  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache}; }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);

@@ -118,6 +118,28 @@ TEST(Appointments, AnAdviserIsNeverDoubleBooked) {
   EXPECT_EQ(actions, (std::vector<std::string>{"appointment.completed", "appointment.move", "appointment.create"}));
 }
 
+TEST(Appointments, TheLongestAppointmentStillClashesAtItsEnd) {
+  // The clash search looks back only as far as the longest appointment (480 minutes): one that long
+  // still clashes in its last minute, and one starting as it ends is free.
+  TestApp app;
+  auto t = app.login(app.advisor_a);
+  auto client = new_client(app, t);
+  auto day = app.post("/api/v1/appointments", booking(client, "2027-02-01T09:00", 480), t);
+  ASSERT_EQ(day.status, 201) << day.body;
+  auto last_minute = app.post("/api/v1/appointments", booking(client, "2027-02-01T16:59", 30), t);
+  ASSERT_EQ(last_minute.status, 409) << last_minute.body;
+  EXPECT_NE(last_minute.body.find(day.str("id")), std::string::npos) << last_minute.body;
+  EXPECT_EQ(app.post("/api/v1/appointments", booking(client, "2027-02-01T17:00", 30), t).status, 201);
+  // With many earlier appointments in the diary, the answer is the same.
+  for (int d = 1; d <= 20; ++d) {
+    auto date = "2027-01-" + std::string(d < 10 ? "0" : "") + std::to_string(d) + "T09:00";
+    ASSERT_EQ(app.post("/api/v1/appointments", booking(client, date, 480), t).status, 201);
+  }
+  EXPECT_EQ(app.post("/api/v1/appointments", booking(client, "2027-02-01T12:00", 30), t).status, 409);
+  EXPECT_EQ(app.post("/api/v1/appointments", booking(client, "2027-01-20T16:59", 5), t).status, 409);
+  EXPECT_EQ(app.post("/api/v1/appointments", booking(client, "2027-01-20T17:00", 5), t).status, 201);
+}
+
 TEST(Appointments, ConcurrentOverlappingBookingsLeaveExactlyOne) {
   TestApp app(TestAppOptions{.workers = 16});
   auto t = app.login(app.advisor_a);

@@ -5,6 +5,9 @@
 
 #include <random>
 
+#include "app/dashboard/cache.hpp"
+#include "app/dashboard/dashboard.hpp"
+#include "main/wiring.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -25,6 +28,31 @@ long long figure(const HttpResult& r, const char* name) {
 }
 long long by_status(const HttpResult& r, const char* status) {
   return r.obj().at("figures").at("casesByStatus").at(status).as_int64();
+}
+// The figures served through the API's cache equal those read afresh, for the centre and an adviser.
+void expect_cache_fresh(TestApp& app, const std::string& adviser) {
+  platform::UuidV7Generator ids(app.clock());
+  app::Deps cached{app.db(), app.clock(), ids, app.reference(), &app.dashboard_cache()};
+  app::Deps fresh{app.db(), app.clock(), ids, app.reference()};
+  auto actor = main::system_actor("test");
+  for (const std::string& who : {std::string(), adviser}) {
+    auto a = app::get_dashboard(cached, actor, app.centre_a, who);
+    auto b = app::get_dashboard(fresh, actor, app.centre_a, who);
+    ASSERT_TRUE(a && b);
+    const auto &x = a->figures, &y = b->figures;
+    EXPECT_EQ(x.cases_by_status, y.cases_by_status) << who;
+    EXPECT_EQ(x.opened_per_month, y.opened_per_month) << who;
+    EXPECT_EQ(x.closed_per_month, y.closed_per_month) << who;
+    EXPECT_EQ(x.median_days_to_close, y.median_days_to_close) << who;
+    EXPECT_EQ(x.debt_under_advice, y.debt_under_advice) << who;
+    EXPECT_EQ(x.priority_arrears, y.priority_arrears) << who;
+    EXPECT_EQ(x.written_off, y.written_off) << who;
+    EXPECT_EQ(x.repaid, y.repaid) << who;
+    EXPECT_EQ(x.closed_cases, y.closed_cases) << who;
+    EXPECT_EQ(x.closed_compliant, y.closed_compliant) << who;
+    EXPECT_EQ(a->overdue_tasks, b->overdue_tasks) << who;
+    EXPECT_EQ(a->appointments_today, b->appointments_today) << who;
+  }
 }
 void expect_consistent(TestApp& app, const std::string& admin, const std::string& centre) {
   auto check = app.get("/api/v1/centres/" + centre + "/dashboard-check", admin);
@@ -158,6 +186,10 @@ TEST(Dashboard, ARandomRunOfChangesEqualsTheRecount) {
       a = app.login(app.advisor_a);  // tokens last 15 minutes
       m = app.login(app.manager_a);
     }
+    // Read through the API (which keeps the figures) and compare with a read that keeps nothing.
+    ASSERT_EQ(app.get("/api/v1/dashboard", m).status, 200);
+    ASSERT_EQ(app.get("/api/v1/dashboard?adviserId=" + app.advisor_a.id, m).status, 200);
+    expect_cache_fresh(app, app.advisor_a.id);
   }
   admin = app.login(app.admin);
   expect_consistent(app, admin, app.centre_a);

@@ -140,7 +140,7 @@ TestApp::TestApp(TestAppOptions options)
   db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait);
   db_->migrate();
   reference_ = refdata::load_reference_data("");
-  app::Deps deps{*db_, clock_, *ids_, *reference_};
+  app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_};
   auth_ = std::make_unique<app::AuthService>(
       deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 

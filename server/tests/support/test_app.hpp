@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/auth/auth_service.hpp"
+#include "app/dashboard/cache.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "platform/clock.hpp"
@@ -86,6 +87,7 @@ class TestApp {
   store::SociDatabase& db() { return *db_; }
   const std::string& database_url() const { return url_; }
   const app::ReferenceData& reference() const { return *reference_; }
+  app::DashboardCache& dashboard_cache() { return dashboard_cache_; }
 
   HttpResult call(const std::string& method, const std::string& target, const std::string& token = "",
                   const std::string& body = "", Headers headers = {});
@@ -112,6 +114,7 @@ class TestApp {
   std::unique_ptr<platform::UuidV7Generator> ids_;
   std::unique_ptr<store::SociDatabase> db_;
   std::unique_ptr<app::ReferenceData> reference_;
+  app::DashboardCache dashboard_cache_;
   std::unique_ptr<app::AuthService> auth_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

@@ -7,6 +7,7 @@
 #include "app/audit/ports.hpp"
 #include "app/auth/access_token.hpp"
 #include "app/authorization.hpp"
+#include "app/dashboard/cache.hpp"
 #include "app/identity/records.hpp"
 #include "app/lookup.hpp"
 #include "app/paging.hpp"
@@ -240,3 +241,24 @@ TEST(Authorization, ManagersManageTheirCentresRolesButNeverAdmins) {
 }
 
 }  // namespace cma::app
+
+TEST(DashboardCache, ServesOnlyTheVersionAndDateItWasKeptFor) {
+  cma::app::DashboardCache cache(2);
+  cma::app::DashboardFigures f;
+  f.closed_cases = 7;
+  cache.keep("c/*", 3, "2026-11-30", f);
+  EXPECT_EQ(cache.find("c/*", 3, "2026-11-30")->closed_cases, 7);
+  EXPECT_FALSE(cache.find("c/*", 4, "2026-11-30"));
+  EXPECT_FALSE(cache.find("c/*", 3, "2026-12-01"));
+  EXPECT_FALSE(cache.find("d/*", 3, "2026-11-30"));
+  // Figures of an earlier version read late never replace a later one's.
+  auto older = f;
+  older.closed_cases = 6;
+  cache.keep("c/*", 2, "2026-11-30", older);
+  EXPECT_EQ(cache.find("c/*", 3, "2026-11-30")->closed_cases, 7);
+  // Bounded: past its capacity it starts again.
+  cache.keep("d/*", 1, "2026-11-30", f);
+  cache.keep("e/*", 1, "2026-11-30", f);
+  EXPECT_FALSE(cache.find("c/*", 3, "2026-11-30"));
+  EXPECT_TRUE(cache.find("e/*", 1, "2026-11-30"));
+}

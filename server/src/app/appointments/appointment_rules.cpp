@@ -71,7 +71,8 @@ Status check_no_clash(Transaction& tx, const CentreScope& scope, const Appointme
   if (a.status != "scheduled") return ok_status();
   auto& appointments = tx.get<AppointmentRepository>();
   appointments.lock_diary(scope, a.adviser_id);
-  auto clash = appointments.first_clash(scope, a.adviser_id, a.start_at, a.end_at, a.id);
+  auto earliest = domain::format_utc(domain::parse_utc(a.start_at).value_or(0) - domain::kMaxAppointmentMinutes * 60LL);
+  auto clash = appointments.first_clash(scope, a.adviser_id, a.start_at, a.end_at, earliest, a.id);
   if (!clash) return ok_status();
   auto start = domain::parse_utc(clash->start_at).value_or(0);
   auto end = domain::parse_utc(clash->end_at).value_or(0);

@@ -5,6 +5,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/authorization.hpp"
+#include "app/dashboard/cache.hpp"
 #include "app/dashboard/ports.hpp"
 #include "app/debts/debt_rules.hpp"
 #include "app/identity/centres.hpp"
@@ -123,22 +124,35 @@ Result<Dashboard> get_dashboard(const Deps& deps, const Actor& actor, const std:
   auto now = now_seconds(deps);
   auto today = domain::london_date(now);
   auto today_text = domain::format_date(today);
-  auto tx = deps.db.begin(TxMode::snapshot);
-  auto& repo = tx->get<DashboardRepository>();
   Dashboard d;
   d.today = today_text;
   d.adviser_id = adviser_id;
   if (scope) {
+    // One statement for the version and the time-dependent counts; the counters' figures come from
+    // the cache while the version stands, else from one statement that reads them with theirs.
+    auto tx = deps.db.begin(TxMode::read);
+    auto& repo = tx->get<DashboardRepository>();
     d.centre_id = scope->centre_id();
     if (!adviser_id.empty() && !tx->get<UserRepository>().find(Scope(*scope), adviser_id))
       return Error::invalid_field("adviserId", "is not a user of this centre");
-    d.figures = figures_of(repo.read(*scope, adviser_id.empty() ? kCentreTotals : adviser_id), today);
-    d.overdue_tasks = repo.overdue_tasks(*scope, adviser_id, today_text);
-    d.appointments_today =
-        repo.appointments_between(*scope, adviser_id, domain::format_utc(domain::london_midnight(today)),
-                                  domain::format_utc(domain::london_midnight(domain::add_days(today, 1))));
+    auto live = repo.live(*scope, adviser_id, today_text, domain::format_utc(domain::london_midnight(today)),
+                          domain::format_utc(domain::london_midnight(domain::add_days(today, 1))));
+    d.overdue_tasks = live.overdue_tasks;
+    d.appointments_today = live.appointments;
+    std::string counters_of = adviser_id.empty() ? std::string(kCentreTotals) : adviser_id;
+    std::string view = d.centre_id + "/" + counters_of;
+    if (deps.dashboard_cache)
+      if (auto kept = deps.dashboard_cache->find(view, live.version, today_text)) {
+        d.figures = std::move(*kept);
+        return d;
+      }
+    auto counters = repo.read_versioned(*scope, counters_of);
+    d.figures = figures_of(counters.rows, today);
+    if (deps.dashboard_cache) deps.dashboard_cache->keep(view, counters.version, today_text, d.figures);
     return d;
   }
+  auto tx = deps.db.begin(TxMode::snapshot);
+  auto& repo = tx->get<DashboardRepository>();
   // The network: the sum of every centre, and each centre's own figures.
   auto rows = repo.read_network(Tenancy::for_authentication());
   std::map<std::string, std::vector<CounterRow>> by_centre;

@@ -21,7 +21,7 @@ inline constexpr const char* kLockDiaryPostgresql = "SELECT pg_advisory_xact_loc
 inline constexpr const char* kFirstClash =
     "SELECT " CMA_APPOINTMENT_COLUMNS
     " FROM appointments WHERE centre_id = :centre AND adviser_id = :adviser AND status = 'scheduled'"
-    " AND start_at < :end AND end_at > :start AND id <> :except ORDER BY start_at, id LIMIT 1";
+    " AND start_at > :earliest AND start_at < :end AND end_at > :start AND id <> :except ORDER BY start_at, id LIMIT 1";
 inline constexpr const char* kInsertAppointment =
     "INSERT INTO appointments (" CMA_APPOINTMENT_COLUMNS
     ") VALUES (:id, :centre, :client_id, :case_id, :adviser, :start, :end, :duration, :mode, :location, "

@@ -63,12 +63,14 @@ class Appointments final : public app::AppointmentRepository {
 
   std::optional<app::Appointment> first_clash(const app::CentreScope& scope, const std::string& adviser_id,
                                               const std::string& start, const std::string& end,
+                                              const std::string& earliest_start,
                                               const std::string& except_id) override {
     db::Query q(statements_, sql::kFirstClash);
     q.bind("centre", scope.centre_id())
         .bind("adviser", adviser_id)
         .bind("start", start)
         .bind("end", end)
+        .bind("earliest", earliest_start)
         .bind("except", except_id);
     if (!q.next()) return std::nullopt;
     return read_appointment(q);

@@ -11,6 +11,28 @@ inline constexpr const char* kAddCounter =
 inline constexpr const char* kReadCounters =
     "SELECT centre_id, adviser_id, metric, bucket, value FROM dashboard_counters"
     " WHERE centre_id = :centre AND adviser_id = :adviser AND value <> 0";
+// The same with the centre's dashboard version, in one statement (one snapshot on both databases):
+// the version comes back as a row with an empty metric.
+inline constexpr const char* kReadCountersWithVersion =
+    "SELECT metric, bucket, value FROM dashboard_counters"
+    " WHERE centre_id = :centre AND adviser_id = :adviser AND value <> 0"
+    " UNION ALL SELECT '', '', version FROM dashboard_versions WHERE centre_id = :centre";
+inline constexpr const char* kBumpVersion =
+    "INSERT INTO dashboard_versions (centre_id, version) VALUES (:centre, 1)"
+    " ON CONFLICT (centre_id) DO UPDATE SET version = dashboard_versions.version + 1";
+// What a dashboard reads on every request, in one statement: the centre's version and the
+// time-dependent counts, through the same indexes as the queries below.
+inline constexpr const char* kLiveFigures =
+    "SELECT COALESCE((SELECT version FROM dashboard_versions WHERE centre_id = :centre), 0),"
+    " (SELECT COUNT(*) FROM tasks WHERE centre_id = :centre AND status = 'open' AND due_date < :today),"
+    " (SELECT COUNT(*) FROM appointments WHERE centre_id = :centre AND start_at >= :from AND start_at < :to"
+    " AND status = 'scheduled')";
+inline constexpr const char* kLiveFiguresOf =
+    "SELECT COALESCE((SELECT version FROM dashboard_versions WHERE centre_id = :centre), 0),"
+    " (SELECT COUNT(*) FROM tasks WHERE centre_id = :centre AND assignee_id = :adviser AND status = 'open'"
+    " AND due_date < :today),"
+    " (SELECT COUNT(*) FROM appointments WHERE centre_id = :centre AND adviser_id = :adviser AND start_at >= :from"
+    " AND start_at < :to AND status = 'scheduled')";
 inline constexpr const char* kReadAllCounters =
     "SELECT centre_id, adviser_id, metric, bucket, value FROM dashboard_counters"
     " WHERE centre_id = :centre AND value <> 0";

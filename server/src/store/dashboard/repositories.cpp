@@ -21,7 +21,41 @@ class Counters final : public app::DashboardRepository {
       for (const auto& [key, value] : delta) upsert(scope, std::get<0>(key), std::get<1>(key), std::get<2>(key), value);
       for (const auto& [key, value] : totals)
         if (value != 0) upsert(scope, app::kCentreTotals, key.first, key.second, value);
+      db::Query bump(statements_, sql::kBumpVersion);
+      bump.bind("centre", scope.centre_id()).run();
     });
+  }
+
+  app::VersionedCounters read_versioned(const app::CentreScope& scope, const std::string& adviser_id) override {
+    db::Query q(statements_, sql::kReadCountersWithVersion);
+    q.bind("centre", scope.centre_id()).bind("adviser", adviser_id);
+    app::VersionedCounters out;
+    while (q.next()) {
+      app::CounterRow r;
+      q.read(0, r.metric);
+      if (r.metric.empty()) {
+        out.version = q.integer(2);
+        continue;
+      }
+      q.read(1, r.bucket);
+      r.value = q.integer(2);
+      out.rows.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  app::LiveFigures live(const app::CentreScope& scope, const std::string& adviser_id, const std::string& today,
+                        const std::string& from, const std::string& to) override {
+    db::Query q(statements_, adviser_id.empty() ? sql::kLiveFigures : sql::kLiveFiguresOf);
+    q.bind("centre", scope.centre_id()).bind("today", today).bind("from", from).bind("to", to);
+    if (!adviser_id.empty()) q.bind("adviser", adviser_id);
+    app::LiveFigures out;
+    if (q.next()) {
+      out.version = q.integer(0);
+      out.overdue_tasks = q.integer(1);
+      out.appointments = q.integer(2);
+    }
+    return out;
   }
 
   std::vector<app::CounterRow> read(const app::CentreScope& scope, const std::string& adviser_id) override {
