@@ -105,11 +105,18 @@ export async function startS3() {
   const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
   const { port: s3Port } = await s3.run();
   const seen = [];
+  // Answers to give instead of forwarding, one per request, before any checking: [status, code].
+  const failures = [];
   const proxy = http.createServer((req, res) => {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
     req.on("end", async () => {
       const body = Buffer.concat(chunks);
+      if (failures.length > 0) {
+        const [status, code] = failures.shift();
+        seen.push({ method: req.method, url: req.url, status, bytes: body.length });
+        return s3Error(res, status, code, "Injected by the test harness");
+      }
       let verdict;
       try {
         verdict = await verify(req, body);
@@ -132,20 +139,24 @@ export async function startS3() {
   const port = proxy.address().port;
 
   // The ECS container credentials endpoint, answering only with the right authorization token.
+  const role = { fetches: 0, lifetimeMs: 3600_000 };
   const creds = http.createServer((req, res) => {
+    role.fetches += 1;
     if (req.url !== "/v2/credentials/task" || req.headers["authorization"] !== "task-token") {
       res.writeHead(403).end();
       return;
     }
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ AccessKeyId: ACCESS_KEY, SecretAccessKey: SECRET, Token: "session-token-from-the-role",
-                             Expiration: new Date(Date.now() + 3600_000).toISOString() }));
+                             Expiration: new Date(Date.now() + role.lifetimeMs).toISOString() }));
   });
   await new Promise((resolve) => creds.listen(0, "127.0.0.1", resolve));
 
   return {
     port,
     seen,
+    failures,
+    role,
     storageUrl: `s3://${BUCKET}?region=${REGION}&endpoint=http://127.0.0.1:${port}&path_style=true&part_size_mb=5&multipart_threshold_mb=5`,
     credentialsUrl: `http://127.0.0.1:${creds.address().port}/v2/credentials/task`,
     async stop() {

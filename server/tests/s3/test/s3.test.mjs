@@ -133,6 +133,45 @@ test("keys from the ECS task role's credentials endpoint work, session token inc
   assert.match(noToken.stderr, /credentials endpoint answered 403/);
 });
 
+test("keys that are about to expire are fetched again; fresh ones are reused", async () => {
+  const roleEnv = { STORAGE_URL: s3.storageUrl, AWS_CONTAINER_CREDENTIALS_FULL_URI: s3.credentialsUrl,
+                    AWS_CONTAINER_AUTHORIZATION_TOKEN: "task-token" };
+  const data = randomBytes(11 * 1024 * 1024);  // create, 3 parts, complete: 5 signed requests
+  s3.role.fetches = 0;
+  assert.equal((await runTool(["put", key("7a1"), file("g1", data)], roleEnv)).code, 0);
+  assert.equal(s3.role.fetches, 1);
+  s3.role.lifetimeMs = 60_000;  // inside the five minutes before expiry: fetched for every request
+  s3.role.fetches = 0;
+  try {
+    assert.equal((await runTool(["put", key("7a2"), file("g2", data)], roleEnv)).code, 0);
+  } finally {
+    s3.role.lifetimeMs = 3600_000;
+  }
+  assert.equal(s3.role.fetches, 5);
+});
+
+test("throttling and server errors are retried; a refusal is not", async () => {
+  const data = Buffer.from("retried");
+  s3.failures.push([503, "SlowDown"], [500, "InternalError"]);
+  const before = s3.seen.length;
+  const put = await runTool(["put", key("8a1"), file("h1", data)], env);
+  assert.equal(put.code, 0, put.stderr);
+  assert.deepEqual(s3.seen.slice(before).map((r) => r.status), [503, 500, "forwarded"]);
+
+  s3.failures.push([503, "SlowDown"], [503, "SlowDown"], [503, "SlowDown"], [503, "SlowDown"], [503, "SlowDown"]);
+  const gaveUp = await runTool(["get", key("8a1")], env);
+  assert.equal(gaveUp.code, 1);
+  assert.match(gaveUp.stderr, /503 SlowDown/);
+  assert.equal(s3.failures.length, 1);  // four attempts, then it stops
+  s3.failures.length = 0;
+
+  s3.failures.push([403, "AccessDenied"]);
+  const refused = await runTool(["head", key("8a1")], env);
+  assert.equal(refused.code, 1);
+  assert.equal(s3.failures.length, 0);
+  assert.equal((await runTool(["get", key("8a1")], env)).stdout.toString(), "retried");
+});
+
 test("a key outside the document shape never reaches the store", async () => {
   for (const k of [`centres/${centre}/documents/../../x/v1`, "/etc/passwd", `${key("a1")}/..`]) {
     const r = await runTool(["put", k, file("z", Buffer.from("z"))], env);
