@@ -107,6 +107,8 @@ export async function startS3() {
   const seen = [];
   // Answers to give instead of forwarding, one per request, before any checking: [status, code].
   const failures = [];
+  // GET responses to break off after this many body bytes, one per GET.
+  const cuts = [];
   const proxy = http.createServer((req, res) => {
     const chunks = [];
     req.on("data", (c) => chunks.push(c));
@@ -123,13 +125,23 @@ export async function startS3() {
       } catch (e) {
         verdict = [403, "SignatureDoesNotMatch", String(e)];
       }
-      seen.push({ method: req.method, url: req.url, status: verdict ? verdict[0] : "forwarded", bytes: body.length });
+      const cut = !verdict && req.method === "GET" && cuts.length > 0 ? cuts.shift() : undefined;
+      seen.push({ method: req.method, url: req.url, status: verdict ? verdict[0] : cut !== undefined ? "cut" : "forwarded",
+                  bytes: body.length, range: req.headers.range });
       if (verdict) return s3Error(res, ...verdict);
       const headers = { ...req.headers, "content-length": String(body.length) };
       delete headers["transfer-encoding"];
       const up = http.request({ host: "127.0.0.1", port: s3Port, method: req.method, path: req.url, headers }, (upRes) => {
         res.writeHead(upRes.statusCode, upRes.headers);
-        upRes.pipe(res);
+        if (cut === undefined) return upRes.pipe(res);
+        let sent = 0;
+        upRes.on("data", (chunk) => {
+          if (sent >= cut) return;
+          const part = chunk.subarray(0, cut - sent);
+          sent += part.length;
+          if (sent >= cut) res.write(part, () => { res.socket.destroy(); upRes.destroy(); });
+          else res.write(part);
+        });
       });
       up.on("error", (e) => s3Error(res, 502, "BadGateway", String(e)));
       up.end(body);
@@ -156,6 +168,7 @@ export async function startS3() {
     port,
     seen,
     failures,
+    cuts,
     role,
     storageUrl: `s3://${BUCKET}?region=${REGION}&endpoint=http://127.0.0.1:${port}&path_style=true&part_size_mb=5&multipart_threshold_mb=5`,
     credentialsUrl: `http://127.0.0.1:${creds.address().port}/v2/credentials/task`,

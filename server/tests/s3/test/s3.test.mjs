@@ -172,6 +172,20 @@ test("throttling and server errors are retried; a refusal is not", async () => {
   assert.equal((await runTool(["get", key("8a1")], env)).stdout.toString(), "retried");
 });
 
+test("a download broken off part-way carries on from the first byte it lacks", async () => {
+  const data = randomBytes(3 * 1024 * 1024);
+  assert.equal((await runTool(["put", key("9a1"), file("9a1", data)], env)).code, 0);
+  s3.cuts.push(1_000_000);
+  const before = s3.seen.length;
+  const got = await runTool(["get", key("9a1")], env);
+  assert.equal(got.code, 0, got.stderr);
+  assert.equal(sha256(got.stdout), sha256(data));
+  const gets = s3.seen.slice(before);
+  assert.equal(gets.length, 2);
+  assert.equal(gets[0].status, "cut");
+  assert.equal(gets[1].range, "bytes=1000000-");
+});
+
 test("a key outside the document shape never reaches the store", async () => {
   for (const k of [`centres/${centre}/documents/../../x/v1`, "/etc/passwd", `${key("a1")}/..`]) {
     const r = await runTool(["put", k, file("z", Buffer.from("z"))], env);
