@@ -20,6 +20,8 @@ ALLOWED = {
     "store": [STD, r"store/.*", r"app/.*", r"domain/.*", r"platform/.*", r"soci/.*", r"sqlite3\.h",
               r"libpq-fe\.h"],
     "http": [STD, SYSTEM, r"http/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/.*"],
+    "blob": [STD, SYSTEM, r"blob/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h", r"openssl/.*",
+             r"boost/json(/.*)?\.hpp"],
     "refdata": [STD, r"refdata/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],
     "main": [r".*"],
 }

@@ -152,8 +152,17 @@ int serve(const Overrides& overrides, bool demo) {
   if (!site)
     platform::log::warn("web.not_built",
                         platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
+  std::unique_ptr<app::BlobStore> blobs;
+  try {
+    blobs = make_blob_store(config);
+  } catch (const std::exception& e) {
+    std::cerr << "configuration error: " << e.what() << "\n";
+    return 2;
+  }
+  platform::log::info("storage.ready", platform::log::Fields().add("store", blobs->describe()));
   int workers = default_workers(config);
   auto core = make_core(config, workers);
+  core->blobs = std::move(blobs);
   migrate_and_log(*core);
   if (demo) {
     fs::path file = fs::path(config.data_dir) / "demo-logins.txt";

@@ -5,6 +5,7 @@
 #include "app/identity/centres.hpp"
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
+#include "blob/s3_store.hpp"
 #include "platform/crypto.hpp"
 #include "refdata/reference_data.hpp"
 
@@ -31,6 +32,10 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
         core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)), sessions, throttle);
   }
   return core;
+}
+
+std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config) {
+  return blob::make_blob_store(config.storage, platform::process_env());
 }
 
 app::Actor system_actor(const std::string& command) {

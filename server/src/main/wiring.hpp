@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/auth/auth_service.hpp"
+#include "app/blobs/blob_store.hpp"
 #include "app/context.hpp"
 #include "app/dashboard/cache.hpp"
 #include "platform/config.hpp"
@@ -17,12 +18,17 @@ struct Core {
   std::unique_ptr<store::SociDatabase> db;
   std::unique_ptr<app::ReferenceData> reference;
   std::unique_ptr<app::AuthService> auth;  // only when a JWT secret is configured
+  std::unique_ptr<app::BlobStore> blobs;   // `cma serve` only: documents' bytes
   app::DashboardCache dashboard_cache;
 
   app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache}; }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);
+
+// The object store STORAGE_URL names (its directory made, its credentials found); throws
+// std::runtime_error with a one-line reason otherwise.
+std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config);
 
 // The actor for operator commands run on the machine itself (audited as the system).
 app::Actor system_actor(const std::string& command);

@@ -85,6 +85,134 @@ std::optional<std::string> read_secret_file(const std::string& path, std::string
 
 }  // namespace
 
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::optional<std::string> percent_decode(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '%') {
+      out += s[i];
+      continue;
+    }
+    if (i + 2 >= s.size()) return std::nullopt;
+    int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return out;
+}
+
+// S3's rules for a bucket name that works with every addressing style.
+bool valid_bucket(const std::string& b) {
+  if (b.size() < 3 || b.size() > 63) return false;
+  for (char c : b)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
+  return std::isalnum(static_cast<unsigned char>(b.front())) && std::isalnum(static_cast<unsigned char>(b.back())) &&
+         b.find("..") == std::string::npos;
+}
+
+bool valid_region(const std::string& r) {
+  if (r.empty() || r.size() > 32) return false;
+  for (char c : r)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
+// http(s)://host[:port] with nothing after but an optional slash.
+bool valid_endpoint(std::string& e) {
+  std::string_view rest;
+  if (e.rfind("http://", 0) == 0) {
+    rest = std::string_view(e).substr(7);
+  } else if (e.rfind("https://", 0) == 0) {
+    rest = std::string_view(e).substr(8);
+  } else {
+    return false;
+  }
+  if (!rest.empty() && rest.back() == '/') {
+    e.pop_back();
+    rest.remove_suffix(1);
+  }
+  if (rest.empty()) return false;
+  for (char c : rest)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']'))
+      return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_storage_url(const std::string& url, StorageSettings& out) {
+  StorageSettings s;
+  s.sse = out.sse;
+  s.kms_key_id = out.kms_key_id;
+  if (url.find('\0') != std::string::npos) return "must not contain NUL";
+  if (url.rfind("file://", 0) == 0) {
+    s.kind = StorageSettings::Kind::file;
+    auto path = percent_decode(std::string_view(url).substr(7));
+    if (!path || path->empty() || path->find('\0') != std::string::npos)
+      return "file:// names no directory (use file:///absolute/path)";
+    s.path = *path;
+    out = s;
+    return std::nullopt;
+  }
+  if (url.rfind("s3://", 0) != 0) return "must start with file:// or s3://";
+  s.kind = StorageSettings::Kind::s3;
+  std::string_view rest = std::string_view(url).substr(5);
+  auto q = rest.find('?');
+  s.bucket = std::string(rest.substr(0, q));
+  if (!s.bucket.empty() && s.bucket.back() == '/') s.bucket.pop_back();
+  if (!valid_bucket(s.bucket))
+    return "names no valid bucket (3 to 63 lower-case letters, digits, dots or dashes): s3://bucket?region=…";
+  std::string_view query = q == std::string_view::npos ? std::string_view() : rest.substr(q + 1);
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    auto eq = pair.find('=');
+    std::string name(pair.substr(0, eq));
+    auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+    if (!value) return "has a badly escaped value for " + name;
+    auto megabytes = [&](std::uint64_t& target) -> std::optional<std::string> {
+      auto n = parse_int(*value);
+      if (!n || *n < 5 || *n > 5120) return name + " must be a whole number of MiB from 5 to 5120";
+      target = static_cast<std::uint64_t>(*n) << 20;
+      return std::nullopt;
+    };
+    if (name == "region") {
+      if (!valid_region(*value)) return "region must be an AWS region name such as eu-west-2";
+      s.region = *value;
+    } else if (name == "endpoint") {
+      if (!valid_endpoint(*value)) return "endpoint must be http://host[:port] or https://host[:port]";
+      s.endpoint = *value;
+    } else if (name == "path_style") {
+      auto flag = parse_flag(*value);
+      if (!flag) return "path_style must be true or false";
+      s.path_style = *flag;
+    } else if (name == "part_size_mb") {
+      if (auto e = megabytes(s.part_size)) return e;
+    } else if (name == "multipart_threshold_mb") {
+      if (auto e = megabytes(s.multipart_threshold)) return e;
+    } else {
+      return "has an unknown setting \"" + name +
+             "\" (known: region, endpoint, path_style, part_size_mb, multipart_threshold_mb)";
+    }
+  }
+  if (s.region.empty()) return "needs ?region=… (e.g. s3://bucket?region=eu-west-2)";
+  if (s.bucket.find('.') != std::string::npos && !s.path_style)
+    return "a bucket name with dots needs path_style=true (TLS certificates do not cover it as a host name)";
+  out = s;
+  return std::nullopt;
+}
+
 std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std::string, std::string>& overrides,
                                        bool need_jwt_secret, Config& c) {
   auto get = [&](const std::string& name) -> std::optional<std::string> {
@@ -140,6 +268,23 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   if (auto e = int_setting("SESSION_MAX_HOURS", c.session_max_hours, 1, 24 * 365)) return e;
   if (c.refresh_ttl_hours > c.session_max_hours)
     return ConfigError{"REFRESH_TTL_HOURS", "must not be longer than SESSION_MAX_HOURS"};
+  if (auto v = get("STORAGE_SSE")) {
+    if (*v != "AES256" && *v != "aws:kms") return ConfigError{"STORAGE_SSE", "must be AES256 or aws:kms"};
+    c.storage.sse = *v;
+  }
+  if (auto v = get("STORAGE_KMS_KEY_ID")) {
+    if (c.storage.sse != "aws:kms") return ConfigError{"STORAGE_KMS_KEY_ID", "needs STORAGE_SSE=aws:kms"};
+    if (v->size() > 2048 || !printable_ascii(*v, false))
+      return ConfigError{"STORAGE_KMS_KEY_ID", "must be a KMS key id, alias or ARN"};
+    c.storage.kms_key_id = *v;
+  }
+  if (auto v = get("STORAGE_URL")) {
+    if (auto e = parse_storage_url(*v, c.storage)) return ConfigError{"STORAGE_URL", *e};
+  } else {
+    c.storage.path = (fs::path(c.data_dir) / "blobs").string();
+  }
+  if (c.storage.kind == StorageSettings::Kind::file && !c.storage.sse.empty())
+    return ConfigError{"STORAGE_SSE", "applies only to s3:// storage"};
   if (auto v = get("TRUST_PROXY")) {
     auto flag = parse_flag(*v);
     if (!flag) return ConfigError{"TRUST_PROXY", "must be true or false"};

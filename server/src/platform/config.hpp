@@ -1,6 +1,7 @@
 #pragma once
 // Configuration: environment variables, overridden by command-line flags. An invalid setting stops
 // the process with one line naming the variable.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -11,6 +12,25 @@
 namespace cma::platform {
 
 inline constexpr int kDefaultDbPoolWaitMs = 3000;
+
+// Where documents' bytes go (docs/storage.md): STORAGE_URL, STORAGE_SSE and STORAGE_KMS_KEY_ID.
+struct StorageSettings {
+  enum class Kind { file, s3 };
+  Kind kind = Kind::file;
+  std::string path;  // file: the directory; "" until resolved against DATA_DIR
+  // s3://bucket?region=…[&endpoint=http://host:port][&path_style=true][&part_size_mb=N][&multipart_threshold_mb=N]
+  std::string bucket;
+  std::string region;
+  std::string endpoint;  // "" = AWS's regional endpoint
+  bool path_style = false;
+  std::uint64_t part_size = 8ULL << 20;             // multipart part size (S3's minimum is 5 MiB)
+  std::uint64_t multipart_threshold = 16ULL << 20;  // objects larger than this go up in parts
+  std::string sse;                                  // "", "AES256" or "aws:kms"
+  std::string kms_key_id;                           // with aws:kms; "" = the bucket's default key
+};
+
+// Parses a STORAGE_URL; returns the reason when it is not one.
+std::optional<std::string> parse_storage_url(const std::string& url, StorageSettings& out);
 
 struct Config {
   int port = 5000;
@@ -32,6 +52,7 @@ struct Config {
   std::string reference_data_dir;  // REFERENCE_DATA_DIR: replacement reference-data files ("" = built in)
   std::string data_dir = "./var";  // embedded mode: database, generated secret, later documents
   bool trust_proxy = false;        // take the client IP from X-Forwarded-For (behind an ALB)
+  StorageSettings storage;         // default: files under {data_dir}/blobs
 
   // Observability (docs/operations.md, "Metrics and traces").
   std::string metrics_token;              // METRICS_TOKEN: bearer token for GET /metrics; "" = no /metrics

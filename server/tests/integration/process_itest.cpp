@@ -69,7 +69,9 @@ TEST(Process, InvalidConfigurationNamesTheVariable) {
                                                                             {"PORT", "70000"},
                                                                             {"DATABASE_URL", "mysql://x"},
                                                                             {"LOG_LEVEL", "loud"},
-                                                                            {"JWT_SECRET", "short"}}) {
+                                                                            {"JWT_SECRET", "short"},
+                                                                            {"STORAGE_URL", "ftp://x"},
+                                                                            {"STORAGE_URL", "s3://cma-docs"}}) {
     auto c =
         spawn_cma({"serve"}, {var + "=" + value, "DATA_DIR=" + dir,
                               "DATABASE_URL=" + (var == "DATABASE_URL" ? value : "sqlite:///" + dir + "/db.sqlite")});
@@ -78,6 +80,15 @@ TEST(Process, InvalidConfigurationNamesTheVariable) {
     EXPECT_NE(log.find(var), std::string::npos) << log;
     EXPECT_EQ(std::count(log.begin(), log.end(), '\n'), 1) << log;
   }
+}
+
+TEST(Process, S3StorageWithoutCredentialsRefusesToStart) {
+  auto dir = temp_dir();
+  auto c = spawn_cma({"serve"}, {"DATA_DIR=" + dir, "DATABASE_URL=sqlite:///" + dir + "/db.sqlite",
+                                 "STORAGE_URL=s3://cma-docs?region=eu-west-2"});
+  EXPECT_EQ(wait_exit(c.pid, 10), 2);
+  auto log = slurp(c.log);
+  EXPECT_NE(log.find("configuration error: STORAGE_URL: no AWS credentials"), std::string::npos) << log;
 }
 
 TEST(Process, PostgresWithoutASecretRefusesToStart) {
