@@ -26,6 +26,7 @@ extern const Migration migration0009;
 extern const Migration migration0010;
 extern const Migration migration0011;
 extern const Migration migration0012;
+extern const Migration migration0013;
 
 // In version order.
 const std::vector<const Migration*>& all();
