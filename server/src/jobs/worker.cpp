@@ -104,7 +104,18 @@ void Worker::run_one(app::Job job, const std::string& owner) {
   r->job = std::move(job);
   r->owner = owner;
   {
-    std::lock_guard lock(mu_);
+    // Under the lock stop() takes to begin: a job claimed as shutdown began is either among those
+    // stop() waits for, or handed back here without running.
+    std::unique_lock lock(mu_);
+    if (stopping_.load()) {
+      lock.unlock();
+      try {
+        if (app::release_job(deps_, r->job, owner)) ++outcomes_.released;
+      } catch (const std::exception& e) {
+        log::warn("job.release_failed", job_fields(r->job).add("error", first_line(e.what())));
+      }
+      return;
+    }
     running_.push_back(r);
   }
   log::info("job.started", job_fields(r->job).add("worker", owner));
@@ -213,9 +224,9 @@ void Worker::listen_loop() {
 
 int Worker::stop(milliseconds grace) {
   if (threads_.empty()) return 0;
+  std::unique_lock lock(mu_);
   stopping_ = true;
   wake_cv_.notify_all();
-  std::unique_lock lock(mu_);
   log::info("worker.stopping", log::Fields()
                                    .add("worker", name_)
                                    .add("running", running_.size())

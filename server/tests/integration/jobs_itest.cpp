@@ -362,6 +362,24 @@ TEST(JobsProcess, SigtermFinishesRunningJobsWithinTheGraceAndReleasesTheRest) {
   EXPECT_NE(slurp(w.log).find("job.released"), std::string::npos);
 }
 
+TEST(JobsProcess, OnPostgresqlANotificationWakesAnIdleWorkerLongBeforeItsNextPoll) {
+  if (!using_postgres()) GTEST_SKIP() << "SQLite has no notifications: its workers poll";
+  TestApp app;
+  Queue q(app);
+  auto w = spawn_cma({"worker", "--concurrency", "1", "--poll-interval-ms", "60000"}, worker_env(app));
+  // The worker's start-up: it claims once, and schedules (and runs) the day's audit.verify. Then
+  // its runner is idle until a notification or a minute from now.
+  ASSERT_TRUE(wait_until([&] { return q.all("done", "audit.verify").size() == 1; }, 30)) << slurp(w.log);
+  std::this_thread::sleep_for(milliseconds(300));
+  auto job = q.enqueue();
+  auto enqueued = std::chrono::steady_clock::now();
+  EXPECT_TRUE(wait_until([&] { return q.find(job.id)->state == "done"; }, 10)) << slurp(w.log);
+  EXPECT_LT(std::chrono::steady_clock::now() - enqueued, std::chrono::seconds(5))
+      << "woken by the poll, not the notification";
+  ::kill(w.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(w.pid, 30), 0);
+}
+
 TEST(JobsProcess, ServeRunsAWorkerInProcessAndShowsTheQueueOnMetrics) {
   TestApp app;
   Queue q(app);
