@@ -439,6 +439,12 @@ int run_cli(int argc, char** argv) {
   auto* worker_cmd = app.add_subcommand("worker", "Run background jobs until SIGTERM (migrates the database first)");
   common(worker_cmd);
   worker_cmd->add_option_function<std::string>(
+      "--port", [&](const std::string& v) { overrides["PORT"] = v; },
+      "TCP port of its /health (and /metrics), 0 for any free one (env PORT, default 5000)");
+  worker_cmd->add_option_function<std::string>(
+      "--bind", [&](const std::string& v) { overrides["BIND"] = v; },
+      "Address to listen on (env BIND, default 127.0.0.1)");
+  worker_cmd->add_option_function<std::string>(
       "--concurrency", [&](const std::string& v) { overrides["WORKER_CONCURRENCY"] = v; },
       "Jobs run at once (env WORKER_CONCURRENCY, default 2)");
   worker_cmd->add_option_function<std::string>(

@@ -1,13 +1,16 @@
 #include "main/job_worker.hpp"
 
-#include <signal.h>
-
+#include <boost/json.hpp>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <mutex>
 
 #include "app/jobs/jobs.hpp"
+#include "http/server.hpp"
+#include "platform/crypto.hpp"
 #include "platform/log.hpp"
+#include "platform/metrics.hpp"
 #include "store/jobs/listener.hpp"
 
 namespace cma::main {
@@ -124,14 +127,48 @@ void add_job_metrics(Observability& observability, Core& core, const jobs::Worke
   counter("cma_jobs_lease_lost_total", "Job attempts whose lease was gone when they ended.", o.lost);
 }
 
-int run_worker(const std::map<std::string, std::string>& overrides) {
-  // Every thread started from here on inherits the mask: the signals arrive only at sigwait below.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+namespace {
 
+// What a worker answers on its port: /health for the container's health check (200 while it runs
+// and its database answers), /metrics with METRICS_TOKEN as `cma serve` does, nothing else.
+http::RequestHandler worker_endpoints(Core& core, const Observability& observability, std::function<bool()> draining) {
+  return [&core, &observability, draining](http::Request& req) -> http::Response {
+    if (req.path == "/health" && req.method == "GET") {
+      req.route = "/health";
+      bool db_ok = core.db->ping();
+      bool ok = db_ok && !draining();
+      boost::json::object body{{"status", ok ? "ok" : "unavailable"},
+                               {"version", CMA_VERSION},
+                               {"checks", boost::json::object{{"database", db_ok ? "ok" : "failing"},
+                                                              {"worker", draining() ? "draining" : "ok"}}}};
+      auto resp = http::Response::json(ok ? 200 : 503, body);
+      resp.headers.emplace_back("Cache-Control", "no-store");
+      return resp;
+    }
+    if (req.path == "/metrics" && req.method == "GET" && !observability.metrics_token().empty()) {
+      req.route = "/metrics";
+      constexpr std::string_view prefix = "Bearer ";
+      std::string_view auth = req.authorization;
+      if (auth.size() <= prefix.size() || auth.substr(0, prefix.size()) != prefix ||
+          !platform::constant_time_equal(auth.substr(prefix.size()), observability.metrics_token())) {
+        auto resp = http::problem(401, "Unauthorized", "Send the metrics token: Authorization: Bearer <token>.", req);
+        resp.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        return resp;
+      }
+      http::Response resp;
+      resp.content_type = platform::metrics::kPrometheusContentType;
+      resp.body = observability.metrics_text();
+      resp.headers.emplace_back("Cache-Control", "no-store");
+      return resp;
+    }
+    req.route = "(other)";
+    return http::problem(404, "Not found", "A worker answers only GET /health and GET /metrics.", req);
+  };
+}
+
+}  // namespace
+
+int run_worker(const std::map<std::string, std::string>& overrides) {
   platform::Config config;
   if (auto err = platform::load_config(platform::process_env(), overrides, false, config)) {
     std::cerr << err->line() << "\n";
@@ -143,18 +180,48 @@ int run_worker(const std::map<std::string, std::string>& overrides) {
     std::cerr << err->line() << "\n";
     return 2;
   }
-  // A connection per runner, one for the heartbeat and one to spare.
-  auto core = make_core(config, settings.concurrency + 2);
+  // A connection per runner, one for the heartbeat, one for health checks and one to spare.
+  auto core = make_core(config, settings.concurrency + 3);
   auto report = core->db->migrate();
   log::info("db.schema_ready", log::Fields().add("version", report.current_version));
+  Observability observability(config);
   JobRuntime runtime(*core, config, settings);
+  add_job_metrics(observability, *core, &runtime.worker());
+
+  http::ServerOptions opt;
+  opt.bind = config.bind;
+  opt.port = config.port;
+  opt.io_threads = 1;
+  opt.workers = 2;
+  opt.queue_limit = 64;
+  opt.max_connections = 64;
+  opt.drain_seconds = std::min(config.drain_seconds, 5);  // health checks and scrapes only
+  observability.attach(opt);
+  http::Server* server_ptr = nullptr;
+  http::Server server(
+      worker_endpoints(*core, observability, [&server_ptr] { return server_ptr != nullptr && server_ptr->draining(); }),
+      opt);
+  server_ptr = &server;
+  try {
+    server.start();
+  } catch (const std::exception& e) {
+    std::cerr << "cannot listen on " << config.bind << ":" << config.port
+              << " (the worker's health check): " << e.what() << "\n";
+    return 1;
+  }
+  log::info("server.listening",
+            log::Fields()
+                .add("bind", config.bind)
+                .add("port", server.port())
+                .add("version", CMA_VERSION)
+                .add("serves", "worker")
+                .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql"));
   runtime.worker().start();
   log::flush();
-
-  int signo = 0;
-  sigwait(&signals, &signo);
-  log::info("worker.signal", log::Fields().add("signal", signo == SIGTERM ? "SIGTERM" : "SIGINT"));
+  observability.start();
+  server.run(true);  // until SIGTERM or SIGINT
   int stuck = runtime.stop(settings);
+  observability.stop();
   const auto& o = runtime.worker().outcomes();
   log::info("worker.exit", log::Fields()
                                .add("completed", static_cast<std::int64_t>(o.done.load()))

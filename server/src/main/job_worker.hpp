@@ -44,7 +44,8 @@ class JobRuntime {
 // them), and, with a worker in this process, its outcomes.
 void add_job_metrics(Observability& observability, Core& core, const jobs::Worker* worker);
 
-// `cma worker`: runs jobs until SIGTERM or SIGINT, then drains and exits 0.
+// `cma worker`: runs jobs until SIGTERM or SIGINT, then drains and exits 0. It answers GET /health
+// (and /metrics with METRICS_TOKEN) on PORT for the container's health check.
 int run_worker(const std::map<std::string, std::string>& overrides);
 
 }  // namespace cma::main

@@ -84,7 +84,7 @@ int noop_lines(const std::string& log, const std::string& event) {
 
 std::vector<std::string> worker_env(TestApp& app, std::vector<std::string> extra = {}) {
   std::vector<std::string> env{"DATABASE_URL=" + app.database_url(), "DATA_DIR=" + temp_dir(), "LOG_LEVEL=info",
-                               "JOB_POLL_INTERVAL_MS=50"};
+                               "JOB_POLL_INTERVAL_MS=50", "PORT=0"};
   env.insert(env.end(), extra.begin(), extra.end());
   return env;
 }
@@ -306,10 +306,23 @@ TEST(JobsProcess, TwoWorkerProcessesRunEveryJobOnce) {
   constexpr int kJobs = 60;
   std::vector<std::string> ids;
   for (int i = 0; i < kJobs; ++i) ids.push_back(q.enqueue(R"({"sleepMs":10})").id);
-  auto a = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app));
+  const std::string token(40, 't');
+  auto a = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app, {"METRICS_TOKEN=" + token}));
   auto b = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app));
   EXPECT_TRUE(wait_until([&] { return q.all("done", "system.noop").size() == static_cast<std::size_t>(kJobs); }, 60))
       << slurp(a.log) << slurp(b.log);
+  // Each answers its container's health check on its own port; a metrics token opens /metrics.
+  auto port_a = listening_port(slurp(a.log)), port_b = listening_port(slurp(b.log));
+  ASSERT_TRUE(port_a && port_b);
+  EXPECT_EQ(http_request(*port_a, "GET", "/health").status, 200);
+  EXPECT_EQ(http_request(*port_b, "GET", "/health").status, 200);
+  EXPECT_EQ(http_request(*port_a, "GET", "/api/v1/jobs").status, 404);
+  EXPECT_EQ(http_request(*port_a, "GET", "/metrics").status, 401);
+  EXPECT_EQ(http_request(*port_b, "GET", "/metrics", "", {{"Authorization", "Bearer " + token}}).status, 404);
+  auto metrics = http_request(*port_a, "GET", "/metrics", "", {{"Authorization", "Bearer " + token}});
+  ASSERT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("\ncma_jobs_completed_total "), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("\ncma_jobs_queued 0\n"), std::string::npos) << metrics.body;
   ::kill(a.pid, SIGTERM);
   ::kill(b.pid, SIGTERM);
   EXPECT_EQ(wait_exit(a.pid, 30), 0);
