@@ -47,7 +47,8 @@ namespace cma::app {
 class JobWakeups {
  public:
   virtual ~JobWakeups() = default;
-  // Waits up to `timeout` for a notification; true when one came.
+  // Waits up to `timeout` for a notification; true when one came (or when listening has just
+  // begun, since anything enqueued before then was not notified).
   virtual bool wait(std::chrono::milliseconds timeout) = 0;
 };
 

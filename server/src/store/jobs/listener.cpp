@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <chrono>
 #include <thread>
 
 #include "platform/config.hpp"
@@ -19,10 +20,17 @@ class PostgresListener final : public app::JobWakeups {
   ~PostgresListener() override { close(); }
 
   bool wait(std::chrono::milliseconds timeout) override {
-    if (conn_ == nullptr && !connect()) {
-      // The database is away: wait as a poller would, and try again next time.
-      std::this_thread::sleep_for(timeout);
-      return false;
+    if (conn_ == nullptr) {
+      // The database is away: wait as a poller would, and try again a few seconds later.
+      auto now = std::chrono::steady_clock::now();
+      if (now < next_connect_ || !connect()) {
+        if (now >= next_connect_) next_connect_ = now + kReconnectEvery;
+        std::this_thread::sleep_for(timeout);
+        return false;
+      }
+      // Notifications sent before LISTEN took effect were missed: count the connection as one, so
+      // the workers look for what was enqueued meanwhile.
+      return true;
     }
     if (drain()) return true;
     pollfd fd{PQsocket(conn_), POLLIN, 0};
@@ -67,8 +75,10 @@ class PostgresListener final : public app::JobWakeups {
     conn_ = nullptr;
   }
 
+  static constexpr std::chrono::seconds kReconnectEvery{5};
   std::string conninfo_;
   PGconn* conn_ = nullptr;
+  std::chrono::steady_clock::time_point next_connect_{};
 };
 
 }  // namespace
