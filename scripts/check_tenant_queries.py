@@ -34,6 +34,7 @@ TENANT_TABLES = {
     "dashboard_counters": "centre_id",
     "search_documents": "centre_id",
     "dashboard_versions": "centre_id",
+    "jobs": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -60,6 +61,17 @@ ALLOWED = {
     "kFindAppointmentAnyCentre": "network scope: admins read any centre's appointment",
     "kFindFeedByHash": "a calendar feed's secret token is its credential, looked up before anyone is known",
     "kReadNetworkCounters": "network scope: admins read every centre's dashboard totals",
+    "kFindJob": "the job queue is network-wide: workers and admins (jobs_manage) reach any centre's job",
+    "kFindJobForUpdatePostgresql": "the job queue is network-wide: admins (jobs_manage) change any centre's job",
+    "kClaimJobs": "workers serve every centre; a job carries its own centre",
+    "kClaimJobsPostgresql": "workers serve every centre; a job carries its own centre",
+    "kExtendJobLease": "a worker's own claimed job, by id and lease owner",
+    "kFinishJob": "a worker's own claimed job, by id and lease owner",
+    "kReleaseJob": "a worker's own claimed job, by id and lease owner",
+    "kUpdateJob": "network scope: admins (jobs_manage) retry or cancel any centre's job",
+    "kListJobs": "network scope: admins (jobs_manage) list every centre's jobs",
+    "kCountJobsByState": "queue depth for /metrics, over every centre",
+    "kOldestDueJob": "queue age for /metrics, over every centre",
 }
 
 DEFINE = re.compile(r'#define\s+(\w+)\s*(?:\\\s*)?((?:"(?:[^"\\]|\\.)*"\s*\\?\s*)+)')

@@ -1498,10 +1498,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List background jobs
+         * @description Admins only (`jobs_manage`). Every centre's jobs and the system's, newest first, optionally
+         *     only those in one `state` or of one `kind`. A job that failed and waits for its next
+         *     attempt is `queued` with a later `runAt` and its `lastError`.
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+                id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a background job
+         * @description Admins only (`jobs_manage`).
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+                id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a dead or cancelled job
+         * @description Admins only (`jobs_manage`). The job is queued again, due now, with its attempts reset; a job
+         *     in any other state answers `409` (`/problems/failed-precondition`). Audited as `job.retry`
+         *     (in the job's centre's chain, or the network's for a system job).
+         */
+        post: operations["retryJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+                id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running job
+         * @description Admins only (`jobs_manage`). The job will not run (again); a running job's worker loses its
+         *     lease, is told to stop, and its result is discarded (its handler is idempotent, so whatever it
+         *     did before stopping is safe). Other states answer `409` (`/problems/failed-precondition`).
+         *     Audited as `job.cancel`.
+         */
+        post: operations["cancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        JobState: "queued" | "running" | "done" | "dead" | "cancelled";
+        Job: {
+            id: components["schemas"]["Id"];
+            /** @description The centre the job works for, or null for a system job. */
+            centreId: components["schemas"]["Id"] | null;
+            kind: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            state: components["schemas"]["JobState"];
+            /** @description Attempts started, the running one included. */
+            attempts: number;
+            maxAttempts: number;
+            /** @description Not to run before this time (later than its creation while it waits for a retry). */
+            runAt: components["schemas"]["Timestamp"];
+            /** @description The worker running it (host:pid:runner), while it runs. */
+            leaseOwner: string | null;
+            leaseExpiresAt: components["schemas"]["Timestamp"] | null;
+            /** @description Why its latest failed attempt failed. */
+            lastError: string | null;
+            /** @description For scheduled jobs, the run it stands for (e.g. `audit.verify:2026-11-30`). */
+            uniqueKey: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        JobPage: {
+            items: components["schemas"]["Job"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
         /**
          * Format: uuid
          * @description A UUIDv7 (time-ordered).
@@ -3190,6 +3316,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+        JobId: string;
         /** @description Page size, a whole number from 1 to 100. */
         Limit: number;
         /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
@@ -5732,6 +5860,125 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                state?: components["schemas"]["JobState"];
+                /** @description e.g. `system.noop`, `audit.verify`. */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+                id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+                id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
+                id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

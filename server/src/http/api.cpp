@@ -30,6 +30,7 @@ Api::Api(Services services) : services_(std::move(services)) {
   routes::add_compliance_routes(router_, services_);
   routes::add_dashboard_routes(router_, services_);
   routes::add_search_routes(router_, services_);
+  routes::add_job_routes(router_, services_);
 }
 
 namespace {

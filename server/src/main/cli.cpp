@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,6 +20,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "main/demo_data.hpp"
+#include "main/job_worker.hpp"
 #include "main/observability.hpp"
 #include "main/web.hpp"
 #include "main/wiring.hpp"
@@ -152,6 +154,12 @@ int serve(const Overrides& overrides, bool demo) {
   if (!site)
     platform::log::warn("web.not_built",
                         platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
+  WorkerSettings worker_settings;
+  if (auto err = load_worker_settings(platform::process_env(), overrides, worker_settings)) {
+    std::cerr << err->line() << "\n";
+    return 2;
+  }
+  const bool inprocess_worker = runs_inprocess_worker(worker_settings, config);
   std::unique_ptr<app::BlobStore> blobs;
   try {
     blobs = make_blob_store(config);
@@ -161,7 +169,7 @@ int serve(const Overrides& overrides, bool demo) {
   }
   platform::log::info("storage.ready", platform::log::Fields().add("store", blobs->describe()));
   int workers = default_workers(config);
-  auto core = make_core(config, workers);
+  auto core = make_core(config, workers + (inprocess_worker ? worker_settings.concurrency + 1 : 0));
   core->blobs = std::move(blobs);
   migrate_and_log(*core);
   if (demo) {
@@ -191,6 +199,9 @@ int serve(const Overrides& overrides, bool demo) {
   observability.add_gauge({"cma_db_connections_discarded_total",
                            "Database connections closed after a failure instead of being reused.", "counter",
                            [&core] { return static_cast<double>(core->db->discarded_connections()); }});
+  std::unique_ptr<JobRuntime> job_runtime;
+  if (inprocess_worker) job_runtime = std::make_unique<JobRuntime>(*core, config, worker_settings);
+  add_job_metrics(observability, *core, job_runtime ? &job_runtime->worker() : nullptr);
   try {
     server.start();
   } catch (const std::exception& e) {
@@ -215,9 +226,16 @@ int serve(const Overrides& overrides, bool demo) {
     print_logins(fs::path(config.data_dir) / "demo-logins.txt",
                  "http://" + config.bind + ":" + std::to_string(server.port()));
   observability.start();
+  if (job_runtime) job_runtime->worker().start();
   server.run(true);
+  // The API has drained; running jobs get the worker's own grace period, the rest go back to the queue.
+  int stuck = job_runtime ? job_runtime->stop(worker_settings) : 0;
   observability.stop();
   platform::log::info("server.stopped");
+  if (stuck > 0) {
+    platform::log::flush();
+    std::_Exit(0);
+  }
   return 0;
 }
 
@@ -423,6 +441,27 @@ int run_cli(int argc, char** argv) {
         "Directory of the built web app (env WEB_ROOT, default ./client/dist)");
   };
   web_root_option(serve_cmd);
+  serve_cmd->add_option_function<std::string>(
+      "--worker", [&](const std::string& v) { overrides["CMA_INPROCESS_WORKER"] = v; },
+      "Run background jobs in this process: auto (only on SQLite), true or false (env CMA_INPROCESS_WORKER)");
+
+  auto* worker_cmd = app.add_subcommand("worker", "Run background jobs until SIGTERM (migrates the database first)");
+  common(worker_cmd);
+  worker_cmd->add_option_function<std::string>(
+      "--port", [&](const std::string& v) { overrides["PORT"] = v; },
+      "TCP port of its /health (and /metrics), 0 for any free one (env PORT, default 5000)");
+  worker_cmd->add_option_function<std::string>(
+      "--bind", [&](const std::string& v) { overrides["BIND"] = v; },
+      "Address to listen on (env BIND, default 127.0.0.1)");
+  worker_cmd->add_option_function<std::string>(
+      "--concurrency", [&](const std::string& v) { overrides["WORKER_CONCURRENCY"] = v; },
+      "Jobs run at once (env WORKER_CONCURRENCY, default 2)");
+  worker_cmd->add_option_function<std::string>(
+      "--poll-interval-ms", [&](const std::string& v) { overrides["JOB_POLL_INTERVAL_MS"] = v; },
+      "How often an idle worker looks for due jobs (env JOB_POLL_INTERVAL_MS, default 1000)");
+  worker_cmd->add_option_function<std::string>(
+      "--grace-seconds", [&](const std::string& v) { overrides["WORKER_GRACE_SECONDS"] = v; },
+      "Seconds running jobs get to finish after SIGTERM (env WORKER_GRACE_SECONDS, default 20)");
 
   auto* web_cmd = app.add_subcommand("web", "Serve only the built web app (no database)");
   web_cmd->add_option_function<std::string>(
@@ -478,6 +517,8 @@ int run_cli(int argc, char** argv) {
       rc = serve(overrides, demo);
     else if (web_cmd->parsed())
       rc = web(overrides);
+    else if (worker_cmd->parsed())
+      rc = run_worker(overrides);
     else if (migrate_cmd->parsed())
       rc = migrate(overrides);
     else if (seed_cmd->parsed())

@@ -23,6 +23,7 @@
 #include "store/db/transaction.hpp"
 #include "store/debts/repositories.hpp"
 #include "store/identity/repositories.hpp"
+#include "store/jobs/repositories.hpp"
 #include "store/migrations/migrations.hpp"
 #include "store/migrations/queries.hpp"
 #include "store/notes/repositories.hpp"
@@ -52,6 +53,7 @@ struct SociDatabase::Impl {
     compliance::register_repositories(registry);
     dashboard::register_repositories(registry);
     search::register_repositories(registry);
+    jobs::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

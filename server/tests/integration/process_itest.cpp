@@ -168,7 +168,7 @@ namespace cma::testing {
 
 TEST(Process, EveryCommandHasHelpAndTheBinaryHasAVersion) {
   for (const char* cmd : {"--version", "--help", "serve --help", "migrate --help", "seed-demo --help",
-                          "user create --help", "audit verify --help"}) {
+                          "user create --help", "audit verify --help", "worker --help"}) {
     auto r = run_cma(cmd);
     EXPECT_EQ(r.exit_code, 0) << cmd << "\n" << r.output;
     EXPECT_FALSE(r.output.empty()) << cmd;

@@ -30,6 +30,7 @@ bool is_allowed(Role role, Permission p) {
     case Permission::centres_list_all:
     case Permission::centres_update:
     case Permission::centres_deactivate:
+    case Permission::jobs_manage:
       return role == Role::admin;
     case Permission::users_read:
     case Permission::users_create:

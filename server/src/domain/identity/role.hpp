@@ -31,6 +31,7 @@ enum class Permission {
   cases_assign,    // give a case to an adviser of the centre
   cases_finish,    // close, refer or cancel a case (reopening also needs a manager: case_status.hpp)
   offers_apply,    // set the offered payments of a case's debts from an offer set
+  jobs_manage,     // see the background job queue, retry or cancel a job (network-wide)
 };
 
 bool is_allowed(Role role, Permission permission);

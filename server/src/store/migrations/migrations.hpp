@@ -28,6 +28,7 @@ extern const Migration migration0011;
 extern const Migration migration0012;
 extern const Migration migration0013;
 extern const Migration migration0014;
+extern const Migration migration0015;
 
 // In version order.
 const std::vector<const Migration*>& all();

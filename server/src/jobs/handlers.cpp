@@ -1,0 +1,77 @@
+#include "jobs/handlers.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <thread>
+
+#include "app/audit/audit_log.hpp"
+#include "app/jobs/jobs.hpp"
+#include "platform/log.hpp"
+
+namespace cma::jobs {
+
+namespace {
+
+JobResult noop(JobContext& ctx) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(ctx.job().payload, ec);
+  if (ec || !v.is_object()) return JobResult::permanent("the payload is not a JSON object");
+  const auto& o = v.as_object();
+  if (const auto* sleep = o.if_contains("sleepMs")) {
+    if (!sleep->is_int64() || sleep->as_int64() < 0 || sleep->as_int64() > 600000)
+      return JobResult::permanent("sleepMs must be a whole number of milliseconds from 0 to 600000");
+    if (!ctx.sleep_for(std::chrono::milliseconds(sleep->as_int64()))) return JobResult::interrupted();
+  }
+  if (const auto* fail = o.if_contains("fail")) {
+    if (!fail->is_string()) return JobResult::permanent("fail must be a string");
+    return JobResult::failed(std::string(fail->as_string()));
+  }
+  return JobResult::done();
+}
+
+JobResult audit_verify(JobContext& ctx) {
+  auto report = app::verify_audit(ctx.deps().db);
+  if (!report.problems.empty()) {
+    const auto& p = report.problems.front();
+    return JobResult::failed(std::to_string(report.problems.size()) + " audit chain(s) broken; first: chain " +
+                             (p.chain.empty() ? "network" : p.chain) + " entry " + std::to_string(p.seq) + ": " +
+                             p.reason);
+  }
+  platform::log::info("audit.verified",
+                      platform::log::Fields().add("chains", report.chains).add("entries", report.entries));
+  return JobResult::done();
+}
+
+}  // namespace
+
+bool JobContext::sleep_for(std::chrono::milliseconds d) const {
+  auto until = std::chrono::steady_clock::now() + d;
+  while (!should_stop()) {
+    auto left = until - std::chrono::steady_clock::now();
+    if (left <= std::chrono::steady_clock::duration::zero()) return true;
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, std::chrono::milliseconds(20)));
+  }
+  return false;
+}
+
+void add_builtin_handlers(HandlerRegistry& registry) {
+  registry.add(kNoopJob, noop);
+  registry.add(kAuditVerifyJob, audit_verify);
+}
+
+int schedule_daily_jobs(const app::Deps& deps) {
+  auto today = platform::format_time(deps.clock.now()).substr(0, 10);
+  int added = 0;
+  for (const char* kind : {kAuditVerifyJob}) {
+    app::JobDraft draft;
+    draft.kind = kind;
+    draft.max_attempts = 3;
+    draft.unique_key = std::string(kind) + ":" + today;
+    auto tx = deps.db.begin(app::TxMode::write);
+    if (app::enqueue_job(deps, *tx, draft)) ++added;
+    tx->commit();
+  }
+  return added;
+}
+
+}  // namespace cma::jobs
