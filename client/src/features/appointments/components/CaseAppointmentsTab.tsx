@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
-import { humanise } from '@/lib/format';
+import { formatDate, humanise } from '@/lib/format';
 import { addDays, formatDay, localDay, localTime, todayInLondon } from '../api/london';
 import { useCaseAppointments } from '../api/list-appointments';
+import { AppointmentActions } from './AppointmentActions';
 import { BookingForm, type AdviserChoice } from './AppointmentForms';
 
-// A case's appointments, oldest first, and booking one for the case's client; they are moved and
-// cancelled from the diary.
+// A case's appointments, oldest first, each with what can be done with it in its status (change,
+// record the outcome, cancel, restore), and booking one for the case's client.
 export function CaseAppointmentsTab({
   caseId,
   centreId,
@@ -34,13 +35,13 @@ export function CaseAppointmentsTab({
         {editable && <Button onClick={() => setBooking(true)}>Book an appointment</Button>}
       </Group>
       <Text size="sm" c="gray.7">
-        Times are London time. Move or cancel appointments from the diary.
+        Times are London time.
       </Text>
       {appointments.isPending && <LoadingState label="Loading the appointments…" />}
       {appointments.isError && <ErrorState error={appointments.error} onRetry={() => void appointments.refetch()} />}
       {appointments.isSuccess && appointments.data.items.length === 0 && <EmptyState>No appointments for this case.</EmptyState>}
       {appointments.isSuccess && appointments.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={760}>
           <Table aria-label="Appointments" striped>
             <Table.Thead>
               <Table.Tr>
@@ -49,6 +50,10 @@ export function CaseAppointmentsTab({
                 <Table.Th>How</Table.Th>
                 <Table.Th>Adviser</Table.Th>
                 <Table.Th>Status</Table.Th>
+                <Table.Th>Outcome</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -67,6 +72,17 @@ export function CaseAppointmentsTab({
                     <Badge variant="outline" color={a.status === 'scheduled' ? 'indigo' : 'gray'}>
                       {humanise(a.status)}
                     </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {a.outcome !== '' && <Text size="sm">{a.outcome}</Text>}
+                    {a.followUpDate !== null && <Text size="xs">Follow up on {formatDate(a.followUpDate)}</Text>}
+                  </Table.Td>
+                  <Table.Td>
+                    <AppointmentActions
+                      appointment={a}
+                      name={`${formatDay(localDay(a.startLocal))} ${localTime(a.startLocal)}`}
+                      advisers={advisers}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
