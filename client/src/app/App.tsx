@@ -21,6 +21,7 @@ const DashboardPage = lazy(() =>
   import('@/features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
 );
 const DiaryRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.DiaryRoute })));
+const SearchRoute = lazy(() => import('./routes/search').then((m) => ({ default: m.SearchRoute })));
 const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
 const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
@@ -81,6 +82,7 @@ export function App() {
         <Route path={paths.cases} element={<Page><CasesRoute user={user} /></Page>} />
         <Route path={paths.case} element={<Page><CaseRoute user={user} /></Page>} />
         <Route path={paths.diary} element={<Page><DiaryRoute user={user} /></Page>} />
+        <Route path={paths.search} element={<Page><SearchRoute user={user} /></Page>} />
         <Route path={paths.tasks} element={<Page><MyTasksPage /></Page>} />
         <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />

@@ -9,6 +9,7 @@ export const paths = {
   case: '/cases/:id',
   tasks: '/tasks',
   diary: '/diary',
+  search: '/search',
   centres: '/admin/centres',
   users: '/admin/users',
   audit: '/admin/audit',
