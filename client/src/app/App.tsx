@@ -17,9 +17,7 @@ const CentresPage = lazy(() => import('@/features/centres/components/CentresPage
 const ClientRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientRoute })));
 const CasesRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CasesRoute })));
 const CaseRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CaseRoute })));
-const DashboardPage = lazy(() =>
-  import('@/features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
+const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 const DiaryRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.DiaryRoute })));
 const SearchRoute = lazy(() => import('./routes/search').then((m) => ({ default: m.SearchRoute })));
 const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
@@ -75,7 +73,7 @@ export function App() {
     <Routes>
       <Route path={paths.signIn} element={<Navigate to={returnTo(location.state)} replace />} />
       <Route element={<AppLayout user={user} expired={state.status === 'expired'} />}>
-        <Route index element={<Page><DashboardPage user={user} /></Page>} />
+        <Route index element={<Page><DashboardRoute user={user} /></Page>} />
         <Route path={paths.changePassword} element={<Page><ChangePasswordPage user={user} /></Page>} />
         <Route path={paths.clients} element={<Page><ClientsPage /></Page>} />
         <Route path={paths.client} element={<Page><ClientRoute user={user} /></Page>} />
