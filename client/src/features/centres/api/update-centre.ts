@@ -12,13 +12,14 @@ export const editCentreSchema = createCentreSchema.extend({ calendarShowsClientN
 export type EditCentreInput = z.infer<typeof editCentreSchema>;
 
 export function centreToForm(c: Centre): EditCentreInput {
+  const settings: Record<string, unknown> = c.settings;
   return {
     name: c.name,
     code: c.code,
     address: c.address,
     contactEmail: c.contactEmail,
     contactPhone: c.contactPhone,
-    calendarShowsClientNames: c.settings.calendarShowsClientNames === true,
+    calendarShowsClientNames: settings.calendarShowsClientNames === true,
   };
 }
 
