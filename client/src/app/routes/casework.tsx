@@ -16,6 +16,7 @@ import type { AdviserOption } from '@/features/cases/components/CasesTable';
 import { ClientCases } from '@/features/cases/components/ClientCases';
 import { OpenCaseButton } from '@/features/cases/components/OpenCaseButton';
 import { ClientPage } from '@/features/clients/components/ClientPage';
+import { DeleteClientButton } from '@/features/clients/components/DeleteClientButton';
 import { DebtsTab } from '@/features/debts/components/DebtsTab';
 import { notesQuery } from '@/features/notes/api/list-notes';
 import { NotesTab } from '@/features/notes/components/NotesTab';
@@ -62,7 +63,12 @@ export function ClientRoute({ user }: { user: User }) {
   return (
     <ClientPage
       id={id}
-      actions={(client) => <OpenCaseButton clientId={client.id} />}
+      actions={(client) => (
+        <>
+          <OpenCaseButton clientId={client.id} />
+          {mayListUsers(user) && <DeleteClientButton client={client} />}
+        </>
+      )}
       cases={(client) => <ClientCases client={client} advisers={advisers} meId={user.id} />}
     />
   );

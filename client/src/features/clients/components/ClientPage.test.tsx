@@ -91,4 +91,40 @@ describe('the client page', () => {
     await user.click(within(form).getByRole('button', { name: 'Create client' }));
     expect(await screen.findByRole('heading', { name: 'Bo Jones' })).toBeInTheDocument();
   });
+
+  it('lets a manager delete a client once their cases are finished, and not before', async () => {
+    let openCases = true;
+    let deleted = false;
+    server.use(
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/cases', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/users', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/clients', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('delete', '/api/v1/clients/{id}', () => {
+        if (openCases) return { status: 409, body: problem(409, '/problems/failed-precondition', 'The client has cases that are not finished.') };
+        deleted = true;
+        return { status: 200, body: makeClient({ status: 'deleted' }) };
+      }),
+    );
+    const { user } = renderApp(`/clients/${CLIENT_ID}`, makeSignIn('token', makeUser({ role: 'manager' })));
+    await user.click(await screen.findByRole('button', { name: 'Delete client' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Ada Smith?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the client' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The client has cases that are not finished.');
+
+    openCases = false;
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the client' }));
+    expect(await screen.findByRole('heading', { name: 'Clients' })).toBeInTheDocument();
+    expect(deleted).toBe(true);
+  });
+
+  it('offers advisers no deletion', async () => {
+    server.use(
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/cases', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+    );
+    renderApp(`/clients/${CLIENT_ID}`, adviser);
+    expect(await screen.findByRole('heading', { name: 'Ada Smith' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete client' })).not.toBeInTheDocument();
+  });
 });
