@@ -12,7 +12,7 @@ import { AppLayout } from './AppLayout';
 const ChangePasswordPage = lazy(() =>
   import('@/features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
-const ClientsPage = lazy(() => import('@/features/clients/components/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const ClientsRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientsRoute })));
 const CentresPage = lazy(() => import('@/features/centres/components/CentresPage').then((m) => ({ default: m.CentresPage })));
 const ClientRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientRoute })));
 const CasesRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CasesRoute })));
@@ -75,7 +75,7 @@ export function App() {
       <Route element={<AppLayout user={user} expired={state.status === 'expired'} />}>
         <Route index element={<Page><DashboardRoute user={user} /></Page>} />
         <Route path={paths.changePassword} element={<Page><ChangePasswordPage user={user} /></Page>} />
-        <Route path={paths.clients} element={<Page><ClientsPage /></Page>} />
+        <Route path={paths.clients} element={<Page><ClientsRoute user={user} /></Page>} />
         <Route path={paths.client} element={<Page><ClientRoute user={user} /></Page>} />
         <Route path={paths.cases} element={<Page><CasesRoute user={user} /></Page>} />
         <Route path={paths.case} element={<Page><CaseRoute user={user} /></Page>} />

@@ -16,6 +16,7 @@ import type { AdviserOption } from '@/features/cases/components/CasesTable';
 import { ClientCases } from '@/features/cases/components/ClientCases';
 import { OpenCaseButton } from '@/features/cases/components/OpenCaseButton';
 import { ClientPage } from '@/features/clients/components/ClientPage';
+import { ClientsPage } from '@/features/clients/components/ClientsPage';
 import { DeleteClientButton } from '@/features/clients/components/DeleteClientButton';
 import { DebtsTab } from '@/features/debts/components/DebtsTab';
 import { notesQuery } from '@/features/notes/api/list-notes';
@@ -27,6 +28,7 @@ import { usersQuery } from '@/features/users/api/list-users';
 import { ApiError } from '@/lib/api/problem';
 import type { User } from '@/lib/auth/session';
 import { useUrlFilters } from '@/lib/search-params';
+import { useCentreList } from './centre-choice';
 
 export const mayListUsers = (user: User) => user.role === 'manager' || user.role === 'admin';
 
@@ -54,7 +56,11 @@ function CaseComplianceTab({ caseId, editable }: { caseId: string; editable: boo
 }
 
 export function CasesRoute({ user }: { user: User }) {
-  return <CasesPage caller={user} advisers={useAdvisers(user, undefined)} />;
+  return <CasesPage caller={user} advisers={useAdvisers(user, undefined)} centres={useCentreList(user)} />;
+}
+
+export function ClientsRoute({ user }: { user: User }) {
+  return <ClientsPage centres={useCentreList(user)} />;
 }
 
 export function ClientRoute({ user }: { user: User }) {
