@@ -8,6 +8,7 @@ export const paths = {
   cases: '/cases',
   case: '/cases/:id',
   tasks: '/tasks',
+  centreTasks: '/centre-tasks',
   diary: '/diary',
   search: '/search',
   centres: '/admin/centres',
