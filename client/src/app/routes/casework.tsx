@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '@/components/ListStates';
 import { formatDateTime, humanise } from '@/lib/format';
 import { EntityHistory } from '@/features/audit/components/EntityHistory';
 import { CaseAppointmentsTab } from '@/features/appointments/components/CaseAppointmentsTab';
+import { ClientAppointments } from '@/features/appointments/components/ClientAppointments';
 import { BudgetTab } from '@/features/budgets/components/BudgetTab';
 import { ComplianceTab, type EvidenceOption } from '@/features/compliance/components/ComplianceTab';
 import { useCase } from '@/features/cases/api/get-case';
@@ -75,7 +76,17 @@ export function ClientRoute({ user }: { user: User }) {
           {mayListUsers(user) && <DeleteClientButton client={client} />}
         </>
       )}
-      cases={(client) => <ClientCases client={client} advisers={advisers} meId={user.id} />}
+      cases={(client) => (
+        <>
+          <ClientCases client={client} advisers={advisers} meId={user.id} />
+          <ClientAppointments
+            clientId={client.id}
+            centreId={user.role === 'admin' ? client.centreId : undefined}
+            advisers={advisers}
+            adviserName={(uid) => (uid === user.id ? 'You' : (advisers.find((a) => a.id === uid)?.label ?? 'A colleague'))}
+          />
+        </>
+      )}
     />
   );
 }

@@ -1,13 +1,35 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
-import { asCase, CLIENT_ID, makeCase, makeClient } from '@/testing/casework';
+import { asCase, CLIENT_ID, makeAppointment, makeCase, makeClient } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
 const adviser = makeSignIn('token', makeUser({ role: 'advisor' }));
 
 describe('the client page', () => {
+  beforeEach(() => {
+    server.use(on('get', '/api/v1/appointments', () => ({ status: 200, body: { items: [], nextCursor: null } })));
+  });
+
+  it('lists the client’s appointments, those booked without a case too, with their actions', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/cases', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/appointments', ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return { status: 200, body: { items: [makeAppointment({ outcome: 'Budget drafted.' })], nextCursor: null } };
+      }),
+    );
+    renderApp(`/clients/${CLIENT_ID}`, adviser);
+    const section = await screen.findByRole('region', { name: 'Appointments' });
+    const table = await within(section).findByRole('table', { name: 'Appointments' });
+    expect(within(table).getByText('Budget drafted.')).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Record the outcome of Mon 7 Dec 10:00' })).toBeInTheDocument();
+    expect(asked[0]?.get('clientId')).toBe(CLIENT_ID);
+  });
+
   it('shows vulnerabilities only with consent, and the client’s cases', async () => {
     const c = asCase(makeCase());
     server.use(
