@@ -73,7 +73,7 @@ describe('the web app', () => {
     await page.getByRole('cell', { name: 'advisor.lds@example.org' }).waitFor();
 
     await page.getByRole('link', { name: 'Centres' }).click();
-    await page.getByRole('cell', { name: 'Manchester Debt Advice Centre' }).waitFor();
+    await page.getByRole('cell', { name: 'Manchester Debt Advice Centre', exact: true }).waitFor();
     await checkScreen(page, 'centres');
 
     await page.getByRole('link', { name: 'Audit trail' }).click();
@@ -306,6 +306,25 @@ describe('the web app', () => {
     await addTask.getByRole('button', { name: 'Add task' }).click();
     await addTask.waitFor({ state: 'detached' });
     await page.getByRole('table', { name: 'Tasks' }).getByText('Post the offer letters').waitFor();
+    // A second task is changed, cancelled, reopened and completed.
+    await page.getByRole('button', { name: 'Add a task' }).click();
+    await addTask.getByLabel(/^Task/).fill('Ring the client back');
+    await addTask.getByLabel(/^Due/).fill(londonDate(1));
+    await addTask.getByRole('button', { name: 'Add task' }).click();
+    await addTask.waitFor({ state: 'detached' });
+    const tasks = page.getByRole('table', { name: 'Tasks' });
+    await tasks.getByRole('button', { name: 'Edit “Ring the client back”' }).click();
+    const editTask = page.getByRole('form', { name: 'Edit the task' });
+    await editTask.getByLabel(/^Due/).fill(londonDate(2));
+    await editTask.getByLabel('Priority').selectOption('urgent');
+    await editTask.getByRole('button', { name: 'Save the task' }).click();
+    await editTask.waitFor({ state: 'detached' });
+    await tasks.getByText('Urgent', { exact: true }).waitFor();
+    await tasks.getByRole('button', { name: 'Cancel “Ring the client back”' }).click();
+    await tasks.getByRole('button', { name: 'Reopen “Ring the client back”' }).click();
+    await tasks.getByRole('button', { name: 'Complete “Ring the client back”' }).click();
+    await tasks.getByRole('button', { name: 'Reopen “Ring the client back”' }).waitFor();
+    await tasks.getByText('Done', { exact: true }).waitFor();
     await checkScreen(page, 'case-tasks');
     await page.getByRole('tab', { name: 'Appointments' }).click();
     await page.getByText('No appointments for this case.').waitFor();
@@ -350,6 +369,27 @@ describe('the web app', () => {
     await page.getByText('10:00–11:00').waitFor();
     await checkScreen(page, 'diary');
 
+    // The appointment moves to the early morning, then has its outcome recorded with a follow-up date.
+    await page.getByRole('button', { name: /^Change 10:00–11:00/ }).click();
+    const change = page.getByRole('form', { name: 'Change the appointment' });
+    await change.getByLabel(/^Starts/).fill(`${day}T08:00`);
+    await change.getByRole('button', { name: 'Save the appointment' }).click();
+    await page.getByText('08:00–09:00').or(change.getByRole('alert')).first().waitFor();
+    assert.equal(await change.getByRole('alert').count(), 0, 'the move was refused');
+    await change.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: /^Record the outcome of 08:00–09:00/ }).click();
+    const outcome = page.getByRole('form', { name: 'Record the outcome' });
+    await outcome.getByRole('radio', { name: 'The appointment took place' }).check();
+    await outcome.getByLabel(/^Outcome/).fill('Budget checked; offers explained.');
+    await outcome.getByLabel(/^Follow up on/).fill(londonDate(21));
+    await outcome.getByRole('button', { name: 'Record the outcome' }).click();
+    await outcome.waitFor({ state: 'detached' });
+    await page.getByText('Budget checked; offers explained.').waitFor();
+    await page.getByRole('button', { name: /^Correct the outcome of 08:00–09:00/ }).waitFor();
+    await page.locator('label', { hasText: /^Day$/ }).click();
+    await page.getByRole('button', { name: 'Next day' }).waitFor();
+    await checkScreen(page, 'diary-day');
+
     // The calendar link: shown once, readable without signing in, dead once turned off.
     await page.getByRole('button', { name: 'Get a calendar link' }).click();
     const feedUrl = await page.getByRole('textbox', { name: 'Calendar link' }).inputValue();
@@ -365,6 +405,14 @@ describe('the web app', () => {
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByText('Debt under advice').waitFor();
     await checkScreen(page, 'dashboard');
+
+    // The header's search finds the client, with the matched word marked.
+    await page.getByRole('textbox', { name: 'Search clients, cases and notes' }).fill('Tester');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('list', { name: 'Results' });
+    await results.getByRole('link', { name: /^Eve Tester/ }).first().waitFor();
+    assert.equal(await results.locator('mark', { hasText: 'Tester' }).count() > 0, true);
+    await checkScreen(page, 'search');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('table', { name: 'Cases' }).waitFor();

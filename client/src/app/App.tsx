@@ -12,15 +12,15 @@ import { AppLayout } from './AppLayout';
 const ChangePasswordPage = lazy(() =>
   import('@/features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })),
 );
-const ClientsPage = lazy(() => import('@/features/clients/components/ClientsPage').then((m) => ({ default: m.ClientsPage })));
+const ClientsRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientsRoute })));
 const CentresPage = lazy(() => import('@/features/centres/components/CentresPage').then((m) => ({ default: m.CentresPage })));
 const ClientRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientRoute })));
 const CasesRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CasesRoute })));
 const CaseRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CaseRoute })));
-const DashboardPage = lazy(() =>
-  import('@/features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
+const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 const DiaryRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.DiaryRoute })));
+const CentreTasksRoute = lazy(() => import('./routes/tasks').then((m) => ({ default: m.CentreTasksRoute })));
+const SearchRoute = lazy(() => import('./routes/search').then((m) => ({ default: m.SearchRoute })));
 const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
 const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
@@ -74,13 +74,15 @@ export function App() {
     <Routes>
       <Route path={paths.signIn} element={<Navigate to={returnTo(location.state)} replace />} />
       <Route element={<AppLayout user={user} expired={state.status === 'expired'} />}>
-        <Route index element={<Page><DashboardPage user={user} /></Page>} />
+        <Route index element={<Page><DashboardRoute user={user} /></Page>} />
         <Route path={paths.changePassword} element={<Page><ChangePasswordPage user={user} /></Page>} />
-        <Route path={paths.clients} element={<Page><ClientsPage /></Page>} />
+        <Route path={paths.clients} element={<Page><ClientsRoute user={user} /></Page>} />
         <Route path={paths.client} element={<Page><ClientRoute user={user} /></Page>} />
         <Route path={paths.cases} element={<Page><CasesRoute user={user} /></Page>} />
         <Route path={paths.case} element={<Page><CaseRoute user={user} /></Page>} />
         <Route path={paths.diary} element={<Page><DiaryRoute user={user} /></Page>} />
+        <Route path={paths.search} element={<Page><SearchRoute user={user} /></Page>} />
+        <Route path={paths.centreTasks} element={<Page><CentreTasksRoute user={user} /></Page>} />
         <Route path={paths.tasks} element={<Page><MyTasksPage /></Page>} />
         <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />

@@ -1,11 +1,37 @@
-import { AppShell, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState, type FormEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
 import { SessionExpiredModal } from '@/features/auth/components/SessionExpiredModal';
 import type { User } from '@/lib/auth/session';
 import { navFor } from './nav';
+
+// The search box of every screen: it opens the search page with the words typed.
+function HeaderSearch() {
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (q.trim() === '') return;
+    navigate(`${paths.search}?${new URLSearchParams({ q: q.trim() }).toString()}`);
+    setQ('');
+  };
+  return (
+    <form onSubmit={submit} role="search" aria-label="Search everywhere">
+      <TextInput
+        aria-label="Search clients, cases and notes"
+        placeholder="Search clients, cases, notes"
+        size="xs"
+        maxLength={200}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        w={{ base: 140, sm: 240 }}
+      />
+    </form>
+  );
+}
 
 export function AppLayout({ user, expired }: { user: User; expired: boolean }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -26,7 +52,8 @@ export function AppLayout({ user, expired }: { user: User; expired: boolean }) {
             </Title>
           </Group>
           <Group gap="sm">
-            <Text size="sm" visibleFrom="sm">
+            <HeaderSearch />
+            <Text size="sm" visibleFrom="md">
               {user.firstName} {user.lastName} · {user.role}
             </Text>
             <Button

@@ -10,6 +10,7 @@ export function navFor(role: User['role']): NavItem[] {
     { label: 'Clients', to: paths.clients },
     { label: 'Cases', to: paths.cases },
     { label: 'My tasks', to: paths.tasks },
+    { label: 'Centre tasks', to: paths.centreTasks },
     { label: 'Diary', to: paths.diary },
   ];
   if (role === 'admin' || role === 'manager') {

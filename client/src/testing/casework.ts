@@ -267,3 +267,19 @@ export function makeDashboard(overrides: Partial<S['Dashboard']> = {}): S['Dashb
     ...overrides,
   };
 }
+
+export function makeCentre(overrides: Partial<S['Centre']> = {}): S['Centre'] {
+  return {
+    id: CENTRE_ID,
+    name: 'Manchester',
+    code: 'MAN',
+    address: '',
+    contactEmail: '',
+    contactPhone: '',
+    status: 'active',
+    settings: {},
+    createdAt: T,
+    updatedAt: T,
+    ...overrides,
+  };
+}

@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '@/components/ListStates';
 import { formatDateTime, humanise } from '@/lib/format';
 import { EntityHistory } from '@/features/audit/components/EntityHistory';
 import { CaseAppointmentsTab } from '@/features/appointments/components/CaseAppointmentsTab';
+import { ClientAppointments } from '@/features/appointments/components/ClientAppointments';
 import { BudgetTab } from '@/features/budgets/components/BudgetTab';
 import { ComplianceTab, type EvidenceOption } from '@/features/compliance/components/ComplianceTab';
 import { useCase } from '@/features/cases/api/get-case';
@@ -16,6 +17,8 @@ import type { AdviserOption } from '@/features/cases/components/CasesTable';
 import { ClientCases } from '@/features/cases/components/ClientCases';
 import { OpenCaseButton } from '@/features/cases/components/OpenCaseButton';
 import { ClientPage } from '@/features/clients/components/ClientPage';
+import { ClientsPage } from '@/features/clients/components/ClientsPage';
+import { DeleteClientButton } from '@/features/clients/components/DeleteClientButton';
 import { DebtsTab } from '@/features/debts/components/DebtsTab';
 import { notesQuery } from '@/features/notes/api/list-notes';
 import { NotesTab } from '@/features/notes/components/NotesTab';
@@ -26,6 +29,7 @@ import { usersQuery } from '@/features/users/api/list-users';
 import { ApiError } from '@/lib/api/problem';
 import type { User } from '@/lib/auth/session';
 import { useUrlFilters } from '@/lib/search-params';
+import { useCentreList } from './centre-choice';
 
 export const mayListUsers = (user: User) => user.role === 'manager' || user.role === 'admin';
 
@@ -53,7 +57,11 @@ function CaseComplianceTab({ caseId, editable }: { caseId: string; editable: boo
 }
 
 export function CasesRoute({ user }: { user: User }) {
-  return <CasesPage caller={user} advisers={useAdvisers(user, undefined)} />;
+  return <CasesPage caller={user} advisers={useAdvisers(user, undefined)} centres={useCentreList(user)} />;
+}
+
+export function ClientsRoute({ user }: { user: User }) {
+  return <ClientsPage centres={useCentreList(user)} />;
 }
 
 export function ClientRoute({ user }: { user: User }) {
@@ -62,8 +70,23 @@ export function ClientRoute({ user }: { user: User }) {
   return (
     <ClientPage
       id={id}
-      actions={(client) => <OpenCaseButton clientId={client.id} />}
-      cases={(client) => <ClientCases client={client} advisers={advisers} meId={user.id} />}
+      actions={(client) => (
+        <>
+          <OpenCaseButton clientId={client.id} />
+          {mayListUsers(user) && <DeleteClientButton client={client} />}
+        </>
+      )}
+      cases={(client) => (
+        <>
+          <ClientCases client={client} advisers={advisers} meId={user.id} />
+          <ClientAppointments
+            clientId={client.id}
+            centreId={user.role === 'admin' ? client.centreId : undefined}
+            advisers={advisers}
+            adviserName={(uid) => (uid === user.id ? 'You' : (advisers.find((a) => a.id === uid)?.label ?? 'A colleague'))}
+          />
+        </>
+      )}
     />
   );
 }

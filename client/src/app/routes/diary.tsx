@@ -1,9 +1,11 @@
 import { DiaryPage } from '@/features/appointments/components/DiaryPage';
 import type { User } from '@/lib/auth/session';
 import { useAdvisers } from './casework';
+import { useCentreChoice } from './centre-choice';
 
-// The diary, with the advisers of the caller's centre to look at or book for (managers and
-// admins, who may list users; others see their own diary and the centre's).
+// The diary, with the advisers of the centre shown to look at or book for (managers and admins,
+// who may list users; others see their own diary and the centre's). Admins choose the centre.
 export function DiaryRoute({ user }: { user: User }) {
-  return <DiaryPage user={user} advisers={useAdvisers(user, undefined)} />;
+  const { centreId, choices, choose } = useCentreChoice(user);
+  return <DiaryPage user={user} advisers={useAdvisers(user, centreId)} centres={choices} centreId={centreId} onCentre={choose} />;
 }

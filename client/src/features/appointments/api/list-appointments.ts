@@ -11,3 +11,14 @@ export const caseAppointmentsQuery = (caseId: string, centreId: string | undefin
 export function useCaseAppointments(caseId: string, centreId: string | undefined) {
   return useQuery(caseAppointmentsQuery(caseId, centreId));
 }
+
+// A client's appointments, with or without a case, by start time (admins name the centre).
+export const clientAppointmentsQuery = (clientId: string, centreId: string | undefined) =>
+  queryOptions({
+    queryKey: ['appointments', 'client', clientId, centreId],
+    queryFn: async () => unwrap(await api().GET('/api/v1/appointments', { params: { query: { clientId, centreId, limit: 100 } } })),
+  });
+
+export function useClientAppointments(clientId: string, centreId: string | undefined) {
+  return useQuery(clientAppointmentsQuery(clientId, centreId));
+}

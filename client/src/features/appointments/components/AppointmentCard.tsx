@@ -1,32 +1,24 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { humanise } from '@/lib/format';
-import { errorMessage } from '@/lib/forms';
+import { formatDate, humanise } from '@/lib/format';
 import type { Appointment } from '../api/get-diary';
 import { localTime } from '../api/london';
-import { useUpdateAppointment } from '../api/update-appointment';
-import { MoveForm } from './AppointmentForms';
+import { AppointmentActions } from './AppointmentActions';
+import type { AdviserChoice } from './AppointmentForms';
 
 export function AppointmentCard({
   appointment: a,
   clientName,
   adviserName,
   clientLink,
+  advisers,
 }: {
   appointment: Appointment;
   clientName: string;
   adviserName: string;
   clientLink: string;
+  advisers: AdviserChoice[];
 }) {
-  const update = useUpdateAppointment();
-  const [moving, setMoving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const scheduled = a.status === 'scheduled';
-  const cancel = () => {
-    setError(null);
-    update.mutate({ id: a.id, body: { status: 'cancelled' } }, { onError: (e) => setError(errorMessage(e)) });
-  };
   const when = `${localTime(a.startLocal)}–${localTime(a.endLocal)}`;
   return (
     <Card withBorder padding="xs" component="li" aria-label={`${when} ${clientName}`}>
@@ -35,7 +27,7 @@ export function AppointmentCard({
           <Text size="sm" fw={700} td={a.status === 'cancelled' ? 'line-through' : undefined}>
             {when}
           </Text>
-          {!scheduled && (
+          {a.status !== 'scheduled' && (
             <Badge size="sm" variant="outline" color="gray">
               {humanise(a.status)}
             </Badge>
@@ -48,25 +40,10 @@ export function AppointmentCard({
           {humanise(a.mode)}
           {a.location !== '' && `, ${a.location}`} · {adviserName}
         </Text>
-        {error !== null && (
-          <Text size="xs" c="red.8" role="alert">
-            {error}
-          </Text>
-        )}
-        {scheduled && (
-          <Group gap={4}>
-            <Button size="compact-xs" variant="default" onClick={() => setMoving(true)} aria-label={`Move ${when} ${clientName}`}>
-              Move
-            </Button>
-            <Button size="compact-xs" variant="outline" color="red" onClick={cancel} loading={update.isPending} aria-label={`Cancel ${when} ${clientName}`}>
-              Cancel
-            </Button>
-          </Group>
-        )}
+        {a.outcome !== '' && <Text size="xs">{a.outcome}</Text>}
+        {a.followUpDate !== null && <Text size="xs">Follow up on {formatDate(a.followUpDate)}</Text>}
+        <AppointmentActions appointment={a} name={`${when} ${clientName}`} advisers={advisers} />
       </Stack>
-      <Modal opened={moving} onClose={() => setMoving(false)} title={`Move the appointment with ${clientName}`}>
-        <MoveForm appointment={a} onDone={() => setMoving(false)} />
-      </Modal>
     </Card>
   );
 }

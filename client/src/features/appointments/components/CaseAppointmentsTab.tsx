@@ -1,13 +1,13 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
-import { humanise } from '@/lib/format';
-import { addDays, formatDay, localDay, localTime, todayInLondon } from '../api/london';
+import { addDays, todayInLondon } from '../api/london';
 import { useCaseAppointments } from '../api/list-appointments';
 import { BookingForm, type AdviserChoice } from './AppointmentForms';
+import { AppointmentsTable } from './AppointmentsTable';
 
-// A case's appointments, oldest first, and booking one for the case's client; they are moved and
-// cancelled from the diary.
+// A case's appointments, oldest first, each with what can be done with it in its status (change,
+// record the outcome, cancel, restore), and booking one for the case's client.
 export function CaseAppointmentsTab({
   caseId,
   centreId,
@@ -34,45 +34,13 @@ export function CaseAppointmentsTab({
         {editable && <Button onClick={() => setBooking(true)}>Book an appointment</Button>}
       </Group>
       <Text size="sm" c="gray.7">
-        Times are London time. Move or cancel appointments from the diary.
+        Times are London time.
       </Text>
       {appointments.isPending && <LoadingState label="Loading the appointments…" />}
       {appointments.isError && <ErrorState error={appointments.error} onRetry={() => void appointments.refetch()} />}
       {appointments.isSuccess && appointments.data.items.length === 0 && <EmptyState>No appointments for this case.</EmptyState>}
       {appointments.isSuccess && appointments.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label="Appointments" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Day</Table.Th>
-                <Table.Th>Time</Table.Th>
-                <Table.Th>How</Table.Th>
-                <Table.Th>Adviser</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {appointments.data.items.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{formatDay(localDay(a.startLocal))} {localDay(a.startLocal).slice(0, 4)}</Table.Td>
-                  <Table.Td>
-                    {localTime(a.startLocal)}–{localTime(a.endLocal)}
-                  </Table.Td>
-                  <Table.Td>
-                    {humanise(a.mode)}
-                    {a.location !== '' && `, ${a.location}`}
-                  </Table.Td>
-                  <Table.Td>{adviserName(a.adviserId)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" color={a.status === 'scheduled' ? 'indigo' : 'gray'}>
-                      {humanise(a.status)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AppointmentsTable appointments={appointments.data.items} advisers={advisers} adviserName={adviserName} />
       )}
       <Modal opened={booking} onClose={() => setBooking(false)} title="Book an appointment" size="lg">
         <BookingForm

@@ -1,7 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
-import { CLIENT_ID, makeAppointment, makeClient } from '@/testing/casework';
+import { CLIENT_ID, makeAppointment, makeCentre, makeClient } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
@@ -21,7 +21,7 @@ describe('the diary', () => {
         return { status: 409, body: problem(409, '/problems/conflict', clash) };
       }),
     );
-    const { user } = renderApp('/diary?week=2026-12-09', adviser);
+    const { user } = renderApp('/diary?date=2026-12-09', adviser);
     expect(await screen.findByText(/^Week of Mon 7 Dec to Sun 13 Dec/)).toBeInTheDocument();
     const monday = await screen.findByRole('region', { name: 'Mon 7 Dec' });
     expect(await within(monday).findByRole('link', { name: 'Ada Smith' })).toBeInTheDocument();
@@ -37,5 +37,44 @@ describe('the diary', () => {
     await user.click(within(form).getByRole('button', { name: 'Book' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent(clash);
     expect(sent).toEqual({ clientId: CLIENT_ID, start: '2026-12-07T10:30', durationMinutes: 60, mode: 'in_person' });
+  });
+});
+
+describe('the diary’s day view and centres', () => {
+  it('shows one day, and lets an admin choose the centre and its adviser', async () => {
+    const asked: URLSearchParams[] = [];
+    const other = '01900000-0000-7000-8000-0000000000c2';
+    const otherAdviser = makeUser({ id: '01900000-0000-7000-8000-000000000009', centreId: other, firstName: 'Bea', lastName: 'Brown', role: 'advisor' });
+    server.use(
+      on('get', '/api/v1/diary', ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return { status: 200, body: { items: [makeAppointment()], nextCursor: null } };
+      }),
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/me/calendar-feed', () => ({ status: 200, body: { active: false, createdAt: null } })),
+      on('get', '/api/v1/centres', () => ({
+        status: 200,
+        body: {
+          items: [makeCentre({}), makeCentre({ id: other, name: 'Leeds', code: 'LDS' })],
+          nextCursor: null,
+        },
+      })),
+      on('get', '/api/v1/users', ({ request }) => ({
+        status: 200,
+        body: { items: new URL(request.url).searchParams.get('centreId') === other ? [otherAdviser] : [], nextCursor: null },
+      })),
+    );
+    const admin = makeSignIn('token', makeUser({ role: 'admin' }));
+    const { user } = renderApp('/diary?view=day&date=2026-12-07', admin);
+    expect(await screen.findByText(/^Mon 7 Dec \(London time\)/)).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Tue 8 Dec' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Mon 7 Dec' })).toBeInTheDocument();
+    expect(asked.at(-1)?.get('view')).toBe('day');
+
+    await user.selectOptions(await screen.findByLabelText('Centre'), 'Leeds (LDS)');
+    await user.selectOptions(await screen.findByLabelText('Whose diary'), 'Bea Brown (advisor)');
+    await waitFor(() => expect(asked.at(-1)?.get('adviserId')).toBe(otherAdviser.id));
+    expect(asked.at(-1)?.get('centreId')).toBe(other);
+    expect(screen.queryByRole('button', { name: 'Book an appointment' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, on } from '@/testing/api';
 import { renderApp } from '@/testing/render';
@@ -30,6 +30,7 @@ describe('audit trail verification', () => {
         body: { items: [centre(CENTRE_A, 'MAN', 'Manchester')], nextCursor: null },
       })),
       on('get', '/api/v1/audit', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/audit/refusals', () => ({ status: 200, body: { items: [], nextCursor: null } })),
       on('get', '/api/v1/audit/verification', ({ request }) => {
         asked.push(new URL(request.url).searchParams.get('centreId'));
         return {
@@ -59,6 +60,7 @@ describe('audit trail verification', () => {
     server.use(
       on('get', '/api/v1/centres', () => ({ status: 200, body: { items: [], nextCursor: null } })),
       on('get', '/api/v1/audit', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/audit/refusals', () => ({ status: 200, body: { items: [], nextCursor: null } })),
       on('get', '/api/v1/audit/verification', () => ({
         status: 200,
         body: { ok: true, chains: 3, entries: 120, verifiedAt: '2026-11-30T12:00:00.000000Z', problems: [] },
@@ -69,4 +71,49 @@ describe('audit trail verification', () => {
     expect(await screen.findByText('Audit trail verified: intact')).toBeInTheDocument();
     expect(await screen.findByText(/3 chains, 120 entries checked/)).toBeInTheDocument();
   }, 15000);
+
+  it('lists refused requests for the user the filters name', async () => {
+    const asked: URLSearchParams[] = [];
+    const userId = '01900000-0000-7000-8000-000000000009';
+    server.use(
+      on('get', '/api/v1/centres', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/audit', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/audit/refusals', ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        asked.push(params);
+        if (!params.has('userId')) return { status: 200, body: { items: [], nextCursor: null } };
+        return {
+          status: 200,
+          body: {
+            items: [
+              {
+                id: '01900000-0000-7000-8000-0000000000e1',
+                centreId: '01900000-0000-7000-8000-0000000000c1',
+                userId,
+                action: 'user.update',
+                entityType: 'user',
+                minute: '2026-11-30T10:15:00.000000Z',
+                count: 3,
+                firstAt: '2026-11-30T10:15:02.000000Z',
+                lastAt: '2026-11-30T10:15:40.000000Z',
+                lastEntityId: null,
+                lastRequestId: 'req-1',
+                lastIp: '192.0.2.7',
+                lastUserAgent: 'test',
+              },
+            ],
+            nextCursor: null,
+          },
+        };
+      }),
+    );
+    const { user } = renderApp('/admin/audit', makeSignIn('token'));
+    expect(await screen.findByText('No refused requests.')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('User id'), userId);
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    const table = await screen.findByRole('table', { name: 'Refused requests' });
+    expect(within(table).getByText('user.update')).toBeInTheDocument();
+    expect(within(table).getByText('3')).toBeInTheDocument();
+    expect(asked.at(-1)?.get('userId')).toBe(userId);
+  });
 });

@@ -5,6 +5,7 @@ import { Pager } from '@/components/Pager';
 import type { User } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format';
 import { useUrlFilters } from '@/lib/search-params';
+import { AccessRefusals } from './AccessRefusals';
 import { useAudit, type AuditEntry } from '../api/list-audit';
 import { useAuditVerification } from '../api/verify-audit';
 import { checkVisibleLinks } from '../chain-links';
@@ -217,6 +218,7 @@ export function AuditPage({ caller, centres }: { caller: User; centres: CentreOp
           <Pager cursor={filters.cursor} nextCursor={audit.data.nextCursor} onChange={(cursor) => setFilters({ cursor })} />
         </>
       )}
+      <AccessRefusals centreId={filters.centreId} userId={filters.userId} centreName={(id) => centreName.get(id) ?? 'a centre'} />
     </Stack>
   );
 }

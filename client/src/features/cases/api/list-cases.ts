@@ -11,6 +11,7 @@ export const caseSorts = ['-opened', 'opened', 'reference'] as const;
 export type CaseSort = (typeof caseSorts)[number];
 
 export type CaseFilters = {
+  centreId?: string | undefined;
   status?: CaseStatus | undefined;
   adviserId?: string | undefined;
   priority?: CasePriority | undefined;

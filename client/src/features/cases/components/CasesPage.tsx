@@ -8,7 +8,7 @@ import { useUrlFilters } from '@/lib/search-params';
 import { casePriorities, caseSorts, caseStatuses, useCases, type CaseFilters } from '../api/list-cases';
 import { CasesTable, type AdviserOption } from './CasesTable';
 
-const KEYS = ['status', 'adviserId', 'priority', 'openedFrom', 'openedTo', 'q', 'sort', 'cursor'] as const;
+const KEYS = ['centreId', 'status', 'adviserId', 'priority', 'openedFrom', 'openedTo', 'q', 'sort', 'cursor'] as const;
 const SORT_LABELS = { '-opened': 'Newest first', opened: 'Oldest first', reference: 'By reference' } as const;
 
 function oneOf<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
@@ -16,8 +16,9 @@ function oneOf<T extends string>(values: readonly T[], v: string | undefined): T
 }
 
 // The centre's cases; filters, sort and page in the URL. `advisers` are the people a manager may
-// filter by; others filter by themselves.
-export function CasesPage({ caller, advisers }: { caller: User; advisers: AdviserOption[] }) {
+// filter by; others filter by themselves. `centres` (admins, who see every centre's cases; null
+// for others) offers a filter by centre.
+export function CasesPage({ caller, advisers, centres }: { caller: User; advisers: AdviserOption[]; centres: { id: string; label: string }[] | null }) {
   const [raw, setFilters] = useUrlFilters(KEYS);
   const filters: CaseFilters = {
     ...raw,
@@ -45,6 +46,14 @@ export function CasesPage({ caller, advisers }: { caller: User; advisers: Advise
         Cases
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        {centres !== null && (
+          <NativeSelect
+            label="Centre"
+            value={filters.centreId ?? ''}
+            data={[{ value: '', label: 'Every centre' }, ...centres.map((c) => ({ value: c.id, label: c.label }))]}
+            onChange={(e) => setFilters({ centreId: e.currentTarget.value })}
+          />
+        )}
         <NativeSelect
           label="Status"
           value={filters.status ?? ''}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Badge, Button, Group, Modal, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
@@ -8,7 +8,8 @@ import { formatDateTime } from '@/lib/format';
 import { applyApiErrors } from '@/lib/forms';
 import { createCentreSchema, useCreateCentre, type CreateCentreInput } from '../api/create-centre';
 import { useDeactivateCentre } from '../api/deactivate-centre';
-import { useCentres } from '../api/list-centres';
+import { useCentres, type Centre } from '../api/list-centres';
+import { centreChanges, centreToForm, editCentreSchema, useUpdateCentre, type EditCentreInput } from '../api/update-centre';
 
 const FIELDS = ['name', 'code', 'address', 'contactEmail', 'contactPhone'] as const;
 
@@ -53,10 +54,53 @@ function CreateCentreForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+// Changes a centre's details and whether its advisers' calendar feeds name clients; only what
+// changed is sent.
+function EditCentreForm({ centre, onDone }: { centre: Centre; onDone: () => void }) {
+  const update = useUpdateCentre();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<EditCentreInput>({ resolver: zodResolver(editCentreSchema), defaultValues: centreToForm(centre) });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    const body = centreChanges(centre, values);
+    if (Object.keys(body).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate({ id: centre.id, body }, { onSuccess: onDone, onError: (error) => setFormError(applyApiErrors(error, FIELDS, form.setError)) });
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Change the centre">
+      <Stack>
+        {formError !== null && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <TextInput label="Name" required error={errors.name?.message} {...form.register('name')} />
+        <TextInput label="Code" description="Changing it changes the start of new case references only" required error={errors.code?.message} {...form.register('code')} />
+        <TextInput label="Address" error={errors.address?.message} {...form.register('address')} />
+        <TextInput label="Contact e-mail" type="email" error={errors.contactEmail?.message} {...form.register('contactEmail')} />
+        <TextInput label="Contact phone" error={errors.contactPhone?.message} {...form.register('contactPhone')} />
+        <Checkbox
+          label="Calendar feeds name clients and give locations"
+          description="Off: advisers’ calendar apps see only that a time is booked"
+          {...form.register('calendarShowsClientNames')}
+        />
+        <Button type="submit" loading={update.isPending}>
+          Save the centre
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
 export function CentresPage({ user }: { user: User }) {
   const centres = useCentres();
   const deactivate = useDeactivateCentre();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Centre | null>(null);
   const isAdmin = user.role === 'admin';
   const items = centres.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -70,6 +114,9 @@ export function CentresPage({ user }: { user: User }) {
       </Group>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New centre">
         <CreateCentreForm onDone={() => setCreating(false)} />
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={`Change ${editing?.name ?? ''}`}>
+        {editing !== null && <EditCentreForm centre={editing} onDone={() => setEditing(null)} />}
       </Modal>
       {centres.isPending ? (
         <LoadingState label="Loading centres…" />
@@ -101,6 +148,9 @@ export function CentresPage({ user }: { user: User }) {
                 <Table.Td>{formatDateTime(c.createdAt)}</Table.Td>
                 {isAdmin && (
                   <Table.Td>
+                    <Button size="xs" variant="default" mr={4} onClick={() => setEditing(c)} aria-label={`Change ${c.name}`}>
+                      Change
+                    </Button>
                     {c.status === 'active' && c.id !== user.centreId && (
                       <Button
                         size="xs"

@@ -3,7 +3,7 @@ import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/types/api';
 
 export type Client = components['schemas']['Client'];
-export type ClientFilters = { q?: string | undefined; cursor?: string | undefined };
+export type ClientFilters = { q?: string | undefined; centreId?: string | undefined; cursor?: string | undefined };
 
 export const clientsQuery = (filters: ClientFilters) =>
   queryOptions({

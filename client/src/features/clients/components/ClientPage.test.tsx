@@ -1,13 +1,35 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
-import { asCase, CLIENT_ID, makeCase, makeClient } from '@/testing/casework';
+import { asCase, CLIENT_ID, makeAppointment, makeCase, makeClient } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
 
 const adviser = makeSignIn('token', makeUser({ role: 'advisor' }));
 
 describe('the client page', () => {
+  beforeEach(() => {
+    server.use(on('get', '/api/v1/appointments', () => ({ status: 200, body: { items: [], nextCursor: null } })));
+  });
+
+  it('lists the client’s appointments, those booked without a case too, with their actions', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/cases', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/appointments', ({ request }) => {
+        asked.push(new URL(request.url).searchParams);
+        return { status: 200, body: { items: [makeAppointment({ outcome: 'Budget drafted.' })], nextCursor: null } };
+      }),
+    );
+    renderApp(`/clients/${CLIENT_ID}`, adviser);
+    const section = await screen.findByRole('region', { name: 'Appointments' });
+    const table = await within(section).findByRole('table', { name: 'Appointments' });
+    expect(within(table).getByText('Budget drafted.')).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Record the outcome of Mon 7 Dec 10:00' })).toBeInTheDocument();
+    expect(asked[0]?.get('clientId')).toBe(CLIENT_ID);
+  });
+
   it('shows vulnerabilities only with consent, and the client’s cases', async () => {
     const c = asCase(makeCase());
     server.use(
@@ -90,5 +112,41 @@ describe('the client page', () => {
     await user.type(within(form).getByLabelText(/^Last name/), 'Jones');
     await user.click(within(form).getByRole('button', { name: 'Create client' }));
     expect(await screen.findByRole('heading', { name: 'Bo Jones' })).toBeInTheDocument();
+  });
+
+  it('lets a manager delete a client once their cases are finished, and not before', async () => {
+    let openCases = true;
+    let deleted = false;
+    server.use(
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/cases', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/users', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('get', '/api/v1/clients', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+      on('delete', '/api/v1/clients/{id}', () => {
+        if (openCases) return { status: 409, body: problem(409, '/problems/failed-precondition', 'The client has cases that are not finished.') };
+        deleted = true;
+        return { status: 200, body: makeClient({ status: 'deleted' }) };
+      }),
+    );
+    const { user } = renderApp(`/clients/${CLIENT_ID}`, makeSignIn('token', makeUser({ role: 'manager' })));
+    await user.click(await screen.findByRole('button', { name: 'Delete client' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Ada Smith?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the client' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The client has cases that are not finished.');
+
+    openCases = false;
+    await user.click(within(dialog).getByRole('button', { name: 'Delete the client' }));
+    expect(await screen.findByRole('heading', { name: 'Clients' })).toBeInTheDocument();
+    expect(deleted).toBe(true);
+  });
+
+  it('offers advisers no deletion', async () => {
+    server.use(
+      on('get', '/api/v1/clients/{id}', () => ({ status: 200, body: makeClient() })),
+      on('get', '/api/v1/cases', () => ({ status: 200, body: { items: [], nextCursor: null } })),
+    );
+    renderApp(`/clients/${CLIENT_ID}`, adviser);
+    expect(await screen.findByRole('heading', { name: 'Ada Smith' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete client' })).not.toBeInTheDocument();
   });
 });

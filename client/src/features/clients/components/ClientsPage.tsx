@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, NativeSelect, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
@@ -10,8 +10,10 @@ import { useCreateClient } from '../api/create-client';
 import { useClients } from '../api/list-clients';
 import { ClientForm } from './ClientForm';
 
-export function ClientsPage() {
-  const [filters, setFilters] = useUrlFilters(['q', 'cursor'] as const);
+// Clients, searched by name, reference or postcode; `centres` (admins, who see every centre's
+// clients; null for others) offers a filter by centre. The filters and page are in the URL.
+export function ClientsPage({ centres }: { centres: { id: string; label: string }[] | null }) {
+  const [filters, setFilters] = useUrlFilters(['q', 'centreId', 'cursor'] as const);
   const clients = useClients(filters);
   const [q, setQ] = useState(filters.q ?? '');
   const [creating, setCreating] = useState(false);
@@ -50,6 +52,14 @@ export function ClientsPage() {
             w={360}
           />
           <Button type="submit">Search</Button>
+          {centres !== null && (
+            <NativeSelect
+              label="Centre"
+              value={filters.centreId ?? ''}
+              data={[{ value: '', label: 'Every centre' }, ...centres.map((c) => ({ value: c.id, label: c.label }))]}
+              onChange={(e) => setFilters({ centreId: e.currentTarget.value })}
+            />
+          )}
         </Group>
       </form>
       {clients.isPending ? (
@@ -57,7 +67,7 @@ export function ClientsPage() {
       ) : clients.isError ? (
         <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
       ) : clients.data.items.length === 0 ? (
-        <EmptyState>{filters.q !== undefined ? `No clients match “${filters.q}”.` : 'No clients yet.'}</EmptyState>
+        <EmptyState>{filters.q !== undefined ? `No clients match “${filters.q}”.` : filters.centreId !== undefined ? 'No clients at this centre.' : 'No clients yet.'}</EmptyState>
       ) : (
         <>
           <Table striped highlightOnHover aria-label="Clients">

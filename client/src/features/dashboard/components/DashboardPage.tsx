@@ -1,14 +1,18 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { ErrorState, LoadingState } from '@/components/ListStates';
 import { paths } from '@/config/paths';
 import type { User } from '@/lib/auth/session';
 import { formatDate, humanise } from '@/lib/format';
 import { formatPence } from '@/lib/money';
+import { useUrlFilters } from '@/lib/search-params';
 import { useDownloadDashboardCsv } from '../api/download-dashboard';
 import { useDashboard, type DashboardFigures } from '../api/get-dashboard';
+import { DashboardCheckCard } from './DashboardCheckCard';
+
+export type Choice = { id: string; label: string };
 
 const STATUSES = ['open', 'in_progress', 'closed', 'referred', 'cancelled'] as const;
 
@@ -101,9 +105,33 @@ function Centres({ centres }: { centres: { centreId: string; centreName: string;
   );
 }
 
-export function DashboardPage({ user }: { user: User }) {
-  const dashboard = useDashboard();
+// The figures of the caller's centre (admins: the whole network, or a centre they choose), or of
+// one adviser in it. Whose figures they are is kept in the URL. `centres` (admins only, else null)
+// and `advisers` (those of the centre shown whom the caller may list) offer the choices.
+export function DashboardPage({ user, centres, advisers }: { user: User; centres: Choice[] | null; advisers: Choice[] }) {
+  const [filters, setFilters] = useUrlFilters(['centre', 'adviser'] as const);
+  const isAdmin = user.role === 'admin';
+  const centreId = isAdmin ? filters.centre : undefined;
+  const shownCentre = centreId ?? user.centreId;
+  const byCentre = !isAdmin || centreId !== undefined;
+  const adviserId = byCentre ? filters.adviser : undefined;
+  const scope = { centreId, adviserId };
+  const dashboard = useDashboard(scope);
   const download = useDownloadDashboardCsv();
+  const adviserChoices = [
+    ...(shownCentre === user.centreId ? [{ id: user.id, label: 'Mine' }] : []),
+    ...advisers.filter((a) => a.id !== user.id),
+  ];
+  const whose =
+    adviserId !== undefined
+      ? adviserId === user.id
+        ? 'Your own cases, tasks and appointments'
+        : `The cases, tasks and appointments of ${advisers.find((a) => a.id === adviserId)?.label ?? 'one adviser'}`
+      : centreId !== undefined
+        ? (centres?.find((c) => c.id === centreId)?.label ?? 'One centre')
+        : isAdmin
+          ? 'The whole network'
+          : 'Your centre';
   return (
     <Stack>
       <Group justify="space-between">
@@ -112,14 +140,31 @@ export function DashboardPage({ user }: { user: User }) {
             Dashboard
           </Title>
           <Text size="sm" c="gray.7">
-            Hello, {user.firstName}.{' '}
-            {dashboard.isSuccess && (dashboard.data.centreId === null ? 'The whole network' : 'Your centre')}
+            Hello, {user.firstName}. {whose}
             {dashboard.isSuccess && `, as of ${formatDate(dashboard.data.today)}.`}
           </Text>
         </div>
-        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>
+        <Button variant="default" onClick={() => download.mutate(scope)} loading={download.isPending}>
           Download as CSV
         </Button>
+      </Group>
+      <Group align="flex-end">
+        {centres !== null && (
+          <NativeSelect
+            label="Centre"
+            value={centreId ?? ''}
+            data={[{ value: '', label: 'The whole network' }, ...centres.map((c) => ({ value: c.id, label: c.label }))]}
+            onChange={(e) => setFilters({ centre: e.currentTarget.value, adviser: undefined })}
+          />
+        )}
+        {byCentre && (
+          <NativeSelect
+            label="Whose figures"
+            value={adviserId ?? ''}
+            data={[{ value: '', label: 'The whole centre' }, ...adviserChoices.map((a) => ({ value: a.id, label: a.label }))]}
+            onChange={(e) => setFilters({ adviser: e.currentTarget.value })}
+          />
+        )}
       </Group>
       {download.isError && (
         <Text c="red.8" role="alert" size="sm">
@@ -157,6 +202,7 @@ export function DashboardPage({ user }: { user: User }) {
           {dashboard.data.centres.length > 0 && <Centres centres={dashboard.data.centres} />}
         </>
       )}
+      {isAdmin && centreId !== undefined && <DashboardCheckCard key={centreId} centreId={centreId} />}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
 import { CASE_ID, makeCase, makeDebt } from '@/testing/casework';
@@ -114,5 +114,34 @@ describe('the debts tab', () => {
     await screen.findByRole('button', { name: 'Edit the debt to Manchester City Council' });
     expect(screen.queryByRole('form', { name: 'Edit the debt to Manchester City Council' })).not.toBeInTheDocument();
     expect(sent).toMatchObject({ offeredPayment: 2500, balance: 124000, accountReference: 'CT-0042-7781' });
+  });
+
+  it('removes a debt after asking, and shows why a finished case’s debt is kept', async () => {
+    let items = [councilTax, overdraft];
+    let removed: string | undefined;
+    let finished = false;
+    server.use(
+      on('get', '/api/v1/cases/{id}', () => ({ status: 200, body: makeCase() })),
+      on('get', '/api/v1/cases/{id}/debts', () => ({ status: 200, body: { items, nextCursor: null } })),
+      on('delete', '/api/v1/cases/{id}/debts/{debtId}', ({ params }) => {
+        if (finished) return { status: 409, body: problem(409, '/problems/failed-precondition', 'The case is closed; reopen it first.') };
+        removed = String(params.debtId);
+        items = items.filter((d) => d.id !== removed);
+        return { status: 200, body: { ...councilTax, status: 'removed' as const } };
+      }),
+    );
+    const { user } = renderApp(`/cases/${CASE_ID}?tab=debts`, adviser);
+    const table = await screen.findByRole('table', { name: 'Debts' });
+    await user.click(within(table).getByRole('button', { name: 'Remove the debt to Manchester City Council' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove the debt to Manchester City Council?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Remove the debt' }));
+    await waitFor(() => expect(within(table).queryByText('Manchester City Council')).not.toBeInTheDocument());
+    expect(removed).toBe(councilTax.id);
+
+    finished = true;
+    await user.click(within(table).getByRole('button', { name: 'Remove the debt to Big Bank' }));
+    const again = await screen.findByRole('dialog', { name: 'Remove the debt to Big Bank?' });
+    await user.click(within(again).getByRole('button', { name: 'Remove the debt' }));
+    expect(await within(again).findByRole('alert')).toHaveTextContent('The case is closed; reopen it first.');
   });
 });

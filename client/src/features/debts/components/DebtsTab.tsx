@@ -1,14 +1,16 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
 import { Pager } from '@/components/Pager';
 import { humanise } from '@/lib/format';
+import { errorMessage } from '@/lib/forms';
 import { formatPence } from '@/lib/money';
 import { useUrlFilters } from '@/lib/search-params';
 import { emptyDebtForm, debtToForm } from '../api/debt-form';
 import { useCreateDebt } from '../api/create-debt';
 import { useDebt } from '../api/get-debt';
 import { useDebts, type Debt } from '../api/list-debts';
+import { useRemoveDebt } from '../api/remove-debt';
 import { useUpdateDebt } from '../api/update-debt';
 import { DebtForm } from './DebtForm';
 
@@ -56,14 +58,43 @@ function EditDebt({ caseId, debtId, onDone }: { caseId: string; debtId: string; 
 const COLUMNS = 10;
 
 // The case's debts: priority marked, account references masked, added and changed in place.
+// Asks before taking a debt off the case; the API's refusal (a finished case) is shown here.
+function RemoveDebt({ caseId, debt, onDone }: { caseId: string; debt: Debt; onDone: () => void }) {
+  const remove = useRemoveDebt();
+  return (
+    <Stack>
+      <Text>
+        The debt to {debt.creditor} of {formatPence(debt.balance)} will no longer be listed or counted in the case’s figures. The audit trail keeps it.
+      </Text>
+      {remove.isError && (
+        <Alert color="red" role="alert">
+          {errorMessage(remove.error)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          Keep it
+        </Button>
+        <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ caseId, debtId: debt.id }, { onSuccess: onDone })}>
+          Remove the debt
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 export function DebtsTab({ caseId, editable }: { caseId: string; editable: boolean }) {
   const [{ debtsCursor }, setFilters] = useUrlFilters(['debtsCursor'] as const);
   const debts = useDebts(caseId, debtsCursor);
   const create = useCreateDebt();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Debt | null>(null);
   return (
     <Stack>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={`Remove the debt to ${removing?.creditor ?? ''}?`}>
+        {removing !== null && <RemoveDebt caseId={caseId} debt={removing} onDone={() => setRemoving(null)} />}
+      </Modal>
       {debts.isPending ? (
         <LoadingState label="Loading debts…" />
       ) : debts.isError ? (
@@ -123,6 +154,11 @@ export function DebtsTab({ caseId, editable }: { caseId: string; editable: boole
                             onClick={() => setEditing(editing === d.id ? null : d.id)}
                           >
                             Edit
+                          </Button>
+                        )}
+                        {editable && (
+                          <Button size="xs" variant="outline" color="red" ml={4} aria-label={`Remove the debt to ${d.creditor}`} onClick={() => setRemoving(d)}>
+                            Remove
                           </Button>
                         )}
                       </Table.Td>

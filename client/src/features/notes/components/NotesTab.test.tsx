@@ -53,4 +53,28 @@ describe('the notes tab', () => {
     expect(within(revisions).getByText('Client rang about the council tax summons.')).toBeInTheDocument();
     expect(within(revisions).getByText(/^Revision 1/)).toBeInTheDocument();
   });
+
+  it('filters the notes by type and to pinned ones, asking the API, with the filters in the URL', async () => {
+    const asked: URLSearchParams[] = [];
+    server.use(
+      on('get', '/api/v1/cases/{id}', () => ({ status: 200, body: makeCase() })),
+      on('get', '/api/v1/cases/{id}/notes', ({ request }) => {
+        const params = new URL(request.url).searchParams;
+        asked.push(params);
+        const items = [pinned, makeNote()].filter((n) => (params.get('type') ?? n.type) === n.type && (params.get('pinned') !== 'true' || n.pinned));
+        return { status: 200, body: { items, nextCursor: null } };
+      }),
+    );
+    const { user } = renderApp(`/cases/${CASE_ID}?tab=notes&pinned=true`, adviser);
+    expect(await screen.findByText('Bailiff letter received.')).toBeInTheDocument();
+    expect(screen.queryByText(makeNote().body)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Pinned only')).toBeChecked();
+
+    await user.click(screen.getByLabelText('Pinned only'));
+    expect(await screen.findByText(makeNote().body)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Type'), 'Meeting');
+    expect(await screen.findByText('No notes match.')).toBeInTheDocument();
+    expect(asked.at(-1)?.get('type')).toBe('meeting');
+    expect(asked.at(-1)?.has('pinned')).toBe(false);
+  });
 });

@@ -5,9 +5,10 @@ import { useForm } from 'react-hook-form';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
 import { formatDateTime, humanise } from '@/lib/format';
 import { applyApiErrors, errorMessage } from '@/lib/forms';
+import { useUrlFilters } from '@/lib/search-params';
 import { useCreateNote } from '../api/create-note';
 import { useNoteRevisions } from '../api/list-note-revisions';
-import { noteTypes, useNotes, type Note } from '../api/list-notes';
+import { noteTypes, useNotes, type Note, type NoteType } from '../api/list-notes';
 import { noteFields, noteSchema, type NoteInput } from '../api/note-form';
 import { useUpdateNote } from '../api/update-note';
 
@@ -136,8 +137,17 @@ function NoteCard({ caseId, note }: { caseId: string; note: Note }) {
   );
 }
 
+function isNoteType(value: string | undefined): value is NoteType {
+  return noteTypes.some((t) => t === value);
+}
+
+// A case's notes, filtered by type and to pinned ones only; the filters are kept in the URL.
 export function NotesTab({ caseId }: { caseId: string }) {
-  const notes = useNotes(caseId);
+  const [filters, setFilters] = useUrlFilters(['noteType', 'pinned'] as const);
+  const type = isNoteType(filters.noteType) ? filters.noteType : undefined;
+  const pinnedOnly = filters.pinned === 'true';
+  const notes = useNotes(caseId, { type, pinnedOnly });
+  const filtered = type !== undefined || pinnedOnly;
   const [adding, setAdding] = useState(false);
   return (
     <Stack>
@@ -147,9 +157,18 @@ export function NotesTab({ caseId }: { caseId: string }) {
         </Title>
         <Button onClick={() => setAdding(true)}>Add a note</Button>
       </Group>
+      <Group align="flex-end" role="group" aria-label="Show notes">
+        <NativeSelect
+          label="Type"
+          value={type ?? ''}
+          data={[{ value: '', label: 'Every type' }, ...noteTypes.map((t) => ({ value: t, label: humanise(t) }))]}
+          onChange={(e) => setFilters({ noteType: e.currentTarget.value })}
+        />
+        <Checkbox label="Pinned only" checked={pinnedOnly} onChange={(e) => setFilters({ pinned: e.currentTarget.checked ? 'true' : undefined })} mb={8} />
+      </Group>
       {notes.isPending && <LoadingState label="Loading the notes…" />}
       {notes.isError && <ErrorState error={notes.error} onRetry={() => void notes.refetch()} />}
-      {notes.isSuccess && notes.data.items.length === 0 && <EmptyState>No notes on this case yet.</EmptyState>}
+      {notes.isSuccess && notes.data.items.length === 0 && <EmptyState>{filtered ? 'No notes match.' : 'No notes on this case yet.'}</EmptyState>}
       {notes.isSuccess && notes.data.items.map((n) => <NoteCard key={n.id} caseId={caseId} note={n} />)}
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add a note" size="lg">
         <NoteForm caseId={caseId} onDone={() => setAdding(false)} />

@@ -13,7 +13,8 @@ export const taskSchema = z.object({
 export type TaskInput = z.infer<typeof taskSchema>;
 export const taskFields = ['title', 'details', 'dueDate', 'priority', 'assigneeId'] as const;
 
-export async function createTask({ caseId, values }: { caseId: string; values: TaskInput }) {
+// With a case the task is the case's; without, the caller's centre's.
+export async function createTask({ caseId, values }: { caseId: string | undefined; values: TaskInput }) {
   return unwrap(
     await api().POST('/api/v1/tasks', {
       body: {

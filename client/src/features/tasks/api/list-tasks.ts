@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/types/api';
 
@@ -15,4 +15,20 @@ export const caseTasksQuery = (caseId: string, centreId: string | undefined) =>
 
 export function useCaseTasks(caseId: string, centreId: string | undefined) {
   return useQuery(caseTasksQuery(caseId, centreId));
+}
+
+export type TaskStatus = components['schemas']['TaskStatus'];
+export const taskStatuses: readonly TaskStatus[] = ['open', 'done', 'cancelled'];
+export type CentreTaskFilters = { centreId?: string | undefined; assigneeId?: string | undefined; status?: TaskStatus | undefined; cursor?: string | undefined };
+
+// A centre's tasks, with or without a case, by due date; admins name the centre.
+export const centreTasksQuery = (filters: CentreTaskFilters) =>
+  queryOptions({
+    queryKey: ['tasks', 'centre', filters],
+    queryFn: async () => unwrap(await api().GET('/api/v1/tasks', { params: { query: { limit: 50, ...filters } } })),
+    placeholderData: keepPreviousData,
+  });
+
+export function useCentreTasks(filters: CentreTaskFilters) {
+  return useQuery(centreTasksQuery(filters));
 }

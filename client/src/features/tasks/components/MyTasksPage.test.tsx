@@ -31,4 +31,26 @@ describe('my tasks', () => {
     expect(await screen.findByRole('region', { name: 'Overdue (0)' })).toBeInTheDocument();
     expect(patched).toEqual({ status: 'done' });
   });
+
+  it('adds a task of the centre with no case, which then shows among the caller’s tasks', async () => {
+    let items: (ReturnType<typeof makeTask> & { bucket: 'overdue' | 'today' | 'upcoming' })[] = [];
+    let sent: unknown = null;
+    server.use(
+      on('get', '/api/v1/me/tasks', () => ({ status: 200, body: { items, nextCursor: null } })),
+      on('post', '/api/v1/tasks', async ({ request }) => {
+        sent = await request.json();
+        const task = makeTask({ caseId: null, title: 'Restock the leaflets', dueDate: '2026-12-20' });
+        items = [{ ...task, bucket: 'upcoming' }];
+        return { status: 201, body: task };
+      }),
+    );
+    const { user } = renderApp('/tasks', adviser);
+    await user.click(await screen.findByRole('button', { name: 'Add a task without a case' }));
+    const form = await screen.findByRole('form', { name: 'Add a task' });
+    await user.type(within(form).getByLabelText(/^Task/), 'Restock the leaflets');
+    await user.type(within(form).getByLabelText(/^Due/), '2026-12-20');
+    await user.click(within(form).getByRole('button', { name: 'Add task' }));
+    expect(await within(await screen.findByRole('region', { name: 'Upcoming (1)' })).findByText('Restock the leaflets')).toBeInTheDocument();
+    expect(sent).toEqual({ title: 'Restock the leaflets', dueDate: '2026-12-20', priority: 'normal' });
+  });
 });

@@ -1,8 +1,10 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
 import { linkTo } from '@/config/paths';
 import { useMyTasks, type MyTask } from '../api/list-my-tasks';
+import { TaskForm } from './TaskForm';
 import { TaskTable } from './TaskList';
 
 const GROUPS: { bucket: MyTask['bucket']; title: string }[] = [
@@ -13,11 +15,18 @@ const GROUPS: { bucket: MyTask['bucket']; title: string }[] = [
 
 export function MyTasksPage() {
   const tasks = useMyTasks();
+  const [adding, setAdding] = useState(false);
   return (
     <Stack>
-      <Title order={1} size="h2">
-        My tasks
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          My tasks
+        </Title>
+        <Button onClick={() => setAdding(true)}>Add a task without a case</Button>
+      </Group>
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add a task without a case" size="lg">
+        <TaskForm caseId={undefined} assignees={null} onDone={() => setAdding(false)} />
+      </Modal>
       <Text size="sm" c="gray.7">
         Your open tasks; due dates are judged by today’s date in London.
       </Text>

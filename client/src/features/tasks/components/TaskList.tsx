@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, NativeSelect, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { formatDate, humanise } from '@/lib/format';
 import { errorMessage } from '@/lib/forms';
 import type { Task } from '../api/list-tasks';
 import { useUpdateTask } from '../api/update-task';
+import { TaskEditForm } from './TaskEditForm';
 
 export type Assignee = { id: string; label: string };
 
@@ -40,15 +41,16 @@ function Reassign({ task, assignees }: { task: Task; assignees: Assignee[] }) {
 function Row({ task, assignees, assigneeName, extra }: { task: Task; assignees: Assignee[] | null; assigneeName: (id: string) => string; extra?: ReactNode }) {
   const update = useUpdateTask();
   const [error, setError] = useState<string | null>(null);
-  const done = task.status === 'done';
-  const toggle = () => {
+  const [editing, setEditing] = useState(false);
+  const open = task.status === 'open';
+  const setStatus = (status: Task['status']) => {
     setError(null);
-    update.mutate({ id: task.id, body: { status: done ? 'open' : 'done' } }, { onError: (e) => setError(errorMessage(e)) });
+    update.mutate({ id: task.id, body: { status } }, { onError: (e) => setError(errorMessage(e)) });
   };
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600} td={done ? 'line-through' : undefined}>
+        <Text size="sm" fw={600} td={open ? undefined : 'line-through'}>
           {task.title}
         </Text>
         {task.details !== '' && (
@@ -70,11 +72,28 @@ function Row({ task, assignees, assigneeName, extra }: { task: Task; assignees: 
       <Table.Td>{assignees !== null && task.status === 'open' ? <Reassign task={task} assignees={assignees} /> : assigneeName(task.assigneeId)}</Table.Td>
       <Table.Td>{humanise(task.status)}</Table.Td>
       <Table.Td>
-        {task.status !== 'cancelled' && (
-          <Button size="xs" variant={done ? 'default' : 'light'} onClick={toggle} loading={update.isPending} aria-label={`${done ? 'Reopen' : 'Complete'} “${task.title}”`}>
-            {done ? 'Reopen' : 'Complete'}
-          </Button>
-        )}
+        <Group gap={4} wrap="nowrap">
+          {open ? (
+            <>
+              <Button size="xs" variant="light" onClick={() => setStatus('done')} loading={update.isPending} aria-label={`Complete “${task.title}”`}>
+                Complete
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setEditing(true)} aria-label={`Edit “${task.title}”`}>
+                Edit
+              </Button>
+              <Button size="xs" variant="outline" color="red" onClick={() => setStatus('cancelled')} disabled={update.isPending} aria-label={`Cancel “${task.title}”`}>
+                Cancel
+              </Button>
+            </>
+          ) : (
+            <Button size="xs" variant="default" onClick={() => setStatus('open')} loading={update.isPending} aria-label={`Reopen “${task.title}”`}>
+              Reopen
+            </Button>
+          )}
+        </Group>
+        <Modal opened={editing} onClose={() => setEditing(false)} title={`Edit “${task.title}”`} size="lg">
+          <TaskEditForm task={task} onDone={() => setEditing(false)} />
+        </Modal>
       </Table.Td>
     </Table.Tr>
   );

@@ -5,12 +5,16 @@ import { useForm } from 'react-hook-form';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
 import { Pager } from '@/components/Pager';
 import type { User } from '@/lib/auth/session';
+import type { components } from '@/types/api';
 import { formatDateTime } from '@/lib/format';
 import { applyApiErrors } from '@/lib/forms';
 import { useUrlFilters } from '@/lib/search-params';
 import { createUserSchema, roles, useCreateUser, type CreateUserInput } from '../api/create-user';
 import { useUsers } from '../api/list-users';
 import { useSetUserStatus } from '../api/set-user-status';
+import { editUserFields, editUserSchema, useUpdateUser, type EditUserInput } from '../api/update-user';
+
+type ListedUser = components['schemas']['User'];
 
 export type CentreOption = { id: string; label: string };
 
@@ -69,11 +73,50 @@ function CreateUserForm({ caller, centres, onDone }: { caller: User; centres: Ce
   );
 }
 
+// Changes a user's name, e-mail address or role, sending only what changed. Managers may not grant
+// admin; the API also refuses them users they may not change.
+function EditUserForm({ caller, user, onDone }: { caller: User; user: ListedUser; onDone: () => void }) {
+  const update = useUpdateUser();
+  const [formError, setFormError] = useState<string | null>(null);
+  const current: EditUserInput = { email: user.email, firstName: user.firstName, lastName: user.lastName, role: user.role };
+  const form = useForm<EditUserInput>({ resolver: zodResolver(editUserSchema), defaultValues: current });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    const body = Object.fromEntries(editUserFields.filter((k) => values[k] !== current[k]).map((k) => [k, values[k]]));
+    if (Object.keys(body).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate({ id: user.id, body }, { onSuccess: onDone, onError: (error) => setFormError(applyApiErrors(error, editUserFields, form.setError)) });
+  });
+  const grantable = caller.role === 'admin' || user.role === 'admin' ? roles : roles.filter((r) => r !== 'admin');
+  return (
+    <form onSubmit={submit} noValidate aria-label="Change the user">
+      <Stack>
+        {formError !== null && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <TextInput label="E-mail address" type="email" required error={errors.email?.message} {...form.register('email')} />
+        <TextInput label="First name" required error={errors.firstName?.message} {...form.register('firstName')} />
+        <TextInput label="Last name" required error={errors.lastName?.message} {...form.register('lastName')} />
+        <NativeSelect label="Role" required data={[...grantable]} error={errors.role?.message} {...form.register('role')} />
+        <Button type="submit" loading={update.isPending}>
+          Save the user
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
 export function UsersPage({ caller, centres }: { caller: User; centres: CentreOption[] }) {
   const [filters, setFilters] = useUrlFilters(['centreId', 'cursor'] as const);
   const users = useUsers(filters);
   const setStatus = useSetUserStatus();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ListedUser | null>(null);
   const centreName = new Map(centres.map((c) => [c.id, c.label]));
   const isAdmin = caller.role === 'admin';
 
@@ -87,6 +130,9 @@ export function UsersPage({ caller, centres }: { caller: User; centres: CentreOp
       </Group>
       <Modal opened={creating} onClose={() => setCreating(false)} title="New user">
         <CreateUserForm caller={caller} centres={centres} onDone={() => setCreating(false)} />
+      </Modal>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={`Change ${editing?.firstName ?? ''} ${editing?.lastName ?? ''}`}>
+        {editing !== null && <EditUserForm caller={caller} user={editing} onDone={() => setEditing(null)} />}
       </Modal>
       {isAdmin && (
         <NativeSelect
@@ -131,6 +177,9 @@ export function UsersPage({ caller, centres }: { caller: User; centres: CentreOp
                   </Table.Td>
                   <Table.Td>{formatDateTime(u.lastLoginAt)}</Table.Td>
                   <Table.Td>
+                    <Button size="xs" variant="default" mr={4} onClick={() => setEditing(u)} aria-label={`Change ${u.firstName} ${u.lastName}`}>
+                      Change
+                    </Button>
                     {u.id !== caller.id && (
                       <Button
                         size="xs"

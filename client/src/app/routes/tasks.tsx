@@ -1,0 +1,12 @@
+import { CentreTasksPage } from '@/features/tasks/components/CentreTasksPage';
+import type { User } from '@/lib/auth/session';
+import { mayListUsers, useAdvisers } from './casework';
+import { useCentreChoice } from './centre-choice';
+
+// A centre's tasks, with the people of that centre to filter by and reassign to (managers and
+// admins, who can list users); admins choose the centre.
+export function CentreTasksRoute({ user }: { user: User }) {
+  const { centreId, choices, choose } = useCentreChoice(user);
+  const advisers = useAdvisers(user, centreId);
+  return <CentreTasksPage user={user} assignees={mayListUsers(user) ? advisers : null} centres={choices} centreId={centreId} onCentre={choose} />;
+}
