@@ -2,7 +2,8 @@
 // The search index. SQLite: the documents in search_documents and an FTS5 index over their words
 // (search_fts, kept in step by triggers). PostgreSQL: a tsvector of the words with a GIN index.
 // Both rank and are asked for by centre; the words are letters and digits only (domain::search_words),
-// so the match expression built from them is safe to bind.
+// so the match expression built from them is safe to bind. On PostgreSQL every indexed and queried
+// word is prefixed with its centre (migration 0014), so the index itself is per centre.
 
 namespace cma::store::search::sql {
 

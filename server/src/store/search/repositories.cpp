@@ -36,12 +36,20 @@ class Index final : public app::SearchIndex {
   std::vector<app::SearchDocument> search(const app::CentreScope& scope, const std::vector<std::string>& words,
                                           const std::string& kind, int limit) override {
     bool pg = dialect_ == db::Dialect::postgresql;
-    // Every word, as a word or the start of one: "a"* AND "b"* (FTS5), a:* & b:* (tsquery).
+    // Every word, as a word or the start of one: "a"* AND "b"* (FTS5), a:* & b:* (tsquery). On
+    // PostgreSQL the indexed words carry their centre (migration 0014), and so do the query's.
+    std::string centre_key;
+    if (pg) {
+      centre_key = "c";
+      for (char ch : scope.centre_id())
+        if (ch != '-') centre_key.push_back(ch);
+      centre_key.push_back('x');
+    }
     std::string match;
     for (const auto& w : words) {
       if (!match.empty()) match += pg ? " & " : " AND ";
       if (pg)
-        match.append(w).append(":*");
+        match.append(centre_key).append(w).append(":*");
       else
         match.append("\"").append(w).append("\"*");
     }
