@@ -318,13 +318,17 @@ TEST(JobsProcess, TwoWorkerProcessesRunEveryJobOnce) {
   Queue q(app);
   Reaper reaper;  // declared after the app: the children go before their database
   constexpr int kJobs = 60;
-  std::vector<std::string> ids;
-  for (int i = 0; i < kJobs; ++i) ids.push_back(q.enqueue(R"({"sleepMs":10})").id);
   const std::string token(40, 't');
   auto a = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app, {"METRICS_TOKEN=" + token}));
   reaper.pids.push_back(a.pid);
   auto b = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app));
   reaper.pids.push_back(b.pid);
+  // Both polling before there is work, and work enough (about 2 s for one worker alone) that both
+  // get some of it, however slowly either started.
+  ASSERT_TRUE(wait_until([&] { return listening_port(slurp(a.log)) && listening_port(slurp(b.log)); }, 60))
+      << slurp(a.log) << slurp(b.log);
+  std::vector<std::string> ids;
+  for (int i = 0; i < kJobs; ++i) ids.push_back(q.enqueue(R"({"sleepMs":100})").id);
   EXPECT_TRUE(wait_until([&] { return q.all("done", "system.noop").size() == static_cast<std::size_t>(kJobs); }, 60))
       << slurp(a.log) << slurp(b.log);
   // Each answers its container's health check on its own port; a metrics token opens /metrics.
