@@ -24,6 +24,7 @@ const SearchRoute = lazy(() => import('./routes/search').then((m) => ({ default:
 const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
 const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
+const JobsRoute = lazy(() => import('@/features/jobs/routes/JobsRoute').then((m) => ({ default: m.JobsRoute })));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState label="Loading…" />}>{children}</Suspense>;
@@ -87,6 +88,7 @@ export function App() {
         <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />
         <Route path={paths.audit} element={<ManagersOnly user={user}><AuditRoute user={user} /></ManagersOnly>} />
+        <Route path={paths.jobs} element={<Page><JobsRoute user={user} /></Page>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -18,5 +18,6 @@ export function navFor(role: User['role']): NavItem[] {
     items.push({ label: 'Users and roles', to: paths.users });
     items.push({ label: 'Audit trail', to: paths.audit });
   }
+  if (role === 'admin') items.push({ label: 'Background jobs', to: paths.jobs });
   return items;
 }

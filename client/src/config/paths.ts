@@ -14,6 +14,7 @@ export const paths = {
   centres: '/admin/centres',
   users: '/admin/users',
   audit: '/admin/audit',
+  jobs: '/admin/jobs',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];

@@ -1790,7 +1790,9 @@ export interface components {
             contactPhone: string;
             status: components["schemas"]["Status"];
             /** @description Free-form centre settings. */
-            settings: Record<string, never>;
+            settings: {
+                [key: string]: unknown;
+            };
             createdAt: components["schemas"]["Timestamp"];
             updatedAt: components["schemas"]["Timestamp"];
         };
@@ -1803,7 +1805,9 @@ export interface components {
             contactEmail?: string | null;
             contactPhone?: string | null;
             /** @description A JSON object of at most 16 KiB. */
-            settings?: Record<string, never> | null;
+            settings?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** @description Only the fields sent are changed. */
         CentreUpdate: {
@@ -1817,7 +1821,9 @@ export interface components {
              *     (boolean, default false): whether advisers' calendar feeds name clients and give
              *     locations.
              */
-            settings?: Record<string, never> | null;
+            settings?: {
+                [key: string]: unknown;
+            } | null;
         };
         CentrePage: {
             items: components["schemas"]["Centre"][];

@@ -12,14 +12,13 @@ export const editCentreSchema = createCentreSchema.extend({ calendarShowsClientN
 export type EditCentreInput = z.infer<typeof editCentreSchema>;
 
 export function centreToForm(c: Centre): EditCentreInput {
-  const settings: Record<string, unknown> = c.settings;
   return {
     name: c.name,
     code: c.code,
     address: c.address,
     contactEmail: c.contactEmail,
     contactPhone: c.contactPhone,
-    calendarShowsClientNames: settings.calendarShowsClientNames === true,
+    calendarShowsClientNames: c.settings.calendarShowsClientNames === true,
   };
 }
 
@@ -33,10 +32,7 @@ export function centreChanges(c: Centre, values: EditCentreInput): CentreUpdate 
     if (v !== (before[k] ?? '')) body[k] = v;
   }
   if (values.calendarShowsClientNames !== before.calendarShowsClientNames) {
-    // The contract leaves the settings' values untyped (an object with no properties), which the
-    // generated types read as an object that holds nothing; the API takes any JSON values.
-    const settings: Record<string, unknown> = { ...c.settings, calendarShowsClientNames: values.calendarShowsClientNames };
-    body.settings = settings as CentreUpdate['settings'];
+    body.settings = { ...c.settings, calendarShowsClientNames: values.calendarShowsClientNames };
   }
   return body;
 }
