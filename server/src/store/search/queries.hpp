@@ -17,10 +17,15 @@ inline constexpr const char* kSearchSqlite =
     " JOIN search_documents d ON d.id = search_fts.rowid"
     " WHERE search_fts MATCH :match AND d.centre_id = :centre AND (:kind = '' OR d.kind = :kind)"
     " ORDER BY bm25(search_fts), d.id LIMIT :limit";
+// The words already carry the centre, so the word index alone finds the centre's matches; OFFSET 0
+// keeps the planner from also reading the centre's whole range of another index to intersect with
+// it (measured: 60 searches a second instead of thousands at 1,000,000 cases). The centre is still
+// checked on every row.
 inline constexpr const char* kSearchPostgresql =
-    "SELECT kind, entity_id, case_id, field, label, text FROM search_documents"
-    " WHERE centre_id = :centre AND tsv @@ to_tsquery('simple', :match) AND (:kind = '' OR kind = :kind)"
-    " ORDER BY ts_rank(tsv, to_tsquery('simple', :match)) DESC, id LIMIT :limit";
+    "SELECT d.kind, d.entity_id, d.case_id, d.field, d.label, d.text"
+    " FROM (SELECT * FROM search_documents WHERE tsv @@ to_tsquery('simple', :match) OFFSET 0) d"
+    " WHERE d.centre_id = :centre AND (:kind = '' OR d.kind = :kind)"
+    " ORDER BY ts_rank(d.tsv, to_tsquery('simple', :match)) DESC, d.id LIMIT :limit";
 inline constexpr const char* kHasDocuments = "SELECT 1 FROM search_documents WHERE centre_id = :centre LIMIT 1";
 inline constexpr const char* kSourceClients =
     "SELECT id, first_name, last_name, reference, postcode, email FROM clients"
