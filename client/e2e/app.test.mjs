@@ -346,10 +346,11 @@ describe('the web app', () => {
     await page.getByRole('region', { name: /^Due today/ }).getByText('Post the offer letters').waitFor();
     await checkScreen(page, 'my-tasks');
 
-    // An appointment next week; a second one overlapping it is refused, naming the clash.
+    // An appointment next week; a second one overlapping it is refused, naming the clash. Evening
+    // times: the demo diary's appointments are between 09:00 and 17:00.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Diary' }).click();
     const day = londonDate(7);
-    for (const [start, booked] of [['10:00', true], ['10:30', false]]) {
+    for (const [start, booked] of [['18:00', true], ['18:30', false]]) {
       await page.getByRole('button', { name: 'Book an appointment' }).click();
       const book = page.getByRole('form', { name: 'Book an appointment' });
       await book.getByLabel(/^Find the client/).fill('Tester');
@@ -361,16 +362,16 @@ describe('the web app', () => {
       } else {
         const refusal = book.getByRole('alert');
         await refusal.waitFor();
-        assert.match((await refusal.textContent()) ?? '', /10:00/);
+        assert.match((await refusal.textContent()) ?? '', /18:00/);
         await page.keyboard.press('Escape');
       }
     }
     await page.getByRole('button', { name: 'Next week' }).click();
-    await page.getByText('10:00–11:00').waitFor();
+    await page.getByText('18:00–19:00').waitFor();
     await checkScreen(page, 'diary');
 
     // The appointment moves to the early morning, then has its outcome recorded with a follow-up date.
-    await page.getByRole('button', { name: /^Change 10:00–11:00/ }).click();
+    await page.getByRole('button', { name: /^Change 18:00–19:00/ }).click();
     const change = page.getByRole('form', { name: 'Change the appointment' });
     await change.getByLabel(/^Starts/).fill(`${day}T08:00`);
     await change.getByRole('button', { name: 'Save the appointment' }).click();
