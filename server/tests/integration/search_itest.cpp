@@ -85,6 +85,40 @@ TEST(Search, ClientsCasesAndNotesRankedWithSnippets) {
   EXPECT_EQ(items(app.get("/api/v1/search?q=hawtrey", t)).size(), 0u);
 }
 
+// The order is the same on both databases: whole-word matches before words that only start with
+// the query, then a reference or name before a note, then the most recently written first.
+TEST(Search, WholeWordsThenFieldThenNewestFirst) {
+  TestApp app;
+  auto t = app.login(app.advisor_a);
+  auto smithers = app.post("/api/v1/clients", json::object{{"firstName", "Ann"}, {"lastName", "Smithers"}}, t);
+  auto smith = app.post("/api/v1/clients", json::object{{"firstName", "Bob"}, {"lastName", "Smith"}}, t);
+  ASSERT_EQ(smith.status, 201) << smith.body;
+  auto kase = app.post("/api/v1/cases", json::object{{"clientId", smithers.str("id")}, {"summary", "Rent arrears"}}, t);
+  ASSERT_EQ(kase.status, 201) << kase.body;
+  auto note = [&](const char* body) {
+    auto n = app.post("/api/v1/cases/" + kase.str("id") + "/notes", json::object{{"type", "call"}, {"body", body}}, t);
+    EXPECT_EQ(n.status, 201) << n.body;
+    return n.str("id");
+  };
+  auto fragments = note("The letter was in smithereens");
+  auto first_call = note("Called Mr Smith at work");
+  auto second_call = note("Mr Smith rang back");
+
+  auto r = app.get("/api/v1/search?q=smith", t);
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::vector<std::string> order;
+  for (const auto& i : items(r)) order.push_back(std::string(i.at("id").as_string()));
+  std::vector<std::string> expected{smith.str("id"), second_call, first_call, smithers.str("id"), fragments};
+  EXPECT_EQ(order, expected) << r.body;
+
+  // With two words, the match with both whole comes first, whatever the field.
+  auto two = app.get("/api/v1/search?q=smith%20rang", t);
+  ASSERT_EQ(items(two).size(), 1u) << two.body;
+  auto mr = app.get("/api/v1/search?q=mr%20smith", t);
+  ASSERT_EQ(items(mr).size(), 2u) << mr.body;
+  EXPECT_EQ(items(mr)[0].at("id").as_string(), second_call);
+}
+
 TEST(Search, NothingCrossesCentresAndBadQueriesAreRefused) {
   TestApp app;
   auto a = app.login(app.advisor_a);

@@ -53,8 +53,22 @@ class Index final : public app::SearchIndex {
       else
         match.append("\"").append(w).append("\"*");
     }
-    db::Query q(statements_, pg ? sql::kSearchPostgresql : sql::kSearchSqlite);
+    // One whole-word term per query word: the word, with a space either side, is in the field's
+    // words with a space either side. The statement's text depends only on the number of words.
+    std::string exact;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::string name = ":w" + std::to_string(i);
+      if (!exact.empty()) exact += " + ";
+      exact += pg ? "(position(" + name + " in ' ' || d.words || ' ') > 0)::int"
+                  : "(instr(' ' || d.words || ' ', " + name + ") > 0)";
+    }
+    std::string text = pg ? sql::kSearchPostgresql : sql::kSearchSqlite;
+    text.replace(text.find("{EXACT}"), 7, "(" + exact + ")");
+    text.replace(text.find("{WEIGHT}"), 8, sql::kFieldWeight);
+    db::Query q(statements_, text);
     q.bind("match", match).bind("centre", scope.centre_id()).bind("kind", kind).bind("limit", limit);
+    if (pg) q.bind("candidates", sql::kSearchCandidates);
+    for (std::size_t i = 0; i < words.size(); ++i) q.bind("w" + std::to_string(i), " " + words[i] + " ");
     std::vector<app::SearchDocument> out;
     while (q.next()) {
       app::SearchDocument d;
