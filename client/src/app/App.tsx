@@ -20,6 +20,8 @@ const CaseRoute = lazy(() => import('./routes/casework').then((m) => ({ default:
 const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 const DiaryRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.DiaryRoute })));
 const CentreTasksRoute = lazy(() => import('./routes/tasks').then((m) => ({ default: m.CentreTasksRoute })));
+const TaskRoute = lazy(() => import('./routes/tasks').then((m) => ({ default: m.TaskRoute })));
+const AppointmentRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.AppointmentRoute })));
 const SearchRoute = lazy(() => import('./routes/search').then((m) => ({ default: m.SearchRoute })));
 const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage').then((m) => ({ default: m.MyTasksPage })));
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
@@ -85,6 +87,8 @@ export function App() {
         <Route path={paths.search} element={<Page><SearchRoute user={user} /></Page>} />
         <Route path={paths.centreTasks} element={<Page><CentreTasksRoute user={user} /></Page>} />
         <Route path={paths.tasks} element={<Page><MyTasksPage /></Page>} />
+        <Route path={paths.task} element={<Page><TaskRoute user={user} /></Page>} />
+        <Route path={paths.appointment} element={<Page><AppointmentRoute user={user} /></Page>} />
         <Route path={paths.centres} element={<ManagersOnly user={user}><CentresPage user={user} /></ManagersOnly>} />
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />
         <Route path={paths.audit} element={<ManagersOnly user={user}><AuditRoute user={user} /></ManagersOnly>} />

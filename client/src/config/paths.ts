@@ -8,8 +8,10 @@ export const paths = {
   cases: '/cases',
   case: '/cases/:id',
   tasks: '/tasks',
+  task: '/tasks/:id',
   centreTasks: '/centre-tasks',
   diary: '/diary',
+  appointment: '/appointments/:id',
   search: '/search',
   centres: '/admin/centres',
   users: '/admin/users',
@@ -23,4 +25,6 @@ export type AppPath = (typeof paths)[keyof typeof paths];
 export const linkTo = {
   client: (id: string) => `/clients/${encodeURIComponent(id)}`,
   case: (id: string, tab?: string) => `/cases/${encodeURIComponent(id)}${tab === undefined ? '' : `?tab=${tab}`}`,
+  task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
+  appointment: (id: string) => `/appointments/${encodeURIComponent(id)}`,
 };

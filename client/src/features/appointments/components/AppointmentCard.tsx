@@ -1,5 +1,6 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
+import { linkTo } from '@/config/paths';
 import { formatDate, humanise } from '@/lib/format';
 import type { Appointment } from '../api/get-diary';
 import { localTime } from '../api/london';
@@ -24,9 +25,9 @@ export function AppointmentCard({
     <Card withBorder padding="xs" component="li" aria-label={`${when} ${clientName}`}>
       <Stack gap={4}>
         <Group gap="xs" justify="space-between">
-          <Text size="sm" fw={700} td={a.status === 'cancelled' ? 'line-through' : undefined}>
+          <Anchor component={Link} to={linkTo.appointment(a.id)} size="sm" fw={700} td={a.status === 'cancelled' ? 'line-through' : undefined}>
             {when}
-          </Text>
+          </Anchor>
           {a.status !== 'scheduled' && (
             <Badge size="sm" variant="outline" color="gray">
               {humanise(a.status)}

@@ -1,4 +1,6 @@
-import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { linkTo } from '@/config/paths';
 import { formatDate, humanise } from '@/lib/format';
 import type { Appointment } from '../api/get-diary';
 import { formatDay, localDay, localTime } from '../api/london';
@@ -34,7 +36,11 @@ export function AppointmentsTable({
         <Table.Tbody>
           {appointments.map((a) => (
             <Table.Tr key={a.id}>
-              <Table.Td>{formatDay(localDay(a.startLocal))} {localDay(a.startLocal).slice(0, 4)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={linkTo.appointment(a.id)} size="sm">
+                  {formatDay(localDay(a.startLocal))} {localDay(a.startLocal).slice(0, 4)}
+                </Anchor>
+              </Table.Td>
               <Table.Td>
                 {localTime(a.startLocal)}–{localTime(a.endLocal)}
               </Table.Td>

@@ -1,5 +1,7 @@
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Modal, NativeSelect, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { linkTo } from '@/config/paths';
 import { formatDate, humanise } from '@/lib/format';
 import { errorMessage } from '@/lib/forms';
 import type { Task } from '../api/list-tasks';
@@ -50,9 +52,9 @@ function Row({ task, assignees, assigneeName, extra }: { task: Task; assignees: 
   return (
     <Table.Tr>
       <Table.Td>
-        <Text size="sm" fw={600} td={open ? undefined : 'line-through'}>
+        <Anchor component={Link} to={linkTo.task(task.id)} size="sm" fw={600} td={open ? undefined : 'line-through'}>
           {task.title}
-        </Text>
+        </Anchor>
         {task.details !== '' && (
           <Text size="xs" c="gray.7">
             {task.details}
