@@ -14,6 +14,9 @@
 #   CASES=1000000 CENTRES=100 bench/casework.sh     # PostgreSQL 15, the default
 #   BENCH_DB=sqlite CASES=10000 CENTRES=2 bench/casework.sh
 #   RUNS=3 DURATION=10s CONNECTIONS=64 THREADS=2 SCENARIOS="cases-open case-detail" PGBENCH=0 ...
+#   KEEP_DB=/var/tmp/cma-1m CASES=1000000 CENTRES=100 bench/casework.sh   # PostgreSQL: keep the generated
+#     cluster in that directory and reuse it on the next run with the same CASES and CENTRES (the create
+#     scenarios' rows stay in it; generate afresh for published figures of the creates).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +28,7 @@ WARMUP=${WARMUP:-2s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 BENCH_DB=${BENCH_DB:-postgresql}
+KEEP_DB=${KEEP_DB:-}                                # PostgreSQL only: a directory to keep and reuse the data in
 BENCH_USER=${BENCH_USER:-advisor.man@example.org}  # any centre-bound demo user
 STATUS=${STATUS:-open}                             # the status the case lists filter by
 SEARCH=${SEARCH:-smi}                              # the client search text
@@ -55,7 +59,16 @@ for term in "$SEARCH" "$SEARCH_COMMON" "$SEARCH_RARE"; do
   [[ $term =~ ^[A-Za-z0-9-]+$ ]] || die "SEARCH, SEARCH_COMMON and SEARCH_RARE must be letters, digits and hyphens"
 done
 
-work=$(mktemp -d /tmp/cma-casework-XXXXXX)
+reuse=0
+if [ -n "$KEEP_DB" ]; then
+  [ "$BENCH_DB" = postgresql ] || die "KEEP_DB is for PostgreSQL only"
+  mkdir -p "$KEEP_DB"
+  work=$(cd "$KEEP_DB" && pwd)
+  [ -d "$work/pg" ] && [ "$(cat "$work/generated" 2>/dev/null)" = "$CASES $CENTRES" ] && reuse=1
+  [ "$reuse" = 1 ] || rm -rf "$work/pg" "$work/generated"
+else
+  work=$(mktemp -d /tmp/cma-casework-XXXXXX)
+fi
 chmod 755 "$work"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port)
@@ -66,7 +79,7 @@ as_pg=()
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
   [ -d "$work/pg" ] && "${as_pg[@]}" "$pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$work"
+  [ -n "$KEEP_DB" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -74,9 +87,11 @@ case $BENCH_DB in
   postgresql)
     # A throwaway cluster with durable settings (fsync on), as the postgres user when root: as bench/run.sh.
     pg_port=$(free_port)
-    mkdir "$work/pg"
-    [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
-    "${as_pg[@]}" /usr/lib/postgresql/15/bin/initdb -D "$work/pg" -U postgres --auth=trust >/dev/null
+    if [ "$reuse" = 0 ]; then
+      mkdir "$work/pg"
+      [ "$(id -u)" -eq 0 ] && chown postgres "$work/pg"
+      "${as_pg[@]}" /usr/lib/postgresql/15/bin/initdb -D "$work/pg" -U postgres --auth=trust >/dev/null
+    fi
     "${as_pg[@]}" "$pg_ctl" -D "$work/pg" -l "$work/pg/log" -w \
       -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=" start >/dev/null
     database_url="postgresql://postgres@127.0.0.1:$pg_port/postgres"
@@ -90,22 +105,30 @@ case $BENCH_DB in
 esac
 export DATA_DIR="$work" DATABASE_URL="$database_url"
 
-# The demo network (its logins are how wrk signs in), then the bulk data around it.
-"$BIN" seed-demo --clients 0 >"$work/logins.txt"
-password=$(awk -v u="$BENCH_USER" '$1 == u {print $NF}' "$work/logins.txt")
-[ -n "$password" ] || die "$BENCH_USER is not a demo login"
-echo "casework: generating $CASES cases over $CENTRES centres on $BENCH_DB" >&2
-gen_start=$(date +%s.%N)
-case $BENCH_DB in
-  postgresql)
-    python3 bench/casework/generate.py --dialect postgresql --cases "$CASES" --centres "$CENTRES" | "${psql_run[@]}"
-    sql "CHECKPOINT" >/dev/null
-    ;;
-  sqlite)
-    python3 bench/casework/generate.py --dialect sqlite --cases "$CASES" --centres "$CENTRES" | sqlite3 -bail "$work/cma.db"
-    ;;
-esac
-gen_end=$(date +%s.%N)
+if [ "$reuse" = 1 ]; then
+  echo "casework: reusing the $CASES cases over $CENTRES centres kept in $work" >&2
+  password=$(awk -v u="$BENCH_USER" '$1 == u {print $NF}' "$work/logins.txt")
+  gen_start=0 gen_end=0
+  sql "DROP TABLE IF EXISTS bench_pool_cases, bench_pool_clients; DROP FUNCTION IF EXISTS bench_uuid7" >/dev/null
+else
+  # The demo network (its logins are how wrk signs in), then the bulk data around it.
+  "$BIN" seed-demo --clients 0 >"$work/logins.txt"
+  password=$(awk -v u="$BENCH_USER" '$1 == u {print $NF}' "$work/logins.txt")
+  [ -n "$password" ] || die "$BENCH_USER is not a demo login"
+  echo "casework: generating $CASES cases over $CENTRES centres on $BENCH_DB" >&2
+  gen_start=$(date +%s.%N)
+  case $BENCH_DB in
+    postgresql)
+      python3 bench/casework/generate.py --dialect postgresql --cases "$CASES" --centres "$CENTRES" | "${psql_run[@]}"
+      sql "CHECKPOINT" >/dev/null
+      ;;
+    sqlite)
+      python3 bench/casework/generate.py --dialect sqlite --cases "$CASES" --centres "$CENTRES" | sqlite3 -bail "$work/cma.db"
+      ;;
+  esac
+  gen_end=$(date +%s.%N)
+  [ -z "$KEEP_DB" ] || echo "$CASES $CENTRES" >"$work/generated"
+fi
 gen_seconds=$(awk -v a="$gen_start" -v b="$gen_end" 'BEGIN { printf "%.1f", b - a }')
 echo "casework: generated in $gen_seconds s" >&2
 
