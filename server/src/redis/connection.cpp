@@ -1,5 +1,6 @@
 #include "redis/connection.hpp"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <netdb.h>
 #include <openssl/err.h>
@@ -105,8 +106,17 @@ Connection::Connection(const platform::RedisSettings& settings) : timeout_(setti
       tls_->ssl = SSL_new(tls_->ctx);
       if (tls_->ssl == nullptr) throw Unavailable(ssl_error());
       SSL_set_fd(tls_->ssl, fd_);
-      SSL_set_tlsext_host_name(tls_->ssl, settings.host.c_str());
-      if (SSL_set1_host(tls_->ssl, settings.host.c_str()) != 1) throw Unavailable(ssl_error());
+      // The certificate must name the host of the URL: its address when that is an IP address.
+      in6_addr ip{};
+      const bool literal = ::inet_pton(AF_INET, settings.host.c_str(), &ip) == 1 ||
+                           ::inet_pton(AF_INET6, settings.host.c_str(), &ip) == 1;
+      if (literal) {
+        if (X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(tls_->ssl), settings.host.c_str()) != 1)
+          throw Unavailable(ssl_error());
+      } else {
+        SSL_set_tlsext_host_name(tls_->ssl, settings.host.c_str());
+        if (SSL_set1_host(tls_->ssl, settings.host.c_str()) != 1) throw Unavailable(ssl_error());
+      }
       for (;;) {
         int rc = SSL_connect(tls_->ssl);
         if (rc == 1) break;

@@ -274,3 +274,52 @@ TEST(RateLimitsRedis, ABadRedisUrlStopsStartUpNamingTheVariable) {
 
 }  // namespace
 }  // namespace cma::testing
+
+namespace cma::testing {
+namespace {
+
+// Trusts `ca_file` for this test only, as SSL_CERT_FILE does for OpenSSL's default paths.
+struct TrustedCa {
+  explicit TrustedCa(const std::string& ca_file) { ::setenv("SSL_CERT_FILE", ca_file.c_str(), 1); }
+  ~TrustedCa() { ::unsetenv("SSL_CERT_FILE"); }
+};
+
+// As production's ElastiCache: rediss:// with an auth token, here also a database number.
+TEST(RateLimitsRedis, TlsWithAPasswordAndADatabaseNumber) {
+  RedisServer redis(RedisServerOptions{true, "to@ken/with:odd%chars"});
+  TrustedCa trust(redis.ca_file());
+  platform::RedisSettings settings;
+  ASSERT_FALSE(platform::parse_redis_url(redis.url() + "/3", settings));
+  ASSERT_TRUE(settings.tls);
+  redis::Client client(settings);
+  redis::RedisRateLimiter limiter(client);
+  EXPECT_EQ(limiter.hit("api:user:tls", 5, std::chrono::seconds(60)).remaining, 4);
+  EXPECT_EQ(limiter.hit("api:user:tls", 5, std::chrono::seconds(60)).remaining, 3);
+  EXPECT_FALSE(client.down());
+  auto here = client.command({"EXISTS", "cma:rl:api:user:tls"});
+  ASSERT_TRUE(here);
+  EXPECT_EQ(here->integer, 1) << "counted in database 3, which the URL selected";
+  platform::RedisSettings db0 = settings;
+  db0.db = 0;
+  redis::Client other(db0);
+  auto elsewhere = other.command({"EXISTS", "cma:rl:api:user:tls"});
+  ASSERT_TRUE(elsewhere);
+  EXPECT_EQ(elsewhere->integer, 0);
+
+  // A wrong password, and a server certificate nobody trusts, are both refused (and fail open).
+  platform::RedisSettings wrong = settings;
+  wrong.password = "not-it";
+  redis::Client refused(wrong);
+  EXPECT_FALSE(refused.command({"PING"}));
+  EXPECT_TRUE(refused.down());
+  ::setenv("SSL_CERT_FILE", "/dev/null", 1);
+  redis::Client untrusting(settings);
+  EXPECT_FALSE(untrusting.command({"PING"}));
+  EXPECT_TRUE(untrusting.down());
+  redis::RedisRateLimiter fallback(untrusting);
+  EXPECT_TRUE(fallback.hit("api:user:tls", 1, std::chrono::seconds(60)).allowed);
+  EXPECT_FALSE(fallback.hit("api:user:tls", 1, std::chrono::seconds(60)).allowed);
+}
+
+}  // namespace
+}  // namespace cma::testing

@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <vector>
 
@@ -36,17 +38,50 @@ int unused_port() {
 
 }  // namespace
 
+std::string RedisServer::url() const {
+  if (!options_.tls) return "redis://127.0.0.1:" + std::to_string(port_);
+  std::string auth;
+  if (!options_.password.empty()) {
+    auth = ":";
+    for (char ch : options_.password) {
+      static const char* hex = "0123456789ABCDEF";
+      if (std::isalnum(static_cast<unsigned char>(ch))) {
+        auth += ch;
+      } else {
+        auth += '%';
+        auth += hex[static_cast<unsigned char>(ch) >> 4];
+        auth += hex[ch & 15];
+      }
+    }
+    auth += "@";
+  }
+  return "rediss://" + auth + "localhost:" + std::to_string(port_);
+}
+
 platform::RedisSettings RedisServer::settings() const {
   platform::RedisSettings s;
   if (auto e = platform::parse_redis_url(url(), s)) throw std::runtime_error(*e);
   return s;
 }
 
-RedisServer::RedisServer() {
+RedisServer::RedisServer(RedisServerOptions options) : options_(std::move(options)) {
   if (::access(kRedisServer, X_OK) != 0)
     throw std::runtime_error(std::string(kRedisServer) +
                              " is missing: the Redis tests need Debian's redis-server (scripts/bootstrap installs it)");
   const std::string dir = temp_dir();
+  if (options_.tls) {
+    // A CA, and a server certificate it signs for localhost and 127.0.0.1.
+    ca_file_ = dir + "/ca.pem";
+    const std::string cmd =
+        "cd " + dir +
+        " && openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=cma-test-ca -keyout ca.key -out ca.pem"
+        " && openssl req -newkey rsa:2048 -nodes -subj /CN=localhost -keyout server.key -out server.csr"
+        " && printf 'subjectAltName=DNS:localhost,IP:127.0.0.1' > san.ext"
+        " && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1 -extfile san.ext"
+        " -out server.pem";
+    if (std::system(("(" + cmd + ") > " + dir + "/openssl.log 2>&1").c_str()) != 0)
+      throw std::runtime_error("making a test certificate with openssl failed: " + slurp(dir + "/openssl.log"));
+  }
   // The port can be taken between choosing and binding it (a parallel run): then try another.
   for (int attempt = 1; attempt <= 10; ++attempt) {
     port_ = unused_port();
@@ -56,6 +91,18 @@ RedisServer::RedisServer() {
         kRedisServer, "--port", port, "--bind",      "127.0.0.1", "--save",    "",   "--appendonly",
         "no",         "--dir",  dir,  "--daemonize", "no",        "--logfile", log_, "--protected-mode",
         "yes"};
+    if (options_.tls) {
+      args[2] = "0";  // no plain port
+      for (const std::string& a :
+           {std::string("--tls-port"), port, std::string("--tls-cert-file"), dir + "/server.pem",
+            std::string("--tls-key-file"), dir + "/server.key", std::string("--tls-ca-cert-file"), ca_file_,
+            std::string("--tls-auth-clients"), std::string("no")})
+        args.push_back(a);
+    }
+    if (!options_.password.empty()) {
+      args.emplace_back("--requirepass");
+      args.emplace_back(options_.password);
+    }
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
@@ -72,10 +119,18 @@ RedisServer::RedisServer() {
             return true;
           }
           try {
+            // Whether it listens (any RESP answer; TLS and AUTH are what the tests themselves try).
             platform::RedisSettings s = settings();
+            if (options_.tls) {
+              int fd = connect_loopback(port_);
+              if (fd < 0) return false;
+              ::close(fd);
+              return true;
+            }
+            s.password.clear();
             redis::Connection c(s);
             auto r = c.command({"PING"});
-            return r.text == "PONG";
+            return r.text == "PONG" || r.is_error();
           } catch (const std::exception&) {
             return false;
           }
