@@ -53,10 +53,24 @@ std::optional<Reply> Client::command(const std::vector<std::string>& args) {
   try {
     auto c = take();
     if (!c) return std::nullopt;
-    auto r = c->command(args);
-    give_back(std::move(c));
-    succeeded();
-    return r;
+    try {
+      auto r = c->command(args);
+      give_back(std::move(c));
+      succeeded();
+      return r;
+    } catch (const Unavailable&) {
+      // A reused connection may have been closed by a server restarted since: one fresh attempt
+      // before calling it an outage.
+      {
+        std::lock_guard lock(mutex_);
+        idle_.clear();
+      }
+      c = std::make_unique<Connection>(settings_);
+      auto r = c->command(args);
+      give_back(std::move(c));
+      succeeded();
+      return r;
+    }
   } catch (const std::exception& e) {
     failed(e.what());
     return std::nullopt;

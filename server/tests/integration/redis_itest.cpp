@@ -321,5 +321,34 @@ TEST(RateLimitsRedis, TlsWithAPasswordAndADatabaseNumber) {
   EXPECT_FALSE(fallback.hit("api:user:tls", 1, std::chrono::seconds(60)).allowed);
 }
 
+// Redis killed, then started again where it was: the limiter fails open meanwhile and then counts in
+// Redis again, without a restart of the API.
+TEST(RateLimitsRedis, ALimiterUsesRedisAgainOnceItIsBack) {
+  auto first = std::make_unique<RedisServer>();
+  const int port = first->port();
+  redis::Client client(first->settings());
+  redis::RedisRateLimiter limiter(client);
+  EXPECT_EQ(limiter.hit("api:user:r", 100, std::chrono::seconds(60)).remaining, 99);
+  first->kill();
+  auto during = limiter.hit("api:user:r", 100, std::chrono::seconds(60));
+  EXPECT_TRUE(during.allowed);
+  EXPECT_TRUE(client.down());
+  first.reset();
+  RedisServerOptions again;
+  again.port = port;
+  RedisServer second(again);
+  // Reconnecting waits out the backoff (100 ms at first); the counter then starts afresh in Redis.
+  ASSERT_TRUE(wait_until(
+      [&] {
+        limiter.hit("api:user:r", 100, std::chrono::seconds(60));
+        return !client.down();
+      },
+      10));
+  auto counted = client.command({"GET", "cma:rl:api:user:r"});
+  ASSERT_TRUE(counted);
+  EXPECT_EQ(counted->type, redis::Reply::Type::bulk);
+  EXPECT_GE(std::stoi(counted->text), 1);
+}
+
 }  // namespace
 }  // namespace cma::testing

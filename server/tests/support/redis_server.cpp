@@ -84,7 +84,7 @@ RedisServer::RedisServer(RedisServerOptions options) : options_(std::move(option
   }
   // The port can be taken between choosing and binding it (a parallel run): then try another.
   for (int attempt = 1; attempt <= 10; ++attempt) {
-    port_ = unused_port();
+    port_ = options_.port > 0 ? options_.port : unused_port();
     log_ = dir + "/redis-" + std::to_string(attempt) + ".log";
     const std::string port = std::to_string(port_);
     std::vector<std::string> args{

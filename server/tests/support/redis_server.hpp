@@ -14,6 +14,7 @@ struct RedisServerOptions {
   // and 127.0.0.1 by a new throwaway CA (ca_file()).
   bool tls = false;
   std::string password;  // requirepass; "" = none
+  int port = 0;          // 0 = a free one; else this one (to restart a server where it was)
 };
 
 class RedisServer {
