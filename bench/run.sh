@@ -51,7 +51,7 @@ case $BENCH_DB in
 esac
 
 DATA_DIR="$work" DATABASE_URL="$database_url" JWT_SECRET="bench-secret-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
-  PORT="$port" "$BIN" serve --demo >"$work/server.log" 2>"$work/banner.log" &
+  PORT="$port" RATE_LIMIT_API_PER_MINUTE=0 "$BIN" serve --demo >"$work/server.log" 2>"$work/banner.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break

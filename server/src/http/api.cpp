@@ -84,6 +84,13 @@ std::string bearer_token(std::string_view authorization) {
   return {};
 }
 
+// The IETF draft's RateLimit-* fields for one decision.
+void add_rate_headers(Response& r, const app::RateDecision& d) {
+  r.headers.emplace_back("RateLimit-Limit", std::to_string(d.limit));
+  r.headers.emplace_back("RateLimit-Remaining", std::to_string(d.remaining));
+  r.headers.emplace_back("RateLimit-Reset", std::to_string(d.reset.count()));
+}
+
 // Database errors can quote values after their first line (PostgreSQL's DETAIL); logs get the first line only.
 std::string first_line(std::string_view what) {
   auto nl = what.find('\n');
@@ -128,8 +135,24 @@ Response Api::handle(Request& req) const {
     if (const auto* authed = std::get_if<AuthedHandler>(&m.route->handler)) {
       auto caller = authenticate(req);
       if (!caller) return problem(caller.error(), req);
-      if (auto bad = check_body()) return *bad;
-      Response r = (*authed)(req, *caller);
+      std::optional<app::RateDecision> rate;
+      if (services_.limiter != nullptr && services_.limits.api_per_user.limit > 0) {
+        rate = app::check_rate(*services_.limiter, services_.limits.api_per_user, caller->user.id);
+        if (!rate->allowed) {
+          auto r = problem(Error::rate_limited("Too many requests from this account; retry after " +
+                                                   std::to_string(rate->reset.count()) + " s.",
+                                               static_cast<int>(rate->reset.count())),
+                           req);
+          add_rate_headers(r, *rate);
+          r.user_id = caller->actor.principal.user_id();
+          return r;
+        }
+      }
+      Response r = [&] {
+        if (auto bad = check_body()) return *bad;
+        return (*authed)(req, *caller);
+      }();
+      if (rate) add_rate_headers(r, *rate);
       r.user_id = caller->actor.principal.user_id();
       return r;
     }

@@ -7,6 +7,7 @@
 
 #include "app/auth/auth_service.hpp"
 #include "app/context.hpp"
+#include "app/limits/rate_limiter.hpp"
 #include "http/router.hpp"
 
 namespace cma::http {
@@ -20,6 +21,9 @@ struct Services {
   // (docs/operations.md, "Metrics and traces"); otherwise it is a 404 like any unknown path.
   std::string metrics_token = {};
   std::function<std::string()> metrics_text = {};  // the Prometheus text exposition
+  // Authenticated calls count against limits.api_per_user (docs/redis.md); none = no limit.
+  app::RateLimiter* limiter = nullptr;
+  app::RateLimits limits = {};
 };
 
 class Api {

@@ -188,6 +188,9 @@ int serve(const Overrides& overrides, bool demo) {
                           [&server_ptr] { return server_ptr != nullptr && server_ptr->draining(); }};
   services.metrics_token = observability.metrics_token();
   services.metrics_text = [&observability] { return observability.metrics_text(); };
+  services.limiter = core->limiter.get();
+  services.limits = core->limits;
+  log_rate_limits(*core);
   http::Api api(std::move(services));
   auto opt = server_options(config, workers);
   observability.attach(opt);

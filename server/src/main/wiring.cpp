@@ -7,6 +7,7 @@
 #include "app/identity/users.hpp"
 #include "blob/s3_store.hpp"
 #include "platform/crypto.hpp"
+#include "redis/rate_limiter.hpp"
 #include "refdata/reference_data.hpp"
 
 namespace cma::main {
@@ -18,6 +19,13 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->reference = refdata::load_reference_data(config.reference_data_dir);
   core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size,
                                                    std::chrono::milliseconds(config.db_pool_wait_ms));
+  core->limits = rate_limits(config);
+  if (config.redis.enabled) {
+    core->redis = std::make_unique<redis::Client>(config.redis);
+    core->limiter = std::make_unique<redis::RedisRateLimiter>(*core->redis);
+  } else {
+    core->limiter = std::make_unique<app::InProcessRateLimiter>();
+  }
   if (!config.jwt_secret.empty()) {
     using std::chrono::hours;
     using std::chrono::seconds;
@@ -32,6 +40,26 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
         core->deps(), app::AccessTokenCodec(config.jwt_secret, std::chrono::minutes(15)), sessions, throttle);
   }
   return core;
+}
+
+app::RateLimits rate_limits(const platform::Config& config) {
+  app::RateLimits limits;
+  limits.api_per_user.limit = config.rate_limit_api_per_minute;
+  limits.upload_per_user.limit = config.rate_limit_uploads_per_hour;
+  return limits;
+}
+
+void log_rate_limits(Core& core) {
+  namespace log = platform::log;
+  log::Fields f;
+  f.add("store", core.redis ? core.redis->settings().describe() : std::string("in-process"))
+      .add("api_per_minute", core.limits.api_per_user.limit)
+      .add("uploads_per_hour", core.limits.upload_per_user.limit);
+  if (core.redis) {
+    auto pong = core.redis->command({"PING"});
+    f.add("redis_answers", pong.has_value() && !pong->is_error());
+  }
+  log::info("rate_limits.ready", f);
 }
 
 std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config) {

@@ -7,7 +7,9 @@
 #include "app/blobs/blob_store.hpp"
 #include "app/context.hpp"
 #include "app/dashboard/cache.hpp"
+#include "app/limits/rate_limiter.hpp"
 #include "platform/config.hpp"
+#include "redis/client.hpp"
 #include "store/database.hpp"
 
 namespace cma::main {
@@ -20,11 +22,21 @@ struct Core {
   std::unique_ptr<app::AuthService> auth;  // only when a JWT secret is configured
   std::unique_ptr<app::BlobStore> blobs;   // `cma serve` only: documents' bytes
   app::DashboardCache dashboard_cache;
+  std::unique_ptr<redis::Client> redis;       // when REDIS_URL is set
+  std::unique_ptr<app::RateLimiter> limiter;  // over Redis when set, else in this process
+  app::RateLimits limits;
 
   app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache}; }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);
+
+// The rate limits RATE_LIMIT_* set, counted in Redis when REDIS_URL is set (docs/redis.md).
+app::RateLimits rate_limits(const platform::Config& config);
+
+// Logs where the rate limits are counted and, with REDIS_URL, whether Redis answers now (the API
+// serves either way).
+void log_rate_limits(Core& core);
 
 // The object store STORAGE_URL names (its directory made, its credentials found); throws
 // std::runtime_error with a one-line reason otherwise.

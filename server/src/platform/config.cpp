@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -149,6 +150,79 @@ bool valid_endpoint(std::string& e) {
 
 }  // namespace
 
+std::string RedisSettings::describe() const {
+  if (!enabled) return "none";
+  return std::string(tls ? "rediss://" : "redis://") + host + ":" + std::to_string(port) + "/" + std::to_string(db);
+}
+
+std::optional<std::string> parse_redis_url(const std::string& url, RedisSettings& out) {
+  RedisSettings r;
+  r.timeout_ms = out.timeout_ms;
+  std::string_view rest(url);
+  if (rest.starts_with("redis://")) {
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("rediss://")) {
+    rest.remove_prefix(9);
+    r.tls = true;
+  } else {
+    return "must start with redis:// or rediss:// (TLS)";
+  }
+  if (rest.find_first_of("?#") != std::string_view::npos) return "takes no query or fragment";
+  auto slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  auto at = authority.rfind('@');
+  if (at != std::string_view::npos) {
+    std::string_view userinfo = authority.substr(0, at);
+    authority.remove_prefix(at + 1);
+    auto colon = userinfo.find(':');
+    auto user = percent_decode(userinfo.substr(0, colon));
+    auto pass = percent_decode(colon == std::string_view::npos ? std::string_view() : userinfo.substr(colon + 1));
+    if (!user || !pass) return "has a bad percent-escape in its user or password";
+    if (colon == std::string_view::npos) {
+      r.password = *user;  // redis://token@host: the token is the password, as redis-cli takes it
+    } else {
+      r.username = *user;
+      r.password = *pass;
+    }
+  }
+  std::string_view host = authority;
+  std::string_view port;
+  if (host.starts_with("[")) {
+    auto close = host.find(']');
+    if (close == std::string_view::npos) return "has an unclosed [ in its host";
+    port = host.substr(close + 1);
+    host = host.substr(1, close - 1);
+    if (!port.empty() && !port.starts_with(":")) return "has text after its host";
+    if (!port.empty()) port.remove_prefix(1);
+  } else if (auto colon = host.rfind(':'); colon != std::string_view::npos) {
+    port = host.substr(colon + 1);
+    host = host.substr(0, colon);
+  }
+  if (host.empty()) return "names no host";
+  for (char ch : host)
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == '_' || ch == ':'))
+      return "has a host that is not a name or an address";
+  r.host = std::string(host);
+  if (!port.empty()) {
+    int p = 0;
+    auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
+    if (ec != std::errc() || end != port.data() + port.size() || p < 1 || p > 65535)
+      return "has a port that is not 1-65535";
+    r.port = p;
+  }
+  if (!path.empty()) {
+    int db = 0;
+    auto [end, ec] = std::from_chars(path.data(), path.data() + path.size(), db);
+    if (ec != std::errc() || end != path.data() + path.size() || db < 0 || db > 1000)
+      return "has a path that is not a database number (e.g. /0)";
+    r.db = db;
+  }
+  r.enabled = true;
+  out = std::move(r);
+  return std::nullopt;
+}
+
 std::optional<std::string> parse_storage_url(const std::string& url, StorageSettings& out) {
   StorageSettings s;
   s.sse = out.sse;
@@ -285,6 +359,12 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   }
   if (c.storage.kind == StorageSettings::Kind::file && !c.storage.sse.empty())
     return ConfigError{"STORAGE_SSE", "applies only to s3:// storage"};
+  if (auto v = get("REDIS_URL")) {
+    if (auto e = parse_redis_url(*v, c.redis)) return ConfigError{"REDIS_URL", *e};
+  }
+  if (auto e = int_setting("REDIS_TIMEOUT_MS", c.redis.timeout_ms, 10, 10000)) return e;
+  if (auto e = int_setting("RATE_LIMIT_API_PER_MINUTE", c.rate_limit_api_per_minute, 0, 1000000)) return e;
+  if (auto e = int_setting("RATE_LIMIT_UPLOADS_PER_HOUR", c.rate_limit_uploads_per_hour, 0, 1000000)) return e;
   if (auto v = get("TRUST_PROXY")) {
     auto flag = parse_flag(*v);
     if (!flag) return ConfigError{"TRUST_PROXY", "must be true or false"};

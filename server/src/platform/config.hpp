@@ -32,6 +32,23 @@ struct StorageSettings {
 // Parses a STORAGE_URL; returns the reason when it is not one.
 std::optional<std::string> parse_storage_url(const std::string& url, StorageSettings& out);
 
+// REDIS_URL (docs/redis.md): redis://[[user]:password@]host[:port][/db], or rediss:// for TLS.
+struct RedisSettings {
+  bool enabled = false;
+  bool tls = false;
+  std::string host;
+  int port = 6379;
+  std::string username;  // "" = the default user
+  std::string password;  // "" = no AUTH
+  int db = 0;            // SELECTed after connecting when not 0
+  int timeout_ms = 250;  // REDIS_TIMEOUT_MS: connecting, and each command's reply
+  // Where it points, without the password, for logs.
+  std::string describe() const;
+};
+
+// Parses a REDIS_URL; returns the reason when it is not one.
+std::optional<std::string> parse_redis_url(const std::string& url, RedisSettings& out);
+
 struct Config {
   int port = 5000;
   std::string bind = "127.0.0.1";
@@ -73,6 +90,10 @@ struct Config {
   int login_account_max_delay_seconds = 60;
   int login_address_limit = 100;
   int login_address_window_seconds = 15 * 60;
+  // Rate limits (docs/redis.md), shared through Redis when REDIS_URL is set; 0 turns one off.
+  RedisSettings redis;
+  int rate_limit_api_per_minute = 600;    // RATE_LIMIT_API_PER_MINUTE: authenticated calls per user
+  int rate_limit_uploads_per_hour = 120;  // RATE_LIMIT_UPLOADS_PER_HOUR: uploads per user
   // Sessions: a refresh token unused this long ends; no session outlives the maximum.
   int refresh_ttl_hours = 14 * 24;
   int session_max_hours = 30 * 24;

@@ -134,41 +134,55 @@ HttpResult raw_http_request(int port, const std::string& bytes) {
 }
 
 TestApp::TestApp(TestAppOptions options)
-    : url_(new_database_url()),
+    : url_(options.same_database_as != nullptr ? options.same_database_as->url_ : new_database_url()),
       clock_(std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now())) {
   ids_ = std::make_unique<platform::UuidV7Generator>(clock_);
   db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait);
-  db_->migrate();
+  if (options.same_database_as == nullptr) db_->migrate();
   reference_ = refdata::load_reference_data("");
   app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_};
   auth_ = std::make_unique<app::AuthService>(
       deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 
-  auto actor = main::system_actor("test");
-  auto centre = [&](const char* name, const char* code) {
-    auto c = app::create_centre(deps, actor, app::CentreInput{name, code, {}, {}, {}, {}, {}});
-    if (!c) throw std::runtime_error("seed centre: " + c.error().detail);
-    return c->id;
-  };
-  centre_a = centre("Centre A", "CTA");
-  centre_b = centre("Centre B", "CTB");
-  auto user = [&](const std::string& centre_id, const std::string& email, const char* role) {
-    std::string password = "pass-" + email + "-long";
-    auto u = app::create_user(deps, actor,
-                              app::UserInput{centre_id, email, "Test", "Person", std::string(role), password, {}});
-    if (!u) throw std::runtime_error("seed user: " + u.error().detail);
-    return Account{u->id, email, password, centre_id};
-  };
-  admin = user(centre_a, "admin@a.test", "admin");
-  manager_a = user(centre_a, "manager@a.test", "manager");
-  advisor_a = user(centre_a, "advisor@a.test", "advisor");
-  trainee_a = user(centre_a, "trainee@a.test", "trainee");
-  manager_b = user(centre_b, "manager@b.test", "manager");
-  advisor_b = user(centre_b, "advisor@b.test", "advisor");
-  trainee_b = user(centre_b, "trainee@b.test", "trainee");
+  if (const auto* other = options.same_database_as) {
+    centre_a = other->centre_a;
+    centre_b = other->centre_b;
+    admin = other->admin;
+    manager_a = other->manager_a;
+    advisor_a = other->advisor_a;
+    trainee_a = other->trainee_a;
+    manager_b = other->manager_b;
+    advisor_b = other->advisor_b;
+    trainee_b = other->trainee_b;
+  } else {
+    auto actor = main::system_actor("test");
+    auto centre = [&](const char* name, const char* code) {
+      auto c = app::create_centre(deps, actor, app::CentreInput{name, code, {}, {}, {}, {}, {}});
+      if (!c) throw std::runtime_error("seed centre: " + c.error().detail);
+      return c->id;
+    };
+    centre_a = centre("Centre A", "CTA");
+    centre_b = centre("Centre B", "CTB");
+    auto user = [&](const std::string& centre_id, const std::string& email, const char* role) {
+      std::string password = "pass-" + email + "-long";
+      auto u = app::create_user(deps, actor,
+                                app::UserInput{centre_id, email, "Test", "Person", std::string(role), password, {}});
+      if (!u) throw std::runtime_error("seed user: " + u.error().detail);
+      return Account{u->id, email, password, centre_id};
+    };
+    admin = user(centre_a, "admin@a.test", "admin");
+    manager_a = user(centre_a, "manager@a.test", "manager");
+    advisor_a = user(centre_a, "advisor@a.test", "advisor");
+    trainee_a = user(centre_a, "trainee@a.test", "trainee");
+    manager_b = user(centre_b, "manager@b.test", "manager");
+    advisor_b = user(centre_b, "advisor@b.test", "advisor");
+    trainee_b = user(centre_b, "trainee@b.test", "trainee");
+  }
 
   http::Services services{deps, *auth_, "test", [this] { return server_ && server_->draining(); }};
   services.metrics_token = options.metrics_token;
+  services.limiter = options.limiter;
+  services.limits = options.limits;
   if (auto* metrics = options.metrics)
     services.metrics_text = [metrics] { return platform::metrics::prometheus_text(metrics->snapshot(), {}); };
   api_ = std::make_unique<http::Api>(std::move(services));

@@ -11,6 +11,7 @@
 
 #include "app/auth/auth_service.hpp"
 #include "app/dashboard/cache.hpp"
+#include "app/limits/rate_limiter.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "platform/clock.hpp"
@@ -62,6 +63,8 @@ struct Account {
   std::string centre_id;
 };
 
+class TestApp;
+
 struct TestAppOptions {
   int workers = 4;
   int queue_limit = 256;
@@ -75,6 +78,11 @@ struct TestAppOptions {
   platform::metrics::RequestMetrics* metrics = nullptr;
   std::string metrics_token = {};
   platform::xray::Tracer* tracer = nullptr;
+  // Rate limits, owned by the test; none = authenticated calls are not limited.
+  app::RateLimiter* limiter = nullptr;
+  app::RateLimits limits{};
+  // Serve the database (and the accounts) of an app already running, as a second API process would.
+  const TestApp* same_database_as = nullptr;
 };
 
 class TestApp {
