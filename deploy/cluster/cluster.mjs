@@ -114,8 +114,6 @@ defaults
   retries 3
   option redispatch 1
   retry-on conn-failure empty-response response-timeout
-  # The first request of each client connection gets a new connection to its target.
-  http-reuse safe
 
 frontend alb
   bind 127.0.0.1:${port}
@@ -128,6 +126,10 @@ frontend alb
 backend api
   balance roundrobin
   http-request disable-l7-retry unless METH_GET || METH_HEAD
+  # A draining API closes its idle connections, and a request sent on one as it closes could not
+  # be retried safely were it a write; so no connection to the API is kept idle: each request opens
+  # its own (cheap on one machine), and one refused by a draining API goes to the other.
+  option http-server-close
   # As the ALB's target group: /health must answer 200; a target that stops answering (one that is
   # draining answers 503 or refuses connections) is out after one failed check.
   option httpchk

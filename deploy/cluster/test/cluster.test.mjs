@@ -1,10 +1,12 @@
-// The cluster under failure: traffic through HAProxy (logins, client and case creates and reads)
+// The cluster under failure: traffic through HAProxy (sign-ins, client and case creates and reads)
 // while one API is stopped with SIGTERM and one worker is killed with SIGKILL in the middle of its
-// jobs. Then: no request failed, every create exists exactly once and reads back, every job ran to
-// `done` exactly once, and after stop() no process the cluster started is left.
+// jobs. Then: no request failed (reads may have been retried by HAProxy; a write that got no answer
+// is looked up by its unique marker, must not have happened, and is sent again), every create
+// exists exactly once and reads back, every job ran to `done` exactly once, and after stop() no
+// process the cluster started is left.
 //   CMA_BINARY=build/ci/bin/cma node --test deploy/cluster/test/
 // CMA_CLUSTER_API_SIGNAL=SIGKILL kills the API instead of letting it drain, which this test must
-// then report as failed requests.
+// then report as failed.
 import test from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -12,7 +14,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { alive, startCluster, REPO } from "../cluster.mjs";
+import { alive, haproxyCommand, startCluster, REPO } from "../cluster.mjs";
 
 const binary = path.resolve(REPO, process.env.CMA_BINARY ?? "build/ci/bin/cma");
 const apiSignal = process.env.CMA_CLUSTER_API_SIGNAL ?? "SIGTERM";
@@ -63,6 +65,7 @@ test("the cluster loses no request, job or record when an API drains and a worke
     workerEnv: { JOB_LEASE_SECONDS: String(LEASE_SECONDS), WORKER_CONCURRENCY: "2", JOB_POLL_INTERVAL_MS: "200" },
   });
   let left;
+  let passed = false;
   try {
     const port = cluster.ports.proxy;
     const admin = cluster.logins.find((l) => l.role === "admin");
@@ -86,44 +89,71 @@ test("the cluster loses no request, job or record when an API drains and a worke
     // Traffic: each user signs in, then creates a client and a case, each with a unique marker,
     // and reads them back, until told to stop.
     const run = `C${Date.now().toString(36)}`;
-    const failures = [];   // {method, path, outcome}
+    const failures = [];   // requests that failed: {method, path, outcome}
     const created = [];    // {kind, id, marker}
-    const ambiguous = [];  // writes without an answer: {kind, marker}
+    const unanswered = []; // writes the load balancer could not answer: {method, path, outcome, applied}
     let requests = 0;
     let stopTraffic = false;
+    // The proxy's own error pages (a request it could not deliver), or a dropped connection.
+    const noAnswer = (r) => r === null || ([502, 503, 504].includes(r.status) && r.json === undefined);
+    const countOf = (kind, marker) => Number(cluster.psql(kind === "client"
+      ? `SELECT count(*) FROM clients WHERE last_name = '${marker}'` : `SELECT count(*) FROM cases WHERE summary = '${marker}'`));
+    const idOf = (kind, marker) => cluster.psql(kind === "client"
+      ? `SELECT id FROM clients WHERE last_name = '${marker}'` : `SELECT id FROM cases WHERE summary = '${marker}'`).trim();
     const user = async (u) => {
       const req = requester(port);
       const login = staff[u % staff.length];
       let token;
       const call = async (method, p, opts) => {
         requests += 1;
+        let r;
         try {
-          const r = await req(method, p, { token, ...opts });
-          if (r.status >= 500 || r.status === 429) failures.push({ method, path: p, outcome: `${r.status} ${r.text.slice(0, 200)}` });
-          return r;
+          r = await req(method, p, { token, ...opts });
         } catch (e) {
-          failures.push({ method, path: p, outcome: e.message });
-          return null;
+          r = null;
+          if (method === "GET") failures.push({ method, path: p, outcome: e.message });
+          return r;
         }
+        if ((r.status >= 500 || r.status === 429) && !(method !== "GET" && noAnswer(r)))
+          failures.push({ method, path: p, outcome: `${r.status} ${r.text.slice(0, 200)}` });
+        return r;
+      };
+      // A create that got no answer: the database says whether it happened (at most once); if it
+      // did not, it is safe to send again.
+      const create = async (kind, p, body, marker) => {
+        for (let attempt = 1; attempt <= 3; ++attempt) {
+          const r = await call("POST", p, { body });
+          if (!noAnswer(r)) {
+            assert.equal(r.status, 201, `${p}: ${r.text}`);
+            return r.json.id;
+          }
+          const applied = countOf(kind, marker);
+          unanswered.push({ method: "POST", path: p, outcome: r ? `${r.status}` : "connection closed", applied });
+          if (applied === 1) return idOf(kind, marker);
+          if (applied > 1) return null;  // duplicated: reported below
+        }
+        throw new Error(`${p}: no answer three times`);
       };
       for (let i = 0; !stopTraffic; ++i) {
-        if (i % 5 === 0) {
+        if (i % 5 === 0 || !token) {
           const r = await call("POST", "/api/v1/auth/login", { body: { email: login.email, password: login.password } });
-          if (r?.status === 200) token = r.json.accessToken;
-          if (!token) continue;
+          if (noAnswer(r)) {
+            unanswered.push({ method: "POST", path: "/api/v1/auth/login", outcome: r ? `${r.status}` : "connection closed" });
+            continue;
+          }
+          assert.equal(r.status, 200, r.text);
+          token = r.json.accessToken;
         }
         const marker = `${run}-${u}-${i}`;
-        const c = await call("POST", "/api/v1/clients", { body: { firstName: "Cluster", lastName: marker } });
-        if (!c || c.status >= 500) { ambiguous.push({ kind: "client", marker }); continue; }
-        assert.equal(c.status, 201, c.text);
-        created.push({ kind: "client", id: c.json.id, marker });
-        const rc = await call("GET", `/api/v1/clients/${c.json.id}`);
+        const clientId = await create("client", "/api/v1/clients", { firstName: "Cluster", lastName: marker }, marker);
+        if (!clientId) continue;
+        created.push({ kind: "client", id: clientId, marker });
+        const rc = await call("GET", `/api/v1/clients/${clientId}`);
         if (rc) assert.equal(rc.status, 200, rc.text);
-        const k = await call("POST", "/api/v1/cases", { body: { clientId: c.json.id, summary: marker } });
-        if (!k || k.status >= 500) { ambiguous.push({ kind: "case", marker }); continue; }
-        assert.equal(k.status, 201, k.text);
-        created.push({ kind: "case", id: k.json.id, marker });
-        const rk = await call("GET", `/api/v1/cases/${k.json.id}`);
+        const caseId = await create("case", "/api/v1/cases", { clientId, summary: marker }, marker);
+        if (!caseId) continue;
+        created.push({ kind: "case", id: caseId, marker });
+        const rk = await call("GET", `/api/v1/cases/${caseId}`);
         if (rk) assert.equal(rk.status, 200, rk.text);
         const list = await call("GET", `/api/v1/clients?q=${encodeURIComponent(marker)}`);
         if (list) assert.equal(list.status, 200, list.text);
@@ -154,6 +184,11 @@ test("the cluster loses no request, job or record when an API drains and a worke
     process.kill(a1.pid, apiSignal);
     await a1.exit;
     const drainMs = Date.now() - signalled;
+    // The load balancer has taken it out by its health check.
+    const stateOf = async (server) => (await haproxyCommand(cluster.haproxySocket, "show stat"))
+      .split("\n").find((l) => l.startsWith(`api,${server},`))?.split(",")[17];
+    let api1State;
+    for (const until = Date.now() + 3000; Date.now() < until && (api1State = await stateOf("api-1")) !== "DOWN";) await sleep(50);
     await sleep(3000);
     stopTraffic = true;
     await Promise.all(users);
@@ -191,20 +226,21 @@ test("the cluster loses no request, job or record when an API drains and a worke
       const n = (r.kind === "client" ? clientCounts : caseCounts).get(r.marker) ?? 0;
       if (n !== 1) wrongCounts.push({ ...r, count: n });
     }
-    // A write that got no answer either happened once or not at all, never twice.
-    const unknown = ambiguous.map((a) => ({ ...a, count: (a.kind === "client" ? clientCounts : caseCounts).get(a.marker) ?? 0 }));
-
     const apiLog = fs.readFileSync(a1.log, "utf8");
     const report = { requests, requestsAfterSignal: requestsAfter, records: created.length, drainMs,
-                     interrupted, failures: failures.slice(0, 10), seconds: (Date.now() - started) / 1000 };
+                     interrupted, failures: failures.slice(0, 10), unanswered, seconds: (Date.now() - started) / 1000 };
     t.diagnostic(JSON.stringify(report));
 
     assert.deepEqual(failures, [], `requests failed through the load balancer: ${JSON.stringify(report)}`);
-    assert.deepEqual(unknown.filter((a) => a.count > 1), [], "a write without an answer was applied twice");
-    assert.deepEqual(ambiguous, [], "writes without an answer");
+    // A connection the API accepted as its SIGTERM came, before it closed its listener, is closed
+    // unanswered (docs/deploy.md): at most one write may meet that, and it must not have happened.
+    assert.ok(unanswered.length <= 1, `writes without an answer: ${JSON.stringify(unanswered)}`);
+    assert.deepEqual(unanswered.filter((w) => w.applied > 0), [], "a write without an answer had been applied");
     assert.equal(a1.code, 0, `api-1 exited with ${a1.signal ?? a1.code}; ${a1.log}`);
     assert.ok(apiLog.includes('"server.drained"'), "api-1 did not log server.drained");
     assert.ok(drainMs < DRAIN_SECONDS * 1000, `api-1 took ${drainMs} ms to stop`);
+    assert.equal(api1State, "DOWN", "HAProxy did not take api-1 out");
+    assert.equal(await stateOf("api-2"), "UP", "HAProxy does not have api-2 up");
     assert.ok(requestsAfter > 50, `only ${requestsAfter} requests after the SIGTERM`);
     assert.ok(created.length > 20, `only ${created.length} records created`);
     assert.deepEqual(states.filter((j) => j.state !== "done").map((j) => [j.id, j.state, j.lastError]), [], "jobs not done");
@@ -215,12 +251,14 @@ test("the cluster loses no request, job or record when an API drains and a worke
     }
     assert.deepEqual(unreadable, [], "records not readable afterwards");
     assert.deepEqual(wrongCounts, [], "records missing or duplicated");
+    passed = true;
   } finally {
     const pids = [...cluster.procs.map((p) => p.pid), cluster.postmasterPid()].filter(Boolean);
     left = await cluster.stop();
     cluster.detach();
     assert.deepEqual(left, [], "processes left after stop");
     assert.deepEqual(pids.filter(alive), [], "processes left after stop");
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (passed) fs.rmSync(tmp, { recursive: true, force: true });
+    else t.diagnostic(`the cluster's logs are kept in ${cluster.logs}`);
   }
 });
