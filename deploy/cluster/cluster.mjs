@@ -7,6 +7,7 @@
 //
 //   node deploy/cluster/cluster.mjs [--work-dir var/cluster] [--binary build/release/bin/cma]
 //                                   [--web-root client/dist] [--port 8080]
+//   node deploy/cluster/cluster.mjs --stop [--work-dir var/cluster]   what a killed run left behind
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -175,7 +176,8 @@ export async function startCluster(options = {}) {
     if (fs.existsSync(pids)) {
       const running = JSON.parse(fs.readFileSync(pids, "utf8")).filter((p) => alive(p.pid));
       if (running.length > 0)
-        throw new Error(`a cluster is still running from ${workDir} (${running.map((p) => `${p.name} ${p.pid}`).join(", ")}); stop it first`);
+        throw new Error(`a cluster is still running from ${workDir} (${running.map((p) => `${p.name} ${p.pid}`).join(", ")}); ` +
+                        `stop it with: node deploy/cluster/cluster.mjs --stop --work-dir ${path.relative(process.cwd(), workDir) || "."}`);
     }
     fs.rmSync(workDir, { recursive: true, force: true });
   }
@@ -189,7 +191,7 @@ export async function startCluster(options = {}) {
   const cluster = { workDir, procs, logs, stop: null };
 
   const recordPids = () => {
-    const list = procs.map((p) => ({ name: p.name, pid: p.pid }));
+    const list = procs.filter((p) => !p.exited).map((p) => ({ name: p.name, pid: p.pid, command: p.command }));
     const pm = pgData && postmasterPid(pgData);
     if (pm) list.push({ name: "postgres", pid: pm });
     fs.writeFileSync(path.join(workDir, "pids.json"), JSON.stringify(list, null, 2) + "\n");
@@ -205,7 +207,7 @@ export async function startCluster(options = {}) {
       detached: true,  // its own process group, so that stopping it stops everything it started
     });
     fs.closeSync(fd);
-    const p = { name, pid: child.pid, child, log: logFile, exited: false, code: null, signal: null };
+    const p = { name, pid: child.pid, child, command: cmd, log: logFile, exited: false, code: null, signal: null };
     p.exit = new Promise((resolve) => {
       child.on("exit", (code, signal) => {
         Object.assign(p, { exited: true, code, signal });
@@ -500,13 +502,41 @@ async function stopAll(procs, pgDataOf, pgCtl, asRoot, log, workDir) {
   return left;
 }
 
+// Stops what a cluster whose own process is gone left running, from its pids.json.
+export async function stopLeftovers(workDirOption) {
+  const workDir = path.resolve(REPO, workDirOption ?? "var/cluster");
+  const file = path.join(workDir, "pids.json");
+  if (!fs.existsSync(path.join(workDir, MARKER)) || !fs.existsSync(file)) return [];
+  const list = JSON.parse(fs.readFileSync(file, "utf8"));
+  // Only a process that still runs the command recorded (a pid can be reused).
+  const same = (p) => { try { return fs.readFileSync(`/proc/${p.pid}/cmdline`, "utf8").includes(path.basename(p.command ?? "?")); } catch { return false; } };
+  const groups = list.filter((p) => p.name !== "postgres" && groupAlive(p.pid) && same(p));
+  for (const p of groups) try { process.kill(-p.pid, "SIGTERM"); } catch { /* gone */ }
+  for (let i = 0; i < 300 && groups.some((p) => groupAlive(p.pid)); ++i) await sleep(100);
+  for (const p of groups) if (groupAlive(p.pid)) try { process.kill(-p.pid, "SIGKILL"); } catch { /* gone */ }
+  const pgData = path.join(workDir, "postgres", "data");
+  const pm = postmasterPid(pgData);
+  const pgRunning = pm && alive(pm);
+  if (pgRunning) {
+    const args = ["-D", pgData, "-m", "fast", "-w", "-t", "30", "stop"];
+    const asRoot = process.getuid?.() === 0;
+    spawnSync(asRoot ? "runuser" : pgBin("pg_ctl"), asRoot ? ["-u", "postgres", "--", pgBin("pg_ctl"), ...args] : args, { stdio: "ignore" });
+  }
+  return [...groups.map((p) => p.name), ...(pgRunning ? ["postgres"] : [])];
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       "work-dir": { type: "string" }, binary: { type: "string" }, "web-root": { type: "string" },
-      port: { type: "string" },
+      port: { type: "string" }, stop: { type: "boolean" },
     },
   });
+  if (values.stop) {
+    const stopped = await stopLeftovers(values["work-dir"]);
+    console.log(stopped.length > 0 ? `cluster: stopped ${stopped.join(", ")}` : "cluster: nothing was running");
+    return;
+  }
   let cluster;
   let stopping = false;
   const stop = async (code) => {
