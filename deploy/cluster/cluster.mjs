@@ -174,7 +174,7 @@ export async function startCluster(options = {}) {
       throw new Error(`${workDir} exists and is not a cluster work directory; choose another --work-dir`);
     const pids = path.join(workDir, "pids.json");
     if (fs.existsSync(pids)) {
-      const running = JSON.parse(fs.readFileSync(pids, "utf8")).filter((p) => alive(p.pid));
+      const running = JSON.parse(fs.readFileSync(pids, "utf8")).filter(stillRuns);
       if (running.length > 0)
         throw new Error(`a cluster is still running from ${workDir} (${running.map((p) => `${p.name} ${p.pid}`).join(", ")}); ` +
                         `stop it with: node deploy/cluster/cluster.mjs --stop --work-dir ${path.relative(process.cwd(), workDir) || "."}`);
@@ -502,15 +502,25 @@ async function stopAll(procs, pgDataOf, pgCtl, asRoot, log, workDir) {
   return left;
 }
 
+// Whether a process of pids.json still runs its command (a pid can be reused); PostgreSQL's
+// postmaster is recorded without one.
+function stillRuns(p) {
+  if (!alive(p.pid)) return false;
+  if (!p.command) return true;
+  try {
+    return fs.readFileSync(`/proc/${p.pid}/cmdline`, "utf8").includes(path.basename(p.command));
+  } catch {
+    return true;  // no /proc
+  }
+}
+
 // Stops what a cluster whose own process is gone left running, from its pids.json.
 export async function stopLeftovers(workDirOption) {
   const workDir = path.resolve(REPO, workDirOption ?? "var/cluster");
   const file = path.join(workDir, "pids.json");
   if (!fs.existsSync(path.join(workDir, MARKER)) || !fs.existsSync(file)) return [];
   const list = JSON.parse(fs.readFileSync(file, "utf8"));
-  // Only a process that still runs the command recorded (a pid can be reused).
-  const same = (p) => { try { return fs.readFileSync(`/proc/${p.pid}/cmdline`, "utf8").includes(path.basename(p.command ?? "?")); } catch { return false; } };
-  const groups = list.filter((p) => p.name !== "postgres" && groupAlive(p.pid) && same(p));
+  const groups = list.filter((p) => p.name !== "postgres" && groupAlive(p.pid) && stillRuns(p));
   for (const p of groups) try { process.kill(-p.pid, "SIGTERM"); } catch { /* gone */ }
   for (let i = 0; i < 300 && groups.some((p) => groupAlive(p.pid)); ++i) await sleep(100);
   for (const p of groups) if (groupAlive(p.pid)) try { process.kill(-p.pid, "SIGKILL"); } catch { /* gone */ }
