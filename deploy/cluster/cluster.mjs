@@ -118,9 +118,8 @@ defaults
 
 frontend alb
   bind 127.0.0.1:${port}
-  # As the ALB's listener rule: /api/* and the calendar feeds (and /health) to the API.
+  # As the ALB's listener rule: /api/* and the calendar feeds to the API, the rest to the web app.
   acl to_api path_beg /api/ /ical/
-  acl to_api path /health
   use_backend api if to_api
   default_backend web
 
@@ -365,8 +364,8 @@ export async function startCluster(options = {}) {
       const check = spawnSync(haproxy, ["-c", "-q", "-f", cfg], { encoding: "utf8" });
       if (check.status !== 0) throw new Error(`haproxy refuses ${cfg}:\n${check.stdout}${check.stderr}`);
       const p = launch(`haproxy${attempt > 1 ? `-${attempt}` : ""}`, haproxy, ["-db", "-f", cfg]);
-      await waitFor(p, "200 from /health and / through HAProxy", async () =>
-        (await httpGet(port, "/health")).status === 200 && (await httpGet(port, "/")).status === 200 &&
+      await waitFor(p, "200 from /api/v1/openapi.json and / through HAProxy", async () =>
+        (await httpGet(port, "/api/v1/openapi.json")).status === 200 && (await httpGet(port, "/")).status === 200 &&
         (await serversUp(path.join(workDir, "haproxy.sock"))) === ports.apis.length + 1);
       return p;
     }, options.port);
@@ -567,7 +566,7 @@ async function main() {
   }
   const { ports } = cluster;
   console.log(`
-The cluster is up: ${cluster.url}  (HAProxy: /api/*, /ical/*, /health → api-1, api-2; the rest → web)
+The cluster is up: ${cluster.url}  (HAProxy: /api/*, /ical/* → api-1, api-2; the rest → web)
   api-1 :${ports.apis[0]}  api-2 :${ports.apis[1]}  worker-1 :${ports.workers[0]}  worker-2 :${ports.workers[1]}  web :${ports.web}
   PostgreSQL ${cluster.databaseUrl}   Redis ${cluster.redisUrl}   S3 http://127.0.0.1:${ports.s3} (bucket ${BUCKET})
   Logs: ${path.relative(process.cwd(), cluster.logs)}/   HAProxy runtime API: ${path.relative(process.cwd(), cluster.haproxySocket)}

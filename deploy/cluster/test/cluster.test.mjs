@@ -66,6 +66,7 @@ test("the cluster loses no request, job or record when an API drains and a worke
   });
   let left;
   let passed = false;
+  let stopTraffic = false;
   try {
     const port = cluster.ports.proxy;
     const admin = cluster.logins.find((l) => l.role === "admin");
@@ -93,7 +94,6 @@ test("the cluster loses no request, job or record when an API drains and a worke
     const created = [];    // {kind, id, marker}
     const unanswered = []; // writes the load balancer could not answer: {method, path, outcome, applied}
     let requests = 0;
-    let stopTraffic = false;
     // The proxy's own error pages (a request it could not deliver), or a dropped connection.
     const noAnswer = (r) => r === null || ([502, 503, 504].includes(r.status) && r.json === undefined);
     const countOf = (kind, marker) => Number(cluster.psql(kind === "client"
@@ -253,6 +253,7 @@ test("the cluster loses no request, job or record when an API drains and a worke
     assert.deepEqual(wrongCounts, [], "records missing or duplicated");
     passed = true;
   } finally {
+    stopTraffic = true;
     const pids = [...cluster.procs.map((p) => p.pid), cluster.postmasterPid()].filter(Boolean);
     left = await cluster.stop();
     cluster.detach();
