@@ -1,5 +1,5 @@
 # The commands a newcomer needs. Everything else is in README.md and docs/.
-.PHONY: run test build web bench bootstrap clean asan format
+.PHONY: run cluster test build web bench bootstrap clean asan format
 
 JOBS ?= $(shell nproc)
 
@@ -18,6 +18,12 @@ web: bootstrap
 # http://127.0.0.1:5000, and prints that address and the demo logins.
 run: build web
 	@./build/release/bin/cma serve --demo --web-root client/dist
+
+# Builds as `make run` does, then starts the deployed topology as processes on 127.0.0.1 (PostgreSQL,
+# Redis, S3, two APIs, two workers, the web app, HAProxy as the load balancer) under var/cluster,
+# and prints its address and the demo logins. Ctrl-C stops it all (docs/deploy.md).
+cluster: build web
+	@node deploy/cluster/cluster.mjs --binary build/release/bin/cma
 
 # Every test: C++ unit tests, HTTP integration tests on SQLite and on a real PostgreSQL the harness
 # starts, once in the release build (-Werror) and once under address/undefined sanitizers; the web
