@@ -49,9 +49,9 @@ TEST(Robustness, MalformedRequestsNeverTakeTheServerDown) {
       "POST /api/v1/centres HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n"
       "Authorization: Bearer " +
           t + "\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n",
-      "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n",
+      std::string("GET / HTTP/1.1\r\nHost: x\r\nX-Big: ").append(64 * 1024, 'a').append("\r\n\r\n"),
       std::string("GET / HTTP/1.1\r\nHost: x\r\nX-Nul: a\0b\r\n\r\n", 38),
-      "GET /" + std::string(20000, 'p') + " HTTP/1.1\r\nHost: x\r\n\r\n",
+      std::string("GET /").append(20000, 'p').append(" HTTP/1.1\r\nHost: x\r\n\r\n"),
   };
   for (const auto& c : cases) {
     auto reply = raw_exchange(app.port(), c);
