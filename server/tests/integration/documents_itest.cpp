@@ -425,7 +425,7 @@ struct Served {
 void serve(Served& s, const std::vector<std::string>& extra_env) {
   auto dir = temp_dir();
   std::vector<std::string> env{"DATABASE_URL=" + new_database_url(), "PORT=0", "DATA_DIR=" + dir,
-                               "JWT_SECRET=" + std::string(40, 'j'), "LOG_LEVEL=warn"};
+                               "JWT_SECRET=" + std::string(40, 'j')};
   env.insert(env.end(), extra_env.begin(), extra_env.end());
   s.child = spawn_cma({"serve", "--demo"}, env);
   ASSERT_TRUE(wait_until(
@@ -474,7 +474,7 @@ std::pair<int, std::string> stream_upload(const Served& s, std::uint64_t file_by
   socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(s.port)});
   boost::system::error_code ec;
   asio::write(socket, asio::buffer(request), ec);
-  std::string line = "Line of a long plain-text statement, 0123456789 abcdefghijklmnopqrstuvwxyz.\n";
+  std::string line = "Line of a long plain-text statement: 0123456789 abcdefghijklmnopqrstuvwxyz.\n";
   std::string chunk;
   while (chunk.size() < 64 * 1024) chunk += line;
   std::uint64_t sent = 0;
