@@ -132,6 +132,7 @@ bool UploadReceiver::feed(std::string_view chunk) {
 }
 
 std::shared_ptr<UploadForm> UploadReceiver::finish() {
+  if (!form_) return std::make_shared<UploadForm>();
   if (parser_ && !too_large_) {
     if (!done_) parser_->finish();
     if (parser_->failed()) form_->malformed = parser_->error();
@@ -142,7 +143,8 @@ std::shared_ptr<UploadForm> UploadReceiver::finish() {
   }
   if (!form_->malformed.empty() || too_large_) form_->file.reset();
   spool_.reset();
-  return form_;
+  done_ = true;  // the form is the caller's alone now: its spooled file goes when it does
+  return std::move(form_);
 }
 
 }  // namespace cma::http

@@ -45,7 +45,7 @@ class UploadReceiver {
   bool feed(std::string_view chunk);
   // The file part passed max_file_bytes: the answer is 413 and nothing is kept.
   bool too_large() const { return too_large_; }
-  // The whole body has been fed (or reading stopped): the form for the handler.
+  // The whole body has been fed (or reading stopped): the form for the handler. Called once.
   std::shared_ptr<UploadForm> finish();
 
   static constexpr std::size_t kMaxFields = 16;
