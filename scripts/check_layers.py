@@ -21,7 +21,7 @@ ALLOWED = {
               r"libpq-fe\.h", r"poll\.h"],
     "jobs": [STD, SYSTEM, r"jobs/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],
     "http": [STD, SYSTEM, r"http/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/.*"],
-    "blob": [STD, SYSTEM, r"blob/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h", r"openssl/.*",
+    "blob": [STD, SYSTEM, r"blob/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h", r"magic\.h", r"openssl/.*",
              r"boost/json(/.*)?\.hpp"],
     "redis": [STD, SYSTEM, r"arpa/inet\.h", r"redis/.*", r"app/.*", r"domain/.*", r"platform/.*", r"openssl/.*"],
     "refdata": [STD, r"refdata/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],

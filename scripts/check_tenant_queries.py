@@ -20,6 +20,8 @@ TENANT_TABLES = {
     "reference_counters": "centre_id",
     "clients": "centre_id",
     "cases": "centre_id",
+    "documents": "centre_id",
+    "document_versions": "centre_id",
     "debts": "centre_id",
     "budgets": "centre_id",
     "budget_items": "centre_id",

@@ -1594,10 +1594,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a case's documents
+         * @description Any role, for cases within the caller's reach (another centre's case answers `404`). The
+         *     documents that are not deleted, newest first, each with its current version's type, size
+         *     and SHA-256.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * Upload a document to a case
+         * @description Advisers, managers and admins (`cases_write`), for cases within the caller's reach (others
+         *     answer `404`). The body is `multipart/form-data` and is streamed to the object store as it
+         *     arrives: the file is never held whole in memory. The file may have up to
+         *     `DOCUMENT_MAX_BYTES` bytes (25 MiB by default; more answers `413` and nothing is kept). Its
+         *     type is judged by its bytes, whatever its name or declared type say: PDF, PNG, JPEG, TIFF,
+         *     DOCX, XLSX or plain text, anything else answers `415`. The name is the file's own name
+         *     (only its last path component, control characters and bytes that are not UTF-8 replaced,
+         *     at most 255 bytes) unless `name` is given. The SHA-256 of the bytes is recorded and every
+         *     download is checked against it. Audited as `document.create` (the name recorded only as
+         *     `[redacted]`).
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A document with every version
+         * @description Any role, for documents within the caller's reach. Another centre's document, a deleted one
+         *     and an unknown id all answer `404`.
+         */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document
+         * @description `cases_write`. Soft: the document disappears from lists and reads, and its bytes stay in
+         *     the object store until retention removes them. Audited as `document.delete`.
+         */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a new version of a document
+         * @description `cases_write`. The same `multipart/form-data` body and checks as an upload (only the `file`
+         *     part is read); the new version becomes the current one and every earlier version stays
+         *     readable with `?version=n`. Audited as `document.version_create`.
+         */
+        post: operations["addDocumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a document's bytes
+         * @description Any role, for documents within the caller's reach. The current version unless `version`
+         *     names another. The bytes are read from the object store and checked against the SHA-256
+         *     recorded at upload before any is sent; bytes that no longer match (or are missing) answer
+         *     `409` and are logged, never sent.
+         */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/download-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived URL to download straight from S3
+         * @description Any role, for documents within the caller's reach. With S3 storage, a presigned `GET` URL
+         *     for the version's object, valid for 300 seconds, so that a large file need not pass through
+         *     the API. With local files there are no such URLs: `409`.
+         */
+        post: operations["createDocumentDownloadUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        DocumentType: "bank_statement" | "payslip" | "creditor_letter" | "court_papers" | "benefit_letter" | "id" | "other";
+        DocumentUpload: {
+            /**
+             * Format: binary
+             * @description The file; its part's `filename` is its name unless `name` is given.
+             */
+            file: string;
+            documentType: components["schemas"]["DocumentType"];
+            /** @description The name to show instead of the file's own. */
+            name?: string;
+        };
+        DocumentVersionUpload: {
+            /** Format: binary */
+            file: string;
+        };
+        /** @description One version of a document's bytes. */
+        DocumentVersion: {
+            version: number;
+            /** @description The sanitised name the file was uploaded under. */
+            fileName: string;
+            /** @description Sniffed from the bytes, e.g. `application/pdf`. */
+            contentType: string;
+            sizeBytes: number;
+            /** @description Lower-case hex SHA-256 of the bytes. */
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            extractionStatus: "pending" | "done" | "failed" | "not_applicable";
+        };
+        /** @description A document on a case; the size, type and hash are the current version's. */
+        Document: {
+            id: string;
+            caseId: string;
+            documentType: components["schemas"]["DocumentType"];
+            name: string;
+            /** @enum {string} */
+            status: "available" | "deleted";
+            uploadedBy: string;
+            currentVersion: number;
+            contentType: string;
+            sizeBytes: number;
+            sha256: string;
+            /** @enum {string} */
+            extractionStatus: "pending" | "done" | "failed" | "not_applicable";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Every version, oldest first (on single-document reads only). */
+            versions?: components["schemas"]["DocumentVersion"][];
+        };
+        DocumentPage: {
+            items: components["schemas"]["Document"][];
+            nextCursor: components["schemas"]["NextCursor"];
+        };
+        DocumentDownloadUrl: {
+            url: string;
+            expiresInSeconds: number;
+        };
         /** @enum {string} */
         JobState: "queued" | "running" | "done" | "dead" | "cancelled";
         Job: {
@@ -3250,6 +3455,37 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is not a complete `multipart/form-data` body with the declared boundary (`/problems/bad-request`). */
+        MalformedMultipart: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The file is larger than `DOCUMENT_MAX_BYTES` (25 MiB by default); nothing was kept (`/problems/payload-too-large`). */
+        FileTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The body is not `multipart/form-data`, or the file's bytes are not of an accepted kind (PDF,
+         *     PNG, JPEG, TIFF, DOCX, XLSX, plain text) whatever its name says; `errors` names `file`
+         *     (`/problems/unsupported-media-type`).
+         */
+        UnacceptedFile: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is larger than the configured limit, 1 MiB by default (`/problems/payload-too-large`). */
         PayloadTooLarge: {
             headers: {
@@ -3348,6 +3584,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+        DocumentId: string;
         /** @description The job's id. An id that is not a UUID or names no job answers `404`. */
         JobId: string;
         /** @description Page size, a whole number from 1 to 100. */
@@ -6089,6 +6327,234 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the case's documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentUpload"];
+            };
+        };
+        responses: {
+            /** @description The document, with its first version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["MalformedMultipart"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnacceptedFile"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, `versions` oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addDocumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DocumentVersionUpload"];
+            };
+        };
+        responses: {
+            /** @description The document, with every version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            400: components["responses"]["MalformedMultipart"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnacceptedFile"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: {
+                /** @description A version number (1 or more); absent for the current version. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, with the sniffed content type. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="…"; filename*=UTF-8''…` with the document's name. */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createDocumentDownloadUrl: {
+        parameters: {
+            query?: {
+                /** @description A version number (1 or more); absent for the current version. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL and how long it lasts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDownloadUrl"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -179,7 +179,8 @@ function owningPackages(files) {
 }
 
 // Packages in the runtime stage that are not shared libraries the binary loads.
-const RUNTIME_EXTRAS = new Set(['ca-certificates']);
+// libmagic-mgc is the type database libmagic1 reads (docs/documents.md), named so it is never dropped.
+const RUNTIME_EXTRAS = new Set(['ca-certificates', 'libmagic-mgc']);
 
 // directPackages: own the libraries the binary names; loadedPackages: own every library ldd loads;
 // installed: the packages' Depends, so that what apt brings along counts as covered.

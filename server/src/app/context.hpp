@@ -8,6 +8,8 @@
 namespace cma::app {
 
 class DashboardCache;
+class BlobStore;
+class ContentSniffer;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -16,6 +18,8 @@ struct Deps {
   platform::IdGenerator& ids;
   const ReferenceData& reference;
   DashboardCache* dashboard_cache = nullptr;  // figures reused while a centre's counters stay the same
+  BlobStore* blobs = nullptr;                 // documents' bytes; without it documents answer 503
+  ContentSniffer* sniffer = nullptr;          // judges an upload's type by its bytes
 };
 
 // Who is acting and from where.

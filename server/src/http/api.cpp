@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "http/documents/upload.hpp"
 #include "http/json_fields.hpp"
 #include "http/routes/routes.hpp"
 #include "platform/log.hpp"
@@ -31,6 +32,7 @@ Api::Api(Services services) : services_(std::move(services)) {
   routes::add_dashboard_routes(router_, services_);
   routes::add_search_routes(router_, services_);
   routes::add_job_routes(router_, services_);
+  routes::add_document_routes(router_, services_);
 }
 
 namespace {
@@ -125,6 +127,12 @@ Response Api::handle(Request& req) const {
     req.path_params = std::move(m.params);
     const auto& opts = m.route->options;
     auto check_body = [&]() -> std::optional<Response> {
+      if (opts.body == BodyKind::multipart) {
+        if (!req.form || req.form->not_multipart)
+          return problem(415, "Unsupported media type", "Send the body as multipart/form-data with a boundary.", req);
+        if (!req.form->malformed.empty()) return problem(400, "Malformed multipart body", req.form->malformed, req);
+        return std::nullopt;
+      }
       if (opts.body == BodyKind::none || (opts.body == BodyKind::json_optional && req.body.empty()))
         return std::nullopt;
       if (!is_json_content_type(req.content_type))

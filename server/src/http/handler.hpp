@@ -2,6 +2,7 @@
 // What a route handler sees and returns. Handlers are thin: parse, call one use case, write JSON.
 #include <boost/json/object.hpp>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,7 +13,13 @@
 #include "app/model.hpp"
 #include "domain/result.hpp"
 
+namespace cma::app {
+class SpooledFile;
+}
+
 namespace cma::http {
+
+struct UploadForm;  // http/documents/upload.hpp
 
 struct Request {
   std::string method;
@@ -29,6 +36,9 @@ struct Request {
   bool secure = false;  // reached over TLS (directly or as the proxy says)
   app::RequestMeta meta;
   boost::json::object json;  // the parsed body, for routes that take one
+  // An upload route's body, streamed to disk as it arrived (the body string stays empty); null
+  // for every other route.
+  std::shared_ptr<UploadForm> form;
 
   const std::string& param(std::string_view name) const;
   std::optional<std::string> query_value(std::string_view name) const;
@@ -49,10 +59,17 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string user_id;  // for the access log
+  // When set, the body is this file's bytes, sent from disk a chunk at a time (downloads).
+  std::shared_ptr<app::SpooledFile> file;
 
   static Response json(int status, const boost::json::value& v);
   static Response json_text(int status, std::string text);
-  static Response no_content() { return Response{204, "", "", {}, ""}; }
+  static Response no_content() {
+    Response r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+  }
 };
 
 // A public route's handler, and an authenticated route's.

@@ -9,7 +9,8 @@
 
 namespace cma::http {
 
-enum class BodyKind { none, json_required, json_optional };
+// multipart: an upload route's body, streamed to disk by the server (Request::form).
+enum class BodyKind { none, json_required, json_optional, multipart };
 
 struct RouteOptions {
   BodyKind body = BodyKind::none;

@@ -12,6 +12,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "app/documents/records.hpp"
+#include "http/documents/upload.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "platform/utf8.hpp"
@@ -48,12 +50,12 @@ bool safe_request_id(std::string_view id) {
   return true;
 }
 
-std::string header(const bhttp::request<bhttp::string_body>& r, bhttp::field f) {
+std::string header(const bhttp::request_header<>& r, bhttp::field f) {
   auto it = r.find(f);
   return it == r.end() ? std::string() : std::string(it->value());
 }
 
-std::string header(const bhttp::request<bhttp::string_body>& r, std::string_view name) {
+std::string header(const bhttp::request_header<>& r, std::string_view name) {
   auto it = r.find(name);
   return it == r.end() ? std::string() : std::string(it->value());
 }
@@ -197,7 +199,7 @@ struct Server::Impl {
 
   // Path and query are checked here, once: a value that is not valid UTF-8 after percent-decoding
   // is a 400 that names it without echoing it, so nothing further in ever sees such text.
-  Request to_request(const bhttp::request<bhttp::string_body>& r, const tcp::endpoint& peer, Response* early) {
+  Request to_request(const bhttp::request_header<>& r, const tcp::endpoint& peer, Response* early) {
     Request req;
     req.method = std::string(r.method_string());
     auto id = header(r, "X-Request-Id");
@@ -240,7 +242,6 @@ struct Server::Impl {
       }
       req.query.emplace_back(p.key, p.value);
     }
-    req.body = r.body();
     return req;
   }
 
@@ -281,9 +282,98 @@ struct Server::Impl {
 
   asio::awaitable<void> write(Session& s, Response& resp, const std::string& request_id, unsigned version,
                               bool keep_alive) {
+    if (resp.file) {
+      // A download: the headers as for any response, the body read from the spooled file a chunk
+      // at a time as the socket takes it.
+      bhttp::file_body::value_type body;
+      beast::error_code ec;
+      body.open(resp.file->path().c_str(), beast::file_mode::scan, ec);
+      if (!ec) {
+        auto head = to_beast(resp, request_id, version, keep_alive);
+        bhttp::response<bhttp::file_body> res{std::piecewise_construct, std::make_tuple(std::move(body)),
+                                              std::make_tuple(head.result(), version)};
+        for (const auto& f : head)
+          if (f.name() != bhttp::field::content_length) res.insert(f.name_string(), f.value());
+        res.keep_alive(keep_alive);
+        res.prepare_payload();
+        bhttp::response_serializer<bhttp::file_body> sr{res};
+        while (!sr.is_done()) {  // the deadline is per chunk, so a large file may take its time
+          s.stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+          auto wrote = co_await bhttp::async_write_some(s.stream, sr, use_tuple);
+          if (std::get<0>(wrote)) break;
+        }
+        co_return;
+      }
+      Request bare;
+      bare.meta.request_id = request_id;
+      resp = problem(Error::unavailable("The download could not be prepared; try again."), bare);
+    }
     auto res = to_beast(resp, request_id, version, keep_alive);
     s.stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
     co_await bhttp::async_write(s.stream, res, use_tuple);
+  }
+
+  // A request whose body could not be read: answered (when there is anything to say) and logged.
+  asio::awaitable<void> answer_read_error(Session& s, beast::error_code ec,
+                                          std::chrono::steady_clock::time_point started) {
+    Request bare;
+    bare.meta.request_id = platform::to_hex(platform::random_bytes(12));
+    std::optional<Response> resp;
+    if (ec == bhttp::error::body_limit)
+      resp = problem(413, "Payload too large",
+                     "The body is larger than " + std::to_string(opt.max_body_bytes) + " bytes.", bare);
+    else if (ec == bhttp::error::header_limit)
+      resp = problem(431, "Request header fields too large", "The headers are too large.", bare);
+    else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
+             ec != asio::error::operation_aborted && ec != asio::error::connection_reset)
+      resp = problem(400, "Bad request", "The request is not valid HTTP/1.1: " + ec.message() + ".", bare);
+    if (resp) {
+      co_await write(s, *resp, bare.meta.request_id, 11, false);
+      if (opt.metrics != nullptr)
+        opt.metrics->record("OTHER", kUnparsedRoute, resp->status, std::chrono::steady_clock::now() - started);
+      // The scope is thread-local, so it must not span a co_await (the coroutine may resume elsewhere).
+      log::RequestScope scope(bare.meta.request_id);
+      log::info("http.request", log::Fields().add("status", resp->status).add("error", ec.message()));
+    }
+  }
+
+  static bool is_upload(const bhttp::request_header<>& h) {
+    auto parsed = boost::urls::parse_origin_form(h.target());
+    return parsed && is_upload_route(h.method_string(), parsed->path());
+  }
+
+  // An upload route's body, read a chunk at a time (the deadline is per chunk) into an
+  // UploadReceiver. A file over the limit is refused with 413 and nothing is kept; the rest of its
+  // body is still read and dropped (up to a bound), so that the client, still sending, gets to read
+  // the answer instead of a reset connection. Returns the error that ended reading, if any.
+  asio::awaitable<beast::error_code> read_upload(Session& s, beast::flat_buffer& buffer,
+                                                 bhttp::request_parser<bhttp::buffer_body>& up,
+                                                 UploadReceiver& receiver, bool& too_large) {
+    const std::uint64_t body_cap = opt.max_upload_bytes + kUploadOverheadBytes;
+    const std::uint64_t drain_cap = body_cap + 1024ull * 1024 * 1024;
+    auto declared = up.content_length();
+    too_large = declared && *declared > body_cap;
+    bool feeding = !too_large;
+    std::uint64_t received = 0;
+    std::vector<char> chunk(64 * 1024);
+    while (!up.is_done()) {
+      up.get().body().data = chunk.data();
+      up.get().body().size = chunk.size();
+      s.stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+      auto [ec, n] = co_await bhttp::async_read(s.stream, buffer, up, use_tuple);
+      (void)n;
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec) co_return ec;
+      std::size_t got = chunk.size() - up.get().body().size;
+      received += got;
+      if (received > body_cap) too_large = true;
+      if (feeding && !too_large) {
+        feeding = receiver.feed(std::string_view(chunk.data(), got));
+        if (receiver.too_large()) too_large = true;
+      }
+      if (too_large && received > drain_cap) break;
+    }
+    co_return beast::error_code{};
   }
 
   asio::awaitable<void> session_loop(std::shared_ptr<Session> s) {
@@ -291,9 +381,11 @@ struct Server::Impl {
     boost::system::error_code peer_ec;
     tcp::endpoint peer = s->stream.socket().remote_endpoint(peer_ec);
     while (!draining) {
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
-      parser.body_limit(opt.max_body_bytes);
+      // The header first; then the body as the route needs it: whole, as a string, within
+      // max_body_bytes, or streamed to disk for an upload route.
+      bhttp::request_parser<bhttp::empty_body> head_parser;
+      head_parser.header_limit(static_cast<std::uint32_t>(opt.max_header_bytes));
+      head_parser.body_limit(boost::none);
       if (buffer.size() == 0) {  // wait, idle, for the next request to begin
         s->stream.expires_after(std::chrono::seconds(opt.idle_timeout_seconds));
         auto got = co_await s->stream.async_read_some(buffer.prepare(4096), use_tuple);
@@ -304,34 +396,51 @@ struct Server::Impl {
       auto started = std::chrono::steady_clock::now();
       double started_wall = opt.tracer != nullptr ? platform::xray::epoch_seconds_now() : 0.0;
       s->stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
-      auto read = co_await bhttp::async_read(s->stream, buffer, parser, use_tuple);
-      auto ec = std::get<0>(read);
-      if (ec) {
-        Request bare;
-        bare.meta.request_id = platform::to_hex(platform::random_bytes(12));
-        std::optional<Response> resp;
-        if (ec == bhttp::error::body_limit)
-          resp = problem(413, "Payload too large",
-                         "The body is larger than " + std::to_string(opt.max_body_bytes) + " bytes.", bare);
-        else if (ec == bhttp::error::header_limit)
-          resp = problem(431, "Request header fields too large", "The headers are too large.", bare);
-        else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
-                 ec != asio::error::operation_aborted && ec != asio::error::connection_reset)
-          resp = problem(400, "Bad request", "The request is not valid HTTP/1.1: " + ec.message() + ".", bare);
-        if (resp) {
-          co_await write(*s, *resp, bare.meta.request_id, 11, false);
-          if (opt.metrics != nullptr)
-            opt.metrics->record("OTHER", kUnparsedRoute, resp->status, std::chrono::steady_clock::now() - started);
-          // The scope is thread-local, so it must not span a co_await (the coroutine may resume elsewhere).
-          log::RequestScope scope(bare.meta.request_id);
-          log::info("http.request", log::Fields().add("status", resp->status).add("error", ec.message()));
-        }
+      auto read_head = co_await bhttp::async_read_header(s->stream, buffer, head_parser, use_tuple);
+      if (auto ec = std::get<0>(read_head)) {
+        co_await answer_read_error(*s, ec, started);
         break;
       }
-      auto& raw = parser.get();
+      bhttp::request_header<> raw = head_parser.get();
+      const bool client_keep_alive = head_parser.keep_alive();
+      std::shared_ptr<UploadForm> form;
+      std::string body_text;
+      bool upload_too_large = false;
+      if (is_upload(raw)) {
+        bhttp::request_parser<bhttp::buffer_body> up(std::move(head_parser));
+        up.body_limit(boost::none);
+        UploadReceiver receiver(header(raw, bhttp::field::content_type), opt.max_upload_bytes, opt.upload_spool_dir);
+        auto ec = co_await read_upload(*s, buffer, up, receiver, upload_too_large);
+        form = receiver.finish();
+        if (ec && !upload_too_large) {
+          co_await answer_read_error(*s, ec, started);
+          break;
+        }
+      } else {
+        bhttp::request_parser<bhttp::string_body> parser(std::move(head_parser));
+        parser.body_limit(opt.max_body_bytes);
+        beast::error_code ec;
+        if (auto length = parser.content_length(); length && *length > opt.max_body_bytes)
+          ec = bhttp::error::body_limit;
+        else
+          ec = std::get<0>(co_await bhttp::async_read(s->stream, buffer, parser, use_tuple));
+        if (ec) {
+          co_await answer_read_error(*s, ec, started);
+          break;
+        }
+        body_text = std::move(parser.get().body());
+      }
       Response early;
       early.status = 0;
       Request req = to_request(raw, peer, &early);
+      req.body = std::move(body_text);
+      req.form = std::move(form);
+      if (upload_too_large && early.status == 0) {
+        req.form.reset();  // its spooled file, if any, is removed now
+        early = problem(413, "Payload too large",
+                        "The file is larger than the limit of " + std::to_string(opt.max_upload_bytes) + " bytes.", req,
+                        {{"file", "is larger than " + std::to_string(opt.max_upload_bytes) + " bytes"}});
+      }
       std::optional<platform::xray::Tracer::Context> trace;
       std::optional<platform::xray::Segment> segment;
       if (opt.tracer != nullptr) {
@@ -344,8 +453,12 @@ struct Server::Impl {
       else
         resp = co_await run_on_worker(req, segment ? &*segment : nullptr);
       if (trace) resp.headers.emplace_back("X-Amzn-Trace-Id", trace->response_header());
-      bool keep_alive = raw.keep_alive() && !draining;
+      bool keep_alive = client_keep_alive && !draining && !upload_too_large;
       std::size_t bytes = resp.body.size();
+      if (resp.file) {
+        std::error_code size_ec;
+        bytes = static_cast<std::size_t>(std::filesystem::file_size(resp.file->path(), size_ec));
+      }
       int status = resp.status;
       std::string user_id = resp.user_id;
       co_await write(*s, resp, req.meta.request_id, raw.version(), keep_alive);

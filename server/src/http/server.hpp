@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP server: Beast over Asio with C++20 coroutines. Network threads only read, write and
 // route; every handler runs on a bounded pool of database workers.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -20,6 +21,11 @@ struct ServerOptions {
   int max_connections = 1024;  // open connections; a new one beyond this gets 503 and is closed
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
+  // Upload routes (http/documents/upload.hpp) stream their body to a spooled file instead: the
+  // file part may have up to this many bytes (DOCUMENT_MAX_BYTES), spooled in this directory (the
+  // system's temporary directory when empty).
+  std::uint64_t max_upload_bytes = 25ull * 1024 * 1024;
+  std::string upload_spool_dir;
   int read_timeout_seconds = 15;  // to receive a whole request once it has started
   int idle_timeout_seconds = 75;  // keep-alive; longer than the ALB's 60 s so the ALB closes first
   int drain_seconds = 20;

@@ -105,6 +105,7 @@ http::ServerOptions server_options(const platform::Config& config, int workers) 
   opt.max_connections = config.max_connections;
   ensure_descriptors(config.max_connections, workers);
   opt.max_body_bytes = config.max_body_bytes;
+  opt.max_upload_bytes = config.document_max_bytes;
   opt.read_timeout_seconds = config.read_timeout_seconds;
   opt.idle_timeout_seconds = config.idle_timeout_seconds;
   opt.drain_seconds = config.drain_seconds;
@@ -161,8 +162,10 @@ int serve(const Overrides& overrides, bool demo) {
   }
   const bool inprocess_worker = runs_inprocess_worker(worker_settings, config);
   std::unique_ptr<app::BlobStore> blobs;
+  std::unique_ptr<app::ContentSniffer> sniffer;
   try {
     blobs = make_blob_store(config);
+    sniffer = make_content_sniffer();
   } catch (const std::exception& e) {
     std::cerr << "configuration error: " << e.what() << "\n";
     return 2;
@@ -171,6 +174,7 @@ int serve(const Overrides& overrides, bool demo) {
   int workers = default_workers(config);
   auto core = make_core(config, workers + (inprocess_worker ? worker_settings.concurrency + 1 : 0));
   core->blobs = std::move(blobs);
+  core->sniffer = std::move(sniffer);
   migrate_and_log(*core);
   if (demo) {
     fs::path file = fs::path(config.data_dir) / "demo-logins.txt";

@@ -5,6 +5,7 @@
 #include "app/identity/centres.hpp"
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
+#include "blob/content_sniffer.hpp"
 #include "blob/s3_store.hpp"
 #include "platform/crypto.hpp"
 #include "redis/rate_limiter.hpp"
@@ -64,6 +65,10 @@ void log_rate_limits(Core& core) {
 
 std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config) {
   return blob::make_blob_store(config.storage, platform::process_env());
+}
+
+std::unique_ptr<app::ContentSniffer> make_content_sniffer() {
+  return std::make_unique<blob::MagicSniffer>();
 }
 
 app::Actor system_actor(const std::string& command) {

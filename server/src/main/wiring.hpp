@@ -7,6 +7,7 @@
 #include "app/blobs/blob_store.hpp"
 #include "app/context.hpp"
 #include "app/dashboard/cache.hpp"
+#include "app/documents/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
@@ -19,14 +20,15 @@ struct Core {
   std::unique_ptr<platform::UuidV7Generator> ids;
   std::unique_ptr<store::SociDatabase> db;
   std::unique_ptr<app::ReferenceData> reference;
-  std::unique_ptr<app::AuthService> auth;  // only when a JWT secret is configured
-  std::unique_ptr<app::BlobStore> blobs;   // `cma serve` only: documents' bytes
+  std::unique_ptr<app::AuthService> auth;        // only when a JWT secret is configured
+  std::unique_ptr<app::BlobStore> blobs;         // `cma serve` only: documents' bytes
+  std::unique_ptr<app::ContentSniffer> sniffer;  // `cma serve` only: uploads' types
   app::DashboardCache dashboard_cache;
   std::unique_ptr<redis::Client> redis;       // when REDIS_URL is set
   std::unique_ptr<app::RateLimiter> limiter;  // over Redis when set, else in this process
   app::RateLimits limits;
 
-  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache}; }
+  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get()}; }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);
@@ -41,6 +43,8 @@ void log_rate_limits(Core& core);
 // The object store STORAGE_URL names (its directory made, its credentials found); throws
 // std::runtime_error with a one-line reason otherwise.
 std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config);
+// libmagic with the system's database; throws std::runtime_error when it cannot be loaded.
+std::unique_ptr<app::ContentSniffer> make_content_sniffer();
 
 // The actor for operator commands run on the machine itself (audited as the system).
 app::Actor system_actor(const std::string& command);

@@ -328,6 +328,14 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   int body_kib = static_cast<int>(c.max_body_bytes / 1024);
   if (auto e = int_setting("MAX_BODY_KIB", body_kib, 1, 1024 * 1024)) return e;
   c.max_body_bytes = static_cast<std::size_t>(body_kib) * 1024;
+  if (auto v = get("DOCUMENT_MAX_BYTES")) {
+    std::uint64_t n = 0;
+    auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+    constexpr std::uint64_t kMax = 5ull << 30;
+    if (v->empty() || ec != std::errc() || ptr != v->data() + v->size() || n < 1024 || n > kMax)
+      return ConfigError{"DOCUMENT_MAX_BYTES", "must be a whole number of bytes from 1024 to " + std::to_string(kMax)};
+    c.document_max_bytes = n;
+  }
   if (auto e = int_setting("READ_TIMEOUT_SECONDS", c.read_timeout_seconds, 1, 3600)) return e;
   if (auto e = int_setting("IDLE_TIMEOUT_SECONDS", c.idle_timeout_seconds, 1, 3600)) return e;
   if (auto e = int_setting("LOGIN_ACCOUNT_ADDRESS_LIMIT", c.login_account_address_limit, 1, 1000)) return e;

@@ -64,6 +64,7 @@ struct Config {
   // How long a request waits for a free database connection before 503.
   int db_pool_wait_ms = kDefaultDbPoolWaitMs;
   std::size_t max_body_bytes = 1024 * 1024;
+  std::uint64_t document_max_bytes = 25ull * 1024 * 1024;  // DOCUMENT_MAX_BYTES: one uploaded file (docs/documents.md)
   int read_timeout_seconds = 15;
   int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first
   std::string reference_data_dir;  // REFERENCE_DATA_DIR: replacement reference-data files ("" = built in)

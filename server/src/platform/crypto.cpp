@@ -25,6 +25,31 @@ constexpr unsigned long long kOpsLimit = 2;
 constexpr std::size_t kMemLimit = 19ULL * 1024 * 1024;
 }  // namespace
 
+struct Sha256Stream::State {
+  EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha256Stream::Sha256Stream() : state_(std::make_unique<State>()) {
+  state_->ctx = EVP_MD_CTX_new();
+  if (state_->ctx == nullptr || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 is not available");
+}
+
+Sha256Stream::~Sha256Stream() {
+  EVP_MD_CTX_free(state_->ctx);
+}
+
+void Sha256Stream::update(std::string_view data) {
+  if (!data.empty()) EVP_DigestUpdate(state_->ctx, data.data(), data.size());
+}
+
+std::string Sha256Stream::hex() {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(state_->ctx, md, &len);
+  return to_hex(std::string_view(reinterpret_cast<const char*>(md), len));
+}
+
 std::string sha256_hex(std::string_view data) {
   unsigned char md[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), md);

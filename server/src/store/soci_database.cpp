@@ -22,6 +22,7 @@
 #include "store/db/sql.hpp"
 #include "store/db/transaction.hpp"
 #include "store/debts/repositories.hpp"
+#include "store/documents/repositories.hpp"
 #include "store/identity/repositories.hpp"
 #include "store/jobs/repositories.hpp"
 #include "store/migrations/migrations.hpp"
@@ -47,6 +48,7 @@ struct SociDatabase::Impl {
     budgets::register_repositories(registry);
     offers::register_repositories(registry);
     notes::register_repositories(registry);
+    documents::register_repositories(registry);
     tasks::register_repositories(registry);
     appointments::register_repositories(registry);
     calendar::register_repositories(registry);

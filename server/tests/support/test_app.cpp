@@ -8,6 +8,7 @@
 
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
+#include "blob/file_store.hpp"
 #include "http/json_fields.hpp"
 #include "main/wiring.hpp"
 #include "refdata/reference_data.hpp"
@@ -140,7 +141,15 @@ TestApp::TestApp(TestAppOptions options)
   db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait);
   if (options.same_database_as == nullptr) db_->migrate();
   reference_ = refdata::load_reference_data("");
-  app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_};
+  if (options.blobs != nullptr) {
+    blobs_ = options.blobs;
+  } else {
+    blob_root_ = temp_dir() + "/blobs";
+    own_blobs_ = std::make_unique<blob::FileBlobStore>(blob_root_);
+    blobs_ = own_blobs_.get();
+  }
+  sniffer_ = main::make_content_sniffer();
+  app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_, blobs_, sniffer_.get()};
   auth_ = std::make_unique<app::AuthService>(
       deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 
@@ -194,6 +203,7 @@ TestApp::TestApp(TestAppOptions options)
   opt.tracer = options.tracer;
   opt.queue_limit = options.queue_limit;
   opt.max_body_bytes = options.max_body_bytes;
+  opt.max_upload_bytes = options.max_upload_bytes;
   opt.drain_seconds = 5;
   opt.trust_proxy = options.trust_proxy;
   opt.max_connections = options.max_connections;

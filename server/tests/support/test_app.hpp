@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "app/auth/auth_service.hpp"
+#include "app/blobs/blob_store.hpp"
 #include "app/dashboard/cache.hpp"
+#include "app/documents/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -83,6 +85,10 @@ struct TestAppOptions {
   app::RateLimits limits{};
   // Serve the database (and the accounts) of an app already running, as a second API process would.
   const TestApp* same_database_as = nullptr;
+  // Documents: the largest file an upload may carry, and the object store (local files in a fresh
+  // temporary directory unless one is given; owned by the test).
+  std::uint64_t max_upload_bytes = 25ull * 1024 * 1024;
+  app::BlobStore* blobs = nullptr;
 };
 
 class TestApp {
@@ -96,6 +102,8 @@ class TestApp {
   const std::string& database_url() const { return url_; }
   const app::ReferenceData& reference() const { return *reference_; }
   app::DashboardCache& dashboard_cache() { return dashboard_cache_; }
+  app::BlobStore& blobs() { return *blobs_; }
+  const std::string& blob_root() const { return blob_root_; }  // "" when the test gave its own store
 
   HttpResult call(const std::string& method, const std::string& target, const std::string& token = "",
                   const std::string& body = "", Headers headers = {});
@@ -123,6 +131,10 @@ class TestApp {
   std::unique_ptr<store::SociDatabase> db_;
   std::unique_ptr<app::ReferenceData> reference_;
   app::DashboardCache dashboard_cache_;
+  std::string blob_root_;
+  std::unique_ptr<app::BlobStore> own_blobs_;
+  app::BlobStore* blobs_ = nullptr;
+  std::unique_ptr<app::ContentSniffer> sniffer_;
   std::unique_ptr<app::AuthService> auth_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

@@ -24,7 +24,7 @@ void add_calendar_routes(Router& r, const Services& s) {
       token = file.substr(0, file.size() - kSuffix.size());
     auto text = app::read_calendar_feed(s.deps, token);
     if (!text) return problem(text.error(), req);
-    Response resp{200, "text/calendar; charset=utf-8", std::move(*text), {}, ""};
+    Response resp{200, "text/calendar; charset=utf-8", std::move(*text), {}, "", nullptr};
     resp.headers.emplace_back("Cache-Control", "private, no-cache");
     resp.headers.emplace_back("Content-Disposition", "inline; filename=\"diary.ics\"");
     return resp;

@@ -19,7 +19,7 @@ void add_dashboard_routes(Router& r, const Services& s) {
     auto result = app::get_dashboard(s.deps, c.actor, req.query_value("centreId").value_or(""),
                                      req.query_value("adviserId").value_or(""));
     if (!result || !wants_csv(req)) return reply(result, req);
-    Response resp{200, "text/csv; charset=utf-8", dashboard_csv(*result), {}, ""};
+    Response resp{200, "text/csv; charset=utf-8", dashboard_csv(*result), {}, "", nullptr};
     resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"dashboard.csv\"");
     return resp;
   });

@@ -23,5 +23,6 @@ void add_compliance_routes(Router& r, const Services& s);
 void add_dashboard_routes(Router& r, const Services& s);
 void add_search_routes(Router& r, const Services& s);
 void add_job_routes(Router& r, const Services& s);
+void add_document_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes

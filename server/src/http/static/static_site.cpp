@@ -191,7 +191,7 @@ Response StaticSite::serve(const Request& req) const {
   } else if (unsafe_path(req.path)) {
     r = problem(400, "Bad request", "The path has a segment that is not allowed (such as '..').", req);
   } else if (req.path == "/config.json") {
-    r = Response{200, "application/json", config_json_, {{"Cache-Control", "no-cache"}}, ""};
+    r = Response{200, "application/json", config_json_, {{"Cache-Control", "no-cache"}}, "", nullptr};
   } else if (auto it = files_.find(req.path == "/" ? std::string_view("/index.html") : std::string_view(req.path));
              it != files_.end()) {
     bool hashed = req.path.rfind("/assets/", 0) == 0;

@@ -29,6 +29,7 @@ extern const Migration migration0012;
 extern const Migration migration0013;
 extern const Migration migration0014;
 extern const Migration migration0015;
+extern const Migration migration0016;
 
 // In version order.
 const std::vector<const Migration*>& all();

@@ -1,0 +1,24 @@
+#pragma once
+// The content sniffer over libmagic: a file's MIME type judged by its bytes alone.
+#include <memory>
+#include <mutex>
+
+#include "app/documents/ports.hpp"
+
+namespace cma::blob {
+
+class MagicSniffer final : public app::ContentSniffer {
+ public:
+  // Loads the system's magic database; throws std::runtime_error when it cannot.
+  MagicSniffer();
+  ~MagicSniffer() override;
+  // "application/octet-stream" when libmagic cannot tell.
+  std::string sniff(const std::filesystem::path& file) override;
+
+ private:
+  struct Handle;
+  std::unique_ptr<Handle> handle_;
+  std::mutex mu_;  // a magic_t is not safe to share between threads
+};
+
+}  // namespace cma::blob

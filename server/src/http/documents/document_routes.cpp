@@ -1,0 +1,108 @@
+#include <charconv>
+
+#include "app/documents/documents.hpp"
+#include "http/documents/json.hpp"
+#include "http/documents/upload.hpp"
+#include "http/routes/routes.hpp"
+
+namespace cma::http::routes {
+
+namespace {
+
+app::DocumentUpload read_upload(const Request& req) {
+  app::DocumentUpload in;
+  in.document_type = req.form->field("documentType");
+  in.name = req.form->field("name");
+  in.file = req.form->file;
+  return in;
+}
+
+// The errors of an upload that are about the file's kind or size rather than a field's value.
+Response upload_reply(const Result<app::Document>& r, const Request& req, int ok_status) {
+  if (!r && r.error().field_errors.size() == 1 && r.error().field_errors[0].field == "file") {
+    const auto& message = r.error().field_errors[0].message;
+    if (message.rfind(app::kUnacceptedContent, 0) == 0)
+      return problem(415, "Unsupported media type", "The file " + message + ".", req, r.error().field_errors);
+    if (message.rfind(app::kFileTooLarge, 0) == 0)
+      return problem(413, "Payload too large", "The file " + message + ".", req, r.error().field_errors);
+  }
+  return reply(r, req, ok_status);
+}
+
+Result<std::optional<int>> version_param(const Request& req) {
+  auto text = req.query_value("version");
+  if (!text) return std::optional<int>();
+  int v = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || ptr != text->data() + text->size() || v < 1 || v > 1'000'000)
+    return Error::invalid_field("version", "must be a version number (1 or more)");
+  return std::optional<int>(v);
+}
+
+// RFC 6266 / 8187: a plain-ASCII fallback name, then the exact name percent-encoded as UTF-8.
+std::string content_disposition(const std::string& name) {
+  std::string ascii, encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    ascii.push_back(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? static_cast<char>(c) : '_');
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded.push_back('%');
+      encoded.push_back(kHex[c >> 4]);
+      encoded.push_back(kHex[c & 15]);
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
+
+void add_document_routes(Router& r, const Services& s) {
+  r.add("GET", "/api/v1/cases/{id}/documents", {}, [&s](Request& req, const Caller& c) {
+    auto page = keyset_request(req, app::kDocumentsList);
+    if (!page) return problem(page.error(), req);
+    auto result = app::list_documents(s.deps, c.actor, req.param("id"), *page);
+    if (!result) return problem(result.error(), req);
+    return page_json(*result);
+  });
+  r.add("POST", "/api/v1/cases/{id}/documents", {.body = BodyKind::multipart}, [&s](Request& req, const Caller& c) {
+    return upload_reply(app::upload_document(s.deps, c.actor, req.param("id"), read_upload(req)), req, 201);
+  });
+  r.add("GET", "/api/v1/documents/{id}", {}, [&s](Request& req, const Caller& c) {
+    return reply(app::get_document(s.deps, c.actor, req.param("id")), req);
+  });
+  r.add("DELETE", "/api/v1/documents/{id}", {}, [&s](Request& req, const Caller& c) {
+    auto result = app::delete_document(s.deps, c.actor, req.param("id"));
+    if (!result) return problem(result.error(), req);
+    return Response::no_content();
+  });
+  r.add("POST", "/api/v1/documents/{id}/versions", {.body = BodyKind::multipart}, [&s](Request& req, const Caller& c) {
+    return upload_reply(app::add_document_version(s.deps, c.actor, req.param("id"), read_upload(req)), req, 201);
+  });
+  r.add("GET", "/api/v1/documents/{id}/content", {}, [&s](Request& req, const Caller& c) {
+    auto version = version_param(req);
+    if (!version) return problem(version.error(), req);
+    auto content = app::open_document_content(s.deps, c.actor, req.param("id"), *version);
+    if (!content) return problem(content.error(), req);
+    Response resp;
+    resp.status = 200;
+    resp.content_type = content->content_type;
+    resp.file = content->file;
+    resp.headers.emplace_back("Content-Disposition", content_disposition(content->name));
+    resp.headers.emplace_back("Cache-Control", "private, no-store");
+    return resp;
+  });
+  r.add("POST", "/api/v1/documents/{id}/download-url", {}, [&s](Request& req, const Caller& c) {
+    auto version = version_param(req);
+    if (!version) return problem(version.error(), req);
+    auto url = app::document_download_url(s.deps, c.actor, req.param("id"), *version);
+    if (!url) return problem(url.error(), req);
+    boost::json::object o;
+    o["url"] = url->url;
+    o["expiresInSeconds"] = url->expires_in.count();
+    return Response::json(200, o);
+  });
+}
+
+}  // namespace cma::http::routes
