@@ -35,6 +35,7 @@ TENANT_TABLES = {
     "compliance_ticks": "centre_id",
     "dashboard_counters": "centre_id",
     "search_documents": "centre_id",
+    "search_postings": "centre_id",
     "dashboard_versions": "centre_id",
     "jobs": "centre_id",
 }

@@ -156,6 +156,20 @@ Response Api::handle(Request& req) const {
           return r;
         }
       }
+      // Uploads (the multipart routes) also count against the caller's hourly upload limit.
+      if (opts.body == BodyKind::multipart && services_.limiter != nullptr &&
+          services_.limits.upload_per_user.limit > 0) {
+        auto upload = app::check_rate(*services_.limiter, services_.limits.upload_per_user, caller->user.id);
+        if (!upload.allowed) {
+          auto r = problem(Error::rate_limited("Too many uploads from this account; retry after " +
+                                                   std::to_string(upload.reset.count()) + " s.",
+                                               static_cast<int>(upload.reset.count())),
+                           req);
+          add_rate_headers(r, upload);
+          r.user_id = caller->actor.principal.user_id();
+          return r;
+        }
+      }
       Response r = [&] {
         if (auto bad = check_body()) return *bad;
         return (*authed)(req, *caller);

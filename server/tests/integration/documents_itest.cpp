@@ -526,3 +526,35 @@ TEST(DocumentsMemory, A100MegabyteUploadWithinARaisedLimitIsStoredWithFlatMemory
 }
 
 }  // namespace cma::testing
+
+namespace cma::testing {
+
+// Uploads count against the uploader's own hourly limit (RATE_LIMIT_UPLOADS_PER_HOUR): past it the
+// upload is refused with 429 and Retry-After before anything is stored, other calls and other
+// users carry on.
+TEST(Documents, UploadsPastTheUploadersLimitAreRefusedAndStoreNothing) {
+  app::InProcessRateLimiter limiter;
+  TestAppOptions o;
+  o.limiter = &limiter;
+  o.limits.upload_per_user.limit = 2;
+  TestApp app(o);
+  auto t = app.login(app.advisor_a);
+  auto case_id = open_case(app, t);
+  ASSERT_EQ(upload(app, t, docs_of(case_id), kPdf).status, 201);
+  ASSERT_EQ(upload(app, t, docs_of(case_id), kPdf).status, 201);
+  auto refused = upload(app, t, docs_of(case_id), kPdf);
+  ASSERT_EQ(refused.status, 429) << refused.body;
+  EXPECT_EQ(refused.str("type"), "/problems/rate-limited");
+  EXPECT_FALSE(refused.header("retry-after").empty());
+  EXPECT_EQ(refused.header("ratelimit-remaining"), "0");
+  auto list = app.get(docs_of(case_id), t);
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.obj().at("items").as_array().size(), 2u);
+  EXPECT_EQ(stored_objects(app.blob_root()).size(), 2u);
+  // Reading is not uploading; another adviser of the centre may still upload.
+  EXPECT_EQ(app.get(docs_of(case_id), t).status, 200);
+  auto other = app.login(app.manager_a);
+  EXPECT_EQ(upload(app, other, docs_of(case_id), kPdf).status, 201);
+}
+
+}  // namespace cma::testing

@@ -6,18 +6,18 @@ namespace cma::domain {
 
 namespace {
 
-struct TypeName {
+struct DocumentTypeName {
   DocumentType type;
   std::string_view name;
 };
 
-constexpr std::array<TypeName, 7> kTypes{{{DocumentType::bank_statement, "bank_statement"},
-                                          {DocumentType::payslip, "payslip"},
-                                          {DocumentType::creditor_letter, "creditor_letter"},
-                                          {DocumentType::court_papers, "court_papers"},
-                                          {DocumentType::benefit_letter, "benefit_letter"},
-                                          {DocumentType::id, "id"},
-                                          {DocumentType::other, "other"}}};
+constexpr std::array<DocumentTypeName, 7> kDocumentTypes{{{DocumentType::bank_statement, "bank_statement"},
+                                                          {DocumentType::payslip, "payslip"},
+                                                          {DocumentType::creditor_letter, "creditor_letter"},
+                                                          {DocumentType::court_papers, "court_papers"},
+                                                          {DocumentType::benefit_letter, "benefit_letter"},
+                                                          {DocumentType::id, "id"},
+                                                          {DocumentType::other, "other"}}};
 
 // The length of the well-formed UTF-8 character at the start of `s`, or 0 if it does not begin one
 // (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
@@ -60,20 +60,20 @@ void trim(std::string& s) {
 }  // namespace
 
 std::string_view to_string(DocumentType t) {
-  for (const auto& n : kTypes)
+  for (const auto& n : kDocumentTypes)
     if (n.type == t) return n.name;
   return "other";
 }
 
 std::optional<DocumentType> parse_document_type(std::string_view s) {
-  for (const auto& n : kTypes)
+  for (const auto& n : kDocumentTypes)
     if (n.name == s) return n.type;
   return std::nullopt;
 }
 
 std::string document_type_list() {
   std::string out;
-  for (const auto& n : kTypes) out.append(out.empty() ? "" : ", ").append(n.name);
+  for (const auto& n : kDocumentTypes) out.append(out.empty() ? "" : ", ").append(n.name);
   return out;
 }
 

@@ -30,6 +30,7 @@ extern const Migration migration0013;
 extern const Migration migration0014;
 extern const Migration migration0015;
 extern const Migration migration0016;
+extern const Migration migration0017;
 
 // In version order.
 const std::vector<const Migration*>& all();

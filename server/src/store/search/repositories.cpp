@@ -35,40 +35,54 @@ class Index final : public app::SearchIndex {
 
   std::vector<app::SearchDocument> search(const app::CentreScope& scope, const std::vector<std::string>& words,
                                           const std::string& kind, int limit) override {
-    bool pg = dialect_ == db::Dialect::postgresql;
-    // Every word, as a word or the start of one: "a"* AND "b"* (FTS5), a:* & b:* (tsquery). On
-    // PostgreSQL the indexed words carry their centre (migration 0014), and so do the query's.
-    std::string centre_key;
-    if (pg) {
-      centre_key = "c";
-      for (char ch : scope.centre_id())
-        if (ch != '-') centre_key.push_back(ch);
-      centre_key.push_back('x');
-    }
+    if (dialect_ == db::Dialect::postgresql) return search_postgresql(scope, words, kind, limit);
+    // FTS5: every word, as a word or the start of one ("a"* AND "b"*), and one whole-word term per
+    // query word: the word, with a space either side, is in the field's words with a space either
+    // side. The statement's text depends only on the number of words.
     std::string match;
-    for (const auto& w : words) {
-      if (!match.empty()) match += pg ? " & " : " AND ";
-      if (pg)
-        match.append(centre_key).append(w).append(":*");
-      else
-        match.append("\"").append(w).append("\"*");
-    }
-    // One whole-word term per query word: the word, with a space either side, is in the field's
-    // words with a space either side. The statement's text depends only on the number of words.
     std::string exact;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      std::string name = ":w" + std::to_string(i);
+      if (!match.empty()) match += " AND ";
+      match.append("\"").append(words[i]).append("\"*");
       if (!exact.empty()) exact += " + ";
-      exact += pg ? "(position(" + name + " in ' ' || d.words || ' ') > 0)::int"
-                  : "(instr(' ' || d.words || ' ', " + name + ") > 0)";
+      exact += "(instr(' ' || d.words || ' ', :w" + std::to_string(i) + ") > 0)";
     }
-    std::string text = pg ? sql::kSearchPostgresql : sql::kSearchSqlite;
+    std::string text = sql::kSearchSqlite;
     text.replace(text.find("{EXACT}"), 7, "(" + exact + ")");
     text.replace(text.find("{WEIGHT}"), 8, sql::kFieldWeight);
     db::Query q(statements_, text);
     q.bind("match", match).bind("centre", scope.centre_id()).bind("kind", kind).bind("limit", limit);
-    if (pg) q.bind("candidates", sql::kSearchCandidates);
     for (std::size_t i = 0; i < words.size(); ++i) q.bind("w" + std::to_string(i), " " + words[i] + " ");
+    return read(q);
+  }
+
+  // One range of postings per query word: from the word itself to the first text after every word
+  // that starts with it (the word followed by the highest code point, compared byte by byte).
+  std::vector<app::SearchDocument> search_postgresql(const app::CentreScope& scope,
+                                                     const std::vector<std::string>& words, const std::string& kind,
+                                                     int limit) {
+    std::string match, all, exact;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::string p = ":p" + std::to_string(i), q = ":q" + std::to_string(i);
+      std::string range = "(p.word >= " + p + " AND p.word < " + q + ")";
+      match += (i == 0 ? "" : " OR ") + range;
+      all += (i == 0 ? "bool_or" : " AND bool_or") + range;
+      exact += (i == 0 ? "(bool_or(p.word = " : " + (bool_or(p.word = ") + p + "))::int";
+    }
+    std::string text = sql::kSearchPostgresql;
+    text.replace(text.find("{EXACT}"), 7, exact);
+    text.replace(text.find("{MATCH}"), 7, match);
+    text.replace(text.find("{ALL}"), 5, all);
+    db::Query q(statements_, text);
+    q.bind("centre", scope.centre_id()).bind("kind", kind).bind("limit", limit);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      q.bind("p" + std::to_string(i), words[i]);
+      q.bind("q" + std::to_string(i), words[i] + "\xF4\x8F\xBF\xBF");  // U+10FFFF
+    }
+    return read(q);
+  }
+
+  static std::vector<app::SearchDocument> read(db::Query& q) {
     std::vector<app::SearchDocument> out;
     while (q.next()) {
       app::SearchDocument d;
