@@ -269,7 +269,7 @@ def build(dialect_name, cases, centres, now_us):
 END $$;""")
         emit("""CREATE TEMP TABLE bench_saved_indexes AS SELECT indexname, indexdef FROM pg_indexes
   WHERE schemaname = 'public' AND tablename IN ('clients', 'cases', 'debts', 'budgets', 'budget_items', 'notes', 'note_revisions',
-    'tasks', 'appointments', 'search_documents')
+    'tasks', 'appointments', 'search_documents', 'search_postings')
   AND indexname NOT LIKE '%\\_pkey';""")
         emit("""DO $$ DECLARE r record; BEGIN
   FOR r IN SELECT indexname FROM bench_saved_indexes LOOP EXECUTE format('DROP INDEX %I', r.indexname); END LOOP;
@@ -543,6 +543,11 @@ FROM case_stage s WHERE {where}{d.in_case_order()};"""
     emit(f"{doc_cols}\nSELECT n.centre_id, 'note', n.id, n.case_id, 'body', n.note_type || ' note on ' || k.reference, "
          f"n.body, {by_list('n.body', NOTE_BODIES + [RARE_NOTE])}\nFROM notes n JOIN cases k ON k.id = n.case_id;")
 
+    if pg:  # the postings the trigger of migration 0017 writes, which session_replication_role skips
+        emit("INSERT INTO search_postings (centre_id, word, kind, weight, document_id)\n"
+             "SELECT DISTINCT d.centre_id, w, d.kind, search_field_weight(d.field), d.id\n"
+             "FROM search_documents d, regexp_split_to_table(d.words, ' ') AS w WHERE w <> '';")
+
     # Reference counters: new clients and cases continue after the generated references.
     emit("INSERT INTO reference_counters (centre_id, series, last_value) "
          "SELECT centre_id, 'client', count(*) FROM client_stage GROUP BY centre_id;")
@@ -558,7 +563,7 @@ END $$;""")
         emit("SET session_replication_role = origin;")
         # Sets hint bits and the visibility map now rather than during the first timed runs.
         emit("VACUUM (ANALYZE) centres, users, clients, cases, debts, budgets, budget_items, reference_counters, "
-             "notes, note_revisions, tasks, appointments, search_documents;")
+             "notes, note_revisions, tasks, appointments, search_documents, search_postings;")
     else:
         emit("DROP TABLE client_stage; DROP TABLE case_stage; DROP TABLE bench_centres;")
         emit("COMMIT;")
