@@ -1788,6 +1788,12 @@ export interface components {
             sha256: string;
             /** @enum {string} */
             extractionStatus: "pending" | "done" | "failed" | "not_applicable";
+            /** @description Why the current version's text extraction failed (when extractionStatus is failed). */
+            extractionError?: string | null;
+            /** @description The OCR's mean word confidence, 0 to 100, for scanned images; null for text read from a PDF or plain-text file. */
+            extractionConfidence?: number | null;
+            /** @description The current version's extracted text (on single-document reads only; null until extraction is done). */
+            extractedText?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
