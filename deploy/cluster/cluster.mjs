@@ -338,7 +338,7 @@ export async function startCluster(options = {}) {
     log("cluster: 2 × cma serve, 2 × cma worker, cma web");
     const apis = [1, 2].map((n) => launch(`api-${n}`, binary, ["serve"], {
       ...shared, PORT: "0", JWT_SECRET_FILE: secretFile, CMA_INPROCESS_WORKER: "false",
-      WEB_ROOT: webRoot, DRAIN_SECONDS: "20", DATA_DIR: path.join(workDir, `api-${n}`), ...options.apiEnv,
+      WEB_ROOT: webRoot, DRAIN_SECONDS: "20", LAME_DUCK_SECONDS: "2", DATA_DIR: path.join(workDir, `api-${n}`), ...options.apiEnv,
     }));
     const workers = [1, 2].map((n) => launch(`worker-${n}`, binary, ["worker"], {
       ...shared, PORT: "0", DATA_DIR: path.join(workDir, `worker-${n}`), ...options.workerEnv,

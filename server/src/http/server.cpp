@@ -100,7 +100,8 @@ struct Server::Impl {
   asio::thread_pool workers;
   std::atomic<int> queued{0};
   std::atomic<std::uint64_t> refused_total{0};
-  std::atomic<bool> draining{false};
+  std::atomic<bool> draining{false};   // not accepting; idle connections closed
+  std::atomic<bool> lame_duck{false};  // stopping: health fails and responses close their connection
   int bound_port = 0;
 
   mutable std::mutex sessions_mu;
@@ -453,7 +454,7 @@ struct Server::Impl {
       else
         resp = co_await run_on_worker(req, segment ? &*segment : nullptr);
       if (trace) resp.headers.emplace_back("X-Amzn-Trace-Id", trace->response_header());
-      bool keep_alive = client_keep_alive && !draining && !upload_too_large;
+      bool keep_alive = client_keep_alive && !lame_duck && !draining && !upload_too_large;
       std::size_t bytes = resp.body.size();
       if (resp.file) {
         std::error_code size_ec;
@@ -523,7 +524,7 @@ int Server::port() const {
   return impl_->bound_port;
 }
 bool Server::draining() const {
-  return impl_->draining;
+  return impl_->lame_duck || impl_->draining;
 }
 std::size_t Server::open_connections() const {
   return impl_->open_sessions();
@@ -558,6 +559,15 @@ void Server::run(bool handle_signals) {
   {
     std::unique_lock lock(i.stop_mu);
     i.stop_cv.wait(lock, [&i] { return i.stop_requested; });
+  }
+  // Lame duck: still accepting and serving, but /health fails and every response closes its
+  // connection, so the load balancer stops routing here and no keep-alive connection is left for
+  // the drain to close under a request in flight.
+  i.lame_duck = true;
+  if (i.opt.lame_duck_seconds > 0) {
+    log::info("server.lame_duck", log::Fields().add("seconds", i.opt.lame_duck_seconds));
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(i.opt.lame_duck_seconds);
+    while (std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   // Drain: stop accepting, close idle connections, let busy ones finish their request.
   i.draining = true;

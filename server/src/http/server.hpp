@@ -29,6 +29,10 @@ struct ServerOptions {
   int read_timeout_seconds = 15;  // to receive a whole request once it has started
   int idle_timeout_seconds = 75;  // keep-alive; longer than the ALB's 60 s so the ALB closes first
   int drain_seconds = 20;
+  // After SIGTERM and before the drain: /health answers 503 and every response closes its connection,
+  // while requests are still served, so the load balancer takes this process out of rotation before
+  // it stops accepting (docs/operations.md, "Stopping").
+  int lame_duck_seconds = 0;
   bool trust_proxy = false;
   // Observability, each optional and owned by the caller (docs/operations.md, "Metrics and traces").
   platform::metrics::RequestMetrics* metrics = nullptr;  // counts and times every request by route
@@ -50,8 +54,10 @@ class Server {
   int port() const;
   // Serves until stop() or SIGINT/SIGTERM (when handle_signals), then drains and returns.
   void run(bool handle_signals);
-  // Stops accepting, lets in-flight requests finish (up to drain_seconds), then returns from run().
+  // Serves lame_duck_seconds more with health failing, then stops accepting, lets in-flight requests
+  // finish (up to drain_seconds) and returns from run().
   void stop();
+  // True from stop() on: the lame-duck phase and the drain (what /health reports).
   bool draining() const;
   // Figures for /metrics.
   std::size_t open_connections() const;

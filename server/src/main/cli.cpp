@@ -109,6 +109,7 @@ http::ServerOptions server_options(const platform::Config& config, int workers) 
   opt.read_timeout_seconds = config.read_timeout_seconds;
   opt.idle_timeout_seconds = config.idle_timeout_seconds;
   opt.drain_seconds = config.drain_seconds;
+  opt.lame_duck_seconds = config.lame_duck_seconds;
   opt.trust_proxy = config.trust_proxy;
   return opt;
 }
@@ -438,6 +439,10 @@ int run_cli(int argc, char** argv) {
   serve_cmd->add_option_function<std::string>(
       "--drain-seconds", [&](const std::string& v) { overrides["DRAIN_SECONDS"] = v; },
       "Seconds to finish in-flight requests after SIGTERM (env DRAIN_SECONDS, default 20)");
+  serve_cmd->add_option_function<std::string>(
+      "--lame-duck-seconds", [&](const std::string& v) { overrides["LAME_DUCK_SECONDS"] = v; },
+      "Seconds to keep serving with /health failing after SIGTERM, before the drain (env LAME_DUCK_SECONDS, "
+      "default 0)");
   serve_cmd->add_option_function<std::string>(
       "--jwt-secret-file", [&](const std::string& v) { overrides["JWT_SECRET_FILE"] = v; },
       "File holding the token signing secret (env JWT_SECRET_FILE)");

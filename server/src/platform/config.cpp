@@ -320,6 +320,7 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   }
   if (auto v = get("REFERENCE_DATA_DIR")) c.reference_data_dir = *v;
   if (auto e = int_setting("DRAIN_SECONDS", c.drain_seconds, 0, 600)) return e;
+  if (auto e = int_setting("LAME_DUCK_SECONDS", c.lame_duck_seconds, 0, 120)) return e;
   if (auto e = int_setting("IO_THREADS", c.io_threads, 0, 256)) return e;
   if (auto e = int_setting("DB_POOL_SIZE", c.db_pool_size, 0, 256)) return e;
   if (auto e = int_setting("DB_QUEUE_LIMIT", c.db_queue_limit, 1, 100000)) return e;

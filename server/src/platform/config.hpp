@@ -57,6 +57,7 @@ struct Config {
   std::string jwt_secret_source;  // where it came from (never the value) for the start-up log
   log::Level log_level = log::Level::info;
   int drain_seconds = 20;      // ECS stops a task 30 s after SIGTERM by default
+  int lame_duck_seconds = 0;   // serving on with /health failing after SIGTERM, before the drain
   int io_threads = 0;          // 0: one per core
   int db_pool_size = 0;        // 0: chosen from the database kind
   int db_queue_limit = 256;    // queued requests waiting for a database worker before 503

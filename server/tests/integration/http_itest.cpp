@@ -275,6 +275,27 @@ TEST(Http, HealthIs503WhileDraining) {
   EXPECT_NE(r.body.find("draining"), std::string::npos) << r.body;
 }
 
+TEST(Http, AfterStopTheLameDuckServesEveryRequestWithHealthFailingAndClosesEachConnection) {
+  TestApp app({.lame_duck_seconds = 2});
+  Connection kept(app.port());  // a keep-alive connection opened before the stop, as a proxy keeps
+  ASSERT_EQ(kept.get("/health").status, 200);
+  auto stopped = std::chrono::steady_clock::now();
+  app.stop_serving();
+
+  // The load balancer's check fails at once, while requests are still answered: on the connection
+  // it had open and on new ones, each told to close.
+  auto health = http_request(app.port(), "GET", "/health");
+  EXPECT_EQ(health.status, 503) << health.body;
+  EXPECT_NE(health.body.find("draining"), std::string::npos) << health.body;
+  auto on_kept = kept.get("/api/v1/me");
+  EXPECT_EQ(on_kept.status, 401) << "the request sent on the kept connection went unanswered";
+  EXPECT_EQ(on_kept.header("connection"), "close");
+  auto login = app.login_result(app.advisor_a.email, app.advisor_a.password);
+  EXPECT_EQ(login.status, 200) << login.body;
+  EXPECT_EQ(login.header("connection"), "close");
+  EXPECT_LT(std::chrono::steady_clock::now() - stopped, std::chrono::seconds(2));
+}
+
 TEST(Http, ConnectionsBeyondTheCapAreTurnedAwayAtOnceAndTheOthersKeepWorking) {
   TestApp app({.max_connections = 3});
   // Three keep-alive connections, each shown to be open by a request on it.

@@ -205,6 +205,7 @@ TestApp::TestApp(TestAppOptions options)
   opt.max_body_bytes = options.max_body_bytes;
   opt.max_upload_bytes = options.max_upload_bytes;
   opt.drain_seconds = 5;
+  opt.lame_duck_seconds = options.lame_duck_seconds;
   opt.trust_proxy = options.trust_proxy;
   opt.max_connections = options.max_connections;
   server_ = std::make_unique<http::Server>([this](http::Request& r) { return api_->handle(r); }, opt);

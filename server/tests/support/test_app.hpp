@@ -76,6 +76,7 @@ struct TestAppOptions {
   app::SessionPolicy sessions{};
   std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
   int max_connections = 1024;
+  int lame_duck_seconds = 0;  // after stop_serving(): serving on with /health failing
   // Observability, owned by the test: request metrics (GET /metrics with the token) and tracing.
   platform::metrics::RequestMetrics* metrics = nullptr;
   std::string metrics_token = {};
@@ -97,6 +98,8 @@ class TestApp {
   ~TestApp();
 
   int port() const { return server_->port(); }
+  // Starts the server's shutdown as SIGTERM does (the destructor waits for its end).
+  void stop_serving() { server_->stop(); }
   platform::ManualClock& clock() { return clock_; }
   store::SociDatabase& db() { return *db_; }
   const std::string& database_url() const { return url_; }
