@@ -130,12 +130,14 @@ backend api
   # be retried safely were it a write; so no connection to the API is kept idle: each request opens
   # its own (cheap on one machine), and one refused by a draining API goes to the other.
   option http-server-close
-  # As the ALB's target group: /health must answer 200; a target that stops answering (one that is
-  # draining answers 503 or refuses connections) is out after one failed check.
+  # As the ALB's target group: /health must answer 200. A stopping API answers 503 for its lame-duck
+  # seconds and is out after two failed checks (under a second); one slow answer on a busy machine
+  # (up to 2 s) is not a failure, so the other API is not taken out with it.
   option httpchk
+  timeout check 2s
   http-check send meth GET uri /health
   http-check expect status 200
-  default-server check inter 500ms fastinter 250ms downinter 1s fall 1 rise 2 observe layer4 error-limit 1 on-error mark-down
+  default-server check inter 500ms fastinter 250ms downinter 1s fall 2 rise 2 observe layer4 error-limit 1 on-error mark-down
 ${apis.map((p, i) => `  server api-${i + 1} 127.0.0.1:${p}`).join("\n")}
 
 backend web

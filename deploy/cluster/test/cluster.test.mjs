@@ -1,4 +1,5 @@
-// The cluster under failure: traffic through HAProxy (sign-ins, client and case creates and reads)
+// The cluster under failure: traffic through HAProxy (sign-ins, client and case creates and reads,
+// document uploads stored in S3)
 // while one API is stopped with SIGTERM and one worker is killed with SIGKILL in the middle of its
 // jobs. Then: no request failed (reads may have been retried by HAProxy; a write that got no answer
 // is looked up by its unique marker, must not have happened, and is sent again), every create
@@ -23,7 +24,7 @@ const JOBS = 16;            // system.noop jobs of JOB_MS each, two workers of c
 const JOB_MS = 1200;
 const LEASE_SECONDS = 3;
 const DRAIN_SECONDS = 10;
-const LAME_DUCK_SECONDS = 2;  // HAProxy checks every 500 ms and takes a server out after one failure
+const LAME_DUCK_SECONDS = 2;  // HAProxy checks every 500 ms (then 250) and takes a server out after two failures
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function requester(port) {
@@ -47,6 +48,36 @@ function requester(port) {
     req.on("timeout", () => req.destroy(new Error("timed out")));
     req.on("error", reject);
     req.end(data);
+  });
+}
+
+// POSTs a one-part multipart/form-data upload of `bytes` as a text file, with the document's name.
+function uploader(port) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return (urlPath, token, name, bytes) => new Promise((resolve, reject) => {
+    const boundary = `cluster${randomUUID()}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="documentType"\r\n\r\nother\r\n` +
+                  `--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n${name}\r\n` +
+                  `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}.txt"\r\n` +
+                  "Content-Type: text/plain\r\n\r\n"),
+      bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const headers = { accept: "application/json", authorization: `Bearer ${token}`,
+                      "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": body.length };
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: urlPath, headers, agent, timeout: 15_000 }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString();
+        let json;
+        try { json = JSON.parse(text); } catch { json = undefined; }
+        resolve({ status: res.statusCode, json, text });
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+    req.end(body);
   });
 }
 
@@ -99,12 +130,12 @@ test("the cluster loses no request, job or record when an API drains and a worke
     let requests = 0;
     // The proxy's own error pages (a request it could not deliver), or a dropped connection.
     const noAnswer = (r) => r === null || ([502, 503, 504].includes(r.status) && r.json === undefined);
-    const countOf = (kind, marker) => Number(cluster.psql(kind === "client"
-      ? `SELECT count(*) FROM clients WHERE last_name = '${marker}'` : `SELECT count(*) FROM cases WHERE summary = '${marker}'`));
-    const idOf = (kind, marker) => cluster.psql(kind === "client"
-      ? `SELECT id FROM clients WHERE last_name = '${marker}'` : `SELECT id FROM cases WHERE summary = '${marker}'`).trim();
+    const tableOf = { client: ["clients", "last_name"], case: ["cases", "summary"], document: ["documents", "name"] };
+    const countOf = (kind, marker) => Number(cluster.psql(`SELECT count(*) FROM ${tableOf[kind][0]} WHERE ${tableOf[kind][1]} = '${marker}'`));
+    const idOf = (kind, marker) => cluster.psql(`SELECT id FROM ${tableOf[kind][0]} WHERE ${tableOf[kind][1]} = '${marker}'`).trim();
     const user = async (u) => {
       const req = requester(port);
+      const upload = uploader(port);
       const login = staff[u % staff.length];
       let token;
       const call = async (method, p, opts) => {
@@ -125,7 +156,15 @@ test("the cluster loses no request, job or record when an API drains and a worke
       // did not, it is safe to send again.
       const create = async (kind, p, body, marker) => {
         for (let attempt = 1; attempt <= 3; ++attempt) {
-          const r = await call("POST", p, { body });
+          let r;
+          if (kind === "document") {
+            requests += 1;
+            r = await upload(p, token, marker, body).catch(() => null);
+            if (r && (r.status >= 500 || r.status === 429) && !noAnswer(r))
+              failures.push({ method: "POST", path: p, outcome: `${r.status} ${r.text.slice(0, 200)}` });
+          } else {
+            r = await call("POST", p, { body });
+          }
           if (!noAnswer(r)) {
             assert.equal(r.status, 201, `${p}: ${r.text}`);
             return r.json.id;
@@ -158,6 +197,11 @@ test("the cluster loses no request, job or record when an API drains and a worke
         created.push({ kind: "case", id: caseId, marker });
         const rk = await call("GET", `/api/v1/cases/${caseId}`);
         if (rk) assert.equal(rk.status, 200, rk.text);
+        if (i % 2 === 0) {  // a document, stored in S3 by whichever API takes it
+          const documentId = await create("document", `/api/v1/cases/${caseId}/documents`,
+                                          Buffer.from(`Statement ${marker}\n`.repeat(50)), marker);
+          if (documentId) created.push({ kind: "document", id: documentId, marker });
+        }
         const list = await call("GET", `/api/v1/clients?q=${encodeURIComponent(marker)}`);
         if (list) assert.equal(list.status, 200, list.text);
       }
@@ -216,6 +260,11 @@ test("the cluster loses no request, job or record when an API drains and a worke
     const readerToken = await signIn(reader, admin);  // admins read every centre
     const unreadable = [];
     for (const r of created) {
+      if (r.kind === "document") {  // its bytes, back from S3 through the API
+        const got = await reader("GET", `/api/v1/documents/${r.id}/content`, { token: readerToken });
+        if (got.status !== 200 || got.text !== `Statement ${r.marker}\n`.repeat(50)) unreadable.push({ ...r, status: got.status });
+        continue;
+      }
       const got = await reader("GET", `/api/v1/${r.kind === "client" ? "clients" : "cases"}/${r.id}`, { token: readerToken });
       const text = r.kind === "client" ? got.json?.lastName : got.json?.summary;
       if (got.status !== 200 || text !== r.marker) unreadable.push({ ...r, status: got.status });
@@ -225,13 +274,16 @@ test("the cluster loses no request, job or record when an API drains and a worke
       .trim().split("\n").filter(Boolean).map((l) => { const [k, n] = l.split("|"); return [k, Number(n)]; }));
     const clientCounts = counts("clients", "last_name");
     const caseCounts = counts("cases", "summary");
+    const documentCounts = counts("documents", "name");
+    const countsOf = { client: clientCounts, case: caseCounts, document: documentCounts };
     const wrongCounts = [];
     for (const r of created) {
-      const n = (r.kind === "client" ? clientCounts : caseCounts).get(r.marker) ?? 0;
+      const n = countsOf[r.kind].get(r.marker) ?? 0;
       if (n !== 1) wrongCounts.push({ ...r, count: n });
     }
     const apiLog = fs.readFileSync(a1.log, "utf8");
-    const report = { requests, requestsAfterSignal: requestsAfter, records: created.length, drainMs,
+    const documents = created.filter((r) => r.kind === "document").length;
+    const report = { requests, requestsAfterSignal: requestsAfter, records: created.length, documents, drainMs,
                      interrupted, failures: failures.slice(0, 10), unanswered, seconds: (Date.now() - started) / 1000 };
     t.diagnostic(JSON.stringify(report));
 
@@ -253,6 +305,7 @@ test("the cluster loses no request, job or record when an API drains and a worke
       assert.ok(byWorker2.has(id), `job ${id} (interrupted on worker-1) was not completed by worker-2`);
       assert.equal(states.find((j) => j.id === id).attempts, 2, `job ${id}: attempts`);
     }
+    assert.ok(documents > 0, "no document was uploaded");
     assert.deepEqual(unreadable, [], "records not readable afterwards");
     assert.deepEqual(wrongCounts, [], "records missing or duplicated");
     passed = true;
