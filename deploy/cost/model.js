@@ -94,12 +94,18 @@ function table(title, ls) {
   return [`### ${title}`, '', '| Service | Configuration | USD / month |', '|---|---|---:|', ...rows, `| **Total** | | **${money(total(ls))}** |`, ''].join('\n');
 }
 
+// An environment's terraform.tfvars holds image_tag and the settings object modules/stack takes;
+// the rest of deploy/ reads them as one flat set of values.
+function environmentValues(tfvars) {
+  return { ...tfvars.settings, image_tag: tfvars.image_tag };
+}
+
 async function model() {
   const { parse } = require(path.join(root, 'deploy/checks/node_modules/@cdktf/hcl2json'));
   const envs = {};
   for (const env of ['dev', 'staging', 'production']) {
     const file = path.join(root, 'deploy/terraform/envs', env, 'terraform.tfvars');
-    const vars = await parse(file, fs.readFileSync(file, 'utf8'));
+    const vars = environmentValues(await parse(file, fs.readFileSync(file, 'utf8')));
     envs[env] = { vars, lines: lines(capacityFromTfvars(env, vars)) };
   }
   const guide = { dev: lines(usage.guide_dev), production: lines(usage.guide_production) };
@@ -139,5 +145,5 @@ async function main() {
   }
 }
 
-module.exports = { model, render, lines, total, capacityFromTfvars, BEGIN, END };
+module.exports = { model, render, lines, total, capacityFromTfvars, environmentValues, BEGIN, END };
 if (require.main === module) main().catch((e) => { console.error(e.message); process.exit(1); });

@@ -46,7 +46,7 @@ async function parseHcl(file, text) {
 async function loadConfig(dir, overrides = {}) {
   const config = {
     dir, files: [], resources: [], data: [], variables: [], outputs: [], locals: [], modules: [],
-    terraform: [], providers: [],
+    terraform: [], providers: [], moved: [],
   };
   for (const file of tfFiles(dir)) {
     const name = path.basename(file);
@@ -63,6 +63,7 @@ async function loadConfig(dir, overrides = {}) {
     for (const [n, bodies] of Object.entries(json.module || {})) for (const body of bodies) config.modules.push({ name: n, body, file });
     for (const block of json.terraform || []) config.terraform.push({ body: block, file });
     for (const [n, bodies] of Object.entries(json.provider || {})) for (const body of bodies) config.providers.push({ name: n, body, file });
+    for (const body of json.moved || []) config.moved.push({ body, file });
   }
   return config;
 }
@@ -117,7 +118,7 @@ function expressions(value) {
 function references(value) {
   const refs = [];
   for (const e of expressions(value)) {
-    for (const m of e.matchAll(/(?<![\w.\-])(var|local)\.([A-Za-z_][\w-]*)/g)) refs.push({ kind: m[1], name: m[2] });
+    for (const m of e.matchAll(/(?<![\w.\-])(var|local)\.([A-Za-z_][\w-]*)(?:\.([A-Za-z_][\w-]*))?/g)) refs.push({ kind: m[1], name: m[2], attr: m[3] });
     for (const m of e.matchAll(/(?<![\w.\-])module\.([A-Za-z_][\w-]*)(?:\.([A-Za-z_][\w-]*))?/g)) refs.push({ kind: 'module', name: m[1], attr: m[2] });
     for (const m of e.matchAll(/(?<![\w.\-])data\.([a-z][a-z0-9_]*)\.([A-Za-z_][\w-]*)/g)) refs.push({ kind: 'data', type: m[1], name: m[2] });
     for (const m of e.matchAll(/(?<![\w.\-])((?:aws|random)_[a-z0-9_]+)\.([A-Za-z_][\w-]*)/g)) refs.push({ kind: 'resource', type: m[1], name: m[2] });
@@ -146,11 +147,19 @@ async function referenceProblems(config, loadModule = loadConfig) {
     moduleOutputs.set(m.name, new Set(child.outputs.map((o) => o.name)));
     moduleVariables.set(m.name, child.variables);
   }
+  // An object-typed variable's attributes: var.settings.az_count is checked as a name of its own.
+  const objectAttrs = new Map();
+  for (const v of config.variables) {
+    const t = typeof v.body.type === 'string' ? parseType(v.body.type) : null;
+    if (t && t.kind === 'object') objectAttrs.set(v.name, t.attrs);
+  }
   const where = (file) => path.basename(file);
   const check = (value, context, file) => {
     for (const r of references(value)) {
       const at = `${where(file)}: ${context}`;
       if (r.kind === 'var' && !declared.var.has(r.name)) problems.push(`${at} uses undeclared var.${r.name}`);
+      else if (r.kind === 'var' && r.attr && objectAttrs.has(r.name) && !(r.attr in objectAttrs.get(r.name)))
+        problems.push(`${at} uses var.${r.name}.${r.attr}, which the type of var.${r.name} does not have`);
       if (r.kind === 'local' && !declared.local.has(r.name)) problems.push(`${at} uses undeclared local.${r.name}`);
       if (r.kind === 'module') {
         if (!declared.module.has(r.name)) problems.push(`${at} uses undeclared module.${r.name}`);
@@ -167,6 +176,21 @@ async function referenceProblems(config, loadModule = loadConfig) {
   for (const l of config.locals) check(l.value, `local.${l.name}`, l.file);
   for (const v of config.variables) check(v.body.validation || [], `variable.${v.name}`, v.file);
   for (const p of config.providers) check(p.body, `provider.${p.name}`, p.file);
+  // moved { from = module.x, to = module.stack.module.x }: the target must be a module that exists,
+  // and the old address no longer declared here.
+  for (const { body, file } of config.moved) {
+    const from = String(body.from).replace(/^\$\{|\}$/g, '');
+    const to = String(body.to).replace(/^\$\{|\}$/g, '');
+    const at = `${where(file)}: moved ${from}`;
+    const target = to.match(/^module\.([A-Za-z_][\w-]*)\.module\.([A-Za-z_][\w-]*)$/);
+    if (!target) { problems.push(`${at}: target ${to} is not module.<call>.module.<call>`); continue; }
+    const call = declared.module.get(target[1]);
+    if (!call) { problems.push(`${at}: target uses undeclared module.${target[1]}`); continue; }
+    const child = await loadModule(path.resolve(config.dir, call.body.source));
+    if (!child.modules.some((m) => m.name === target[2])) problems.push(`${at}: module.${target[1]} calls no module ${target[2]}`);
+    const old = from.match(/^module\.([A-Za-z_][\w-]*)$/);
+    if (old && declared.module.has(old[1])) problems.push(`${at}: module.${old[1]} is still declared here`);
+  }
   for (const m of config.modules) {
     check(m.body, `module.${m.name}`, m.file);
     const vars = moduleVariables.get(m.name);
@@ -389,7 +413,25 @@ function tfvarsTypeProblems(config, values, alsoSet = []) {
   return problems;
 }
 
+// A composition's tfvars followed into the modules it calls: a variable of type any passed whole
+// to a module (settings = var.settings) is checked against that module's variable type.
+async function tfvarsThroughModulesProblems(config, values, loadModule = loadConfig) {
+  const problems = tfvarsTypeProblems(config, values);
+  const rootTypes = new Map(config.variables.map((v) => [v.name, v.body.type ? parseType(v.body.type) : { kind: 'any' }]));
+  for (const m of config.modules) {
+    const child = await loadModule(path.resolve(config.dir, m.body.source));
+    for (const v of child.variables) {
+      const arg = m.body[v.name];
+      const whole = typeof arg === 'string' && isWholeExpression(arg) && arg.match(/^\$\{var\.([A-Za-z_][\w-]*)\}$/);
+      if (!whole || !(whole[1] in values) || rootTypes.get(whole[1]).kind !== 'any') continue;
+      problems.push(...typeMismatches(values[whole[1]], parseType(v.body.type), whole[1]));
+    }
+  }
+  return problems;
+}
+
 module.exports = {
+  tfvarsThroughModulesProblems,
   isWholeExpression, parseType, typeMismatches, tfvarsTypeProblems, alignmentProblems, configDirs, terraformTypes, parseHcl, loadConfig, expressions, references,
   referenceProblems, duplicateProblems, schemaProblems,
 };

@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const tf = require('../lib/terraform');
 const policy = require('../lib/policy');
+const { environmentValues } = require('../../cost/model');
 
 const root = path.resolve(__dirname, '../../terraform');
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../schema/aws-provider.json'), 'utf8'));
@@ -84,15 +85,23 @@ test('policy rules hold in every configuration', async () => {
   for (const config of await allConfigs()) assert.deepEqual(policy.configProblems(config), [], config.dir);
 });
 
-test('environments share one composition and differ only in state key and tfvars', () => {
+test('environments are one modules/stack call each, differing only in name, state key and tfvars', async () => {
   const read = (env, f) => fs.readFileSync(path.join(root, 'envs', env, f), 'utf8');
-  for (const f of ['main.tf', 'variables.tf', 'outputs.tf']) {
-    for (const env of envNames) assert.equal(read(env, f), read('production', f), `envs/${env}/${f} differs from production's`);
+  const files = ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf'];
+  for (const env of envNames) {
+    assert.deepEqual(fs.readdirSync(path.join(root, 'envs', env)).sort(), [...files, 'moved.tf', 'terraform.tfvars'].sort(), env);
+    for (const f of files) assert.equal(read(env, f).replaceAll(env, 'ENV'), read('production', f).replaceAll('production', 'ENV'), `envs/${env}/${f} differs from production's`);
+    const config = await load(path.join(root, 'envs', env));
+    assert.deepEqual(config.modules.map((m) => [m.name, m.body.source]), [['stack', '../../modules/stack']], env);
+    assert.deepEqual(config.resources, [], `${env} declares resources of its own`);
+    const stack = await load(path.join(root, 'modules/stack'));
+    const moved = config.moved.map((m) => [m.body.from, m.body.to]).sort();
+    assert.deepEqual(moved, stack.modules.map((m) => ['${module.' + m.name + '}', '${module.stack.module.' + m.name + '}']).sort(), `${env}: state of every module moves into module.stack`);
+    const lines = files.reduce((n, f) => n + read(env, f).split('\n').length, 0);
+    assert.ok(lines < 100, `envs/${env} has ${lines} lines of .tf: the wiring belongs in modules/stack`);
   }
   const keys = envNames.map((env) => read(env, 'versions.tf').match(/key\s*=\s*"([^"]+)"/)[1]);
   assert.deepEqual(keys, envNames.map((e) => `envs/${e}/terraform.tfstate`));
-  const strip = (env) => read(env, 'versions.tf').replace(/key\s*=\s*"[^"]+"/, '');
-  for (const env of envNames) assert.equal(strip(env), strip('production'));
 });
 
 test('every composition but bootstrap keeps its state in S3 under its own key', async () => {
@@ -113,7 +122,7 @@ test('each environment\'s tfvars sets every required variable with a value of it
     const config = await load(path.join(root, 'envs', env));
     const file = path.join(root, 'envs', env, 'terraform.tfvars');
     const values = await tf.parseHcl(file, fs.readFileSync(file, 'utf8'));
-    assert.deepEqual(tf.tfvarsTypeProblems(config, values), [], env);
+    assert.deepEqual(await tf.tfvarsThroughModulesProblems(config, values, load), [], env);
   }
   for (const config of await allConfigs()) for (const v of config.variables) tf.parseType(v.body.type);
   const config = await load(path.join(root, 'envs/production'));
@@ -121,19 +130,20 @@ test('each environment\'s tfvars sets every required variable with a value of it
   const text = fs.readFileSync(file, 'utf8');
   const problems = async (from, to) => {
     assert.ok(text.includes(from), `cannot plant: ${from}`);
-    return tf.tfvarsTypeProblems(config, await tf.parseHcl(file, text.replace(from, to))).join('\n');
+    return (await tf.tfvarsThroughModulesProblems(config, await tf.parseHcl(file, text.replace(from, to)), load)).join('\n');
   };
   assert.match(await problems('az_count            = 2', 'az_count            = "two"'), /az_count: "two" is not a number/);
-  assert.match(await problems('deletion_protection = true', 'deletion_protecton = true'), /deletion_protecton: no such variable[\s\S]*deletion_protection: required, not set/);
+  assert.match(await problems('deletion_protection = true', 'deletion_protecton = true'), /settings: missing attribute deletion_protection[\s\S]*settings: unexpected attribute deletion_protecton/);
   assert.match(await problems('spot = true, on_demand_base = 0', 'spot = "yes", on_demand_base = 0'), /services\.worker\.spot: "yes" is not a bool/);
-  assert.match(await problems(', on_demand_base = 0 }\n  web', ' }\n  web'), /services\.api: missing attribute on_demand_base/);
+  assert.match(await problems(', on_demand_base = 0 }\n    web', ' }\n    web'), /services\.api: missing attribute on_demand_base/);
+  assert.match(await problems('image_tag = "0000000000000000000000000000000000000000"', 'image_tg = "0000000000000000000000000000000000000000"'), /image_tg: no such variable[\s\S]*image_tag: required, not set/);
   assert.match(await problems('alert_emails           = ["ops@example.org"]', 'alert_emails           = "ops@example.org"'), /alert_emails: not a list/);
 });
 
 test('tfvars give valid Fargate sizes, Spot on x86, and production its protections', async () => {
   for (const env of envNames) {
     const file = path.join(root, 'envs', env, 'terraform.tfvars');
-    const vars = await tf.parseHcl(file, fs.readFileSync(file, 'utf8'));
+    const vars = environmentValues(await tf.parseHcl(file, fs.readFileSync(file, 'utf8')));
     assert.equal(vars.environment, env);
     assert.deepEqual(policy.tfvarsProblems(env, vars), []);
   }
@@ -162,9 +172,11 @@ test('module provider constraints admit the versions the compositions pin', asyn
 test('the budget filters on the Environment tag the provider applies', async () => {
   const env = await load(path.join(root, 'envs/production'));
   const tags = env.locals.find((l) => l.name === 'tags').value;
-  const obs = env.modules.find((m) => m.name === 'observability').body;
+  assert.equal(env.modules.find((m) => m.name === 'stack').body.tags, '${local.tags}');
+  const stack = await load(path.join(root, 'modules/stack'));
+  const obs = stack.modules.find((m) => m.name === 'observability').body;
   assert.ok(obs.budget_tag_key in tags, `budget tag ${obs.budget_tag_key} is not a default tag`);
-  assert.equal(obs.budget_tag_value, '${local.tags.' + obs.budget_tag_key + '}');
+  assert.equal(obs.budget_tag_value, '${var.tags.' + obs.budget_tag_key + '}');
   for (const p of env.providers) {
     assert.equal(p.body.default_tags[0].tags, '${local.tags}', `provider ${p.name} does not apply local.tags`);
   }
@@ -218,9 +230,15 @@ test('planted Terraform mistakes are caught', async () => {
     'databases = merge({ primary = var.db_identifier }, var.db_replica_identifier == null ? {} : { replica = var.db_replica_identifier })', /conditional between \{\} and an object/);
   await expectCaught('modules/alb', 'main.tf', 'subnets                    = var.public_subnet_ids', 'subnets                    = local.subnets', /undeclared local\.subnets/);
   await expectCaught('modules/alb', 'main.tf', 'load_balancer_arn = aws_lb.this.arn\n  port              = 80', 'load_balancer_arn = aws_lb.main.arn\n  port              = 80', /undeclared aws_lb\.main/);
-  await expectCaught('envs/production', 'main.tf', 'alb_dns_name               = module.alb.dns_name', 'alb_dns_name               = module.alb.dns', /does not output/);
-  await expectCaught('envs/production', 'main.tf', 'az_count    = var.az_count', 'az_count    = var.az_count\n  zones       = 3', /does not declare/);
-  await expectCaught('envs/production', 'main.tf', '  region      = var.region\n', '', /required variable region/);
+  await expectCaught('modules/stack', 'main.tf', 'alb_dns_name               = module.alb.dns_name', 'alb_dns_name               = module.alb.dns', /does not output/);
+  await expectCaught('modules/stack', 'main.tf', 'az_count    = var.settings.az_count', 'az_count    = var.settings.az_count\n  zones       = 3', /does not declare/);
+  await expectCaught('modules/stack', 'main.tf', '  region      = var.settings.region\n', '', /required variable region/);
+  await expectCaught('modules/stack', 'main.tf', 'az_count    = var.settings.az_count', 'az_count    = var.settings.zones', /var\.settings\.zones, which the type of var\.settings does not have/);
+  await expectCaught('envs/production', 'main.tf', 'settings  = var.settings', 'setting   = var.settings', /passes setting, which the module does not declare/);
+  await expectCaught('envs/production', 'main.tf', 'settings  = var.settings', '', /does not pass required variable settings/);
+  await expectCaught('envs/production', 'moved.tf', 'to   = module.stack.module.alb', 'to   = module.stack.module.lb', /module\.stack calls no module lb/);
+  await expectCaught('envs/production', 'moved.tf', 'to   = module.stack.module.alb', 'to   = module.stak.module.alb', /undeclared module\.stak/);
+  await expectCaught('envs/production', 'outputs.tf', 'module.stack.cluster_name', 'module.stack.cluster', /does not output/);
   await expectCaught('modules/data', 'main.tf', 'storage_encrypted     = true\n\n  db_name', 'storage_encrypted     = false\n\n  db_name', /storage_encrypted is not true/);
   await expectCaught('modules/data', 'main.tf', 'transit_encryption_enabled = true', 'transit_encryption_enabled = false', /transit_encryption_enabled/);
   await expectCaught('modules/alb', 'main.tf', 'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket ', 'resource "aws_s3_bucket_public_access_block" "logs" {\n  bucket = "x"\n  xbucket ', /no public access block|unsupported argument/);
@@ -244,13 +262,13 @@ test('planted tfvars and version mistakes are caught', async () => {
   const file = path.join(root, 'envs/production/terraform.tfvars');
   const text = fs.readFileSync(file, 'utf8');
   const parsed = async (from, to) => { assert.ok(text.includes(from)); return tf.parseHcl(file, text.replace(from, to)); };
-  const problems = async (from, to) => policy.tfvarsProblems('production', await parsed(from, to)).join('\n');
+  const problems = async (from, to) => policy.tfvarsProblems('production', environmentValues(await parsed(from, to))).join('\n');
   assert.match(await problems('cpu = 1024, memory = 2048', 'cpu = 1024, memory = 1024'), /not a Fargate size/);
   assert.match(await problems('cpu_architecture = "X86_64", spot = true', 'cpu_architecture = "ARM64", spot = true'), /Fargate Spot/);
   assert.match(await problems('deletion_protection = true', 'deletion_protection = false'), /deletion_protection/);
   assert.match(await problems('db_final_snapshot         = true', 'db_final_snapshot         = false'), /final database snapshot/);
   assert.match(await problems('db_read_replica           = true', 'db_read_replica           = false'), /read replica/);
-  assert.match(await problems('image_tag         = "0000000000000000000000000000000000000000"', 'image_tag         = "latest"'), /commit SHA/);
+  assert.match(await problems('image_tag = "0000000000000000000000000000000000000000"', 'image_tag = "latest"'), /commit SHA/);
   assert.equal(policy.satisfies('5.100.0', '>= 5.100.0, < 6.0.0'), true);
   assert.equal(policy.satisfies('5.99.1', '>= 5.100.0, < 6.0.0'), false);
   assert.equal(policy.satisfies('6.0.0', '>= 5.100.0, < 6.0.0'), false);

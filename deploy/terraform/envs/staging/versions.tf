@@ -20,21 +20,3 @@ terraform {
     use_lockfile = true
   }
 }
-
-provider "aws" {
-  region = var.region
-
-  default_tags {
-    tags = local.tags
-  }
-}
-
-# CloudFront only takes certificates from us-east-1.
-provider "aws" {
-  alias  = "us_east_1"
-  region = "us-east-1"
-
-  default_tags {
-    tags = local.tags
-  }
-}
