@@ -1,5 +1,5 @@
 # The commands a newcomer needs. Everything else is in README.md and docs/.
-.PHONY: run cluster test build web bench bootstrap clean asan format
+.PHONY: run cluster test build web bench bootstrap clean asan format cost
 
 JOBS ?= $(shell nproc)
 
@@ -40,6 +40,11 @@ asan: bootstrap
 # Load scenarios with wrk; results go to docs/benchmarks.md by hand after review.
 bench: build
 	@bench/run.sh
+
+# The monthly cost of each environment from the Terraform variables and the committed eu-west-2
+# price table: the deployment guide's tables recomputed, and ours (docs/costs.md).
+cost:
+	@node deploy/cost/model.js
 
 format:
 	@find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
