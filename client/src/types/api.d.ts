@@ -1407,11 +1407,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search clients, cases and notes
+         * Search clients, cases, notes and documents
          * @description Any role, across the caller's own centre (admins name it with `centreId`, `422` without
          *     it). Every word of `q` must match the start of a word of a client's name, reference,
-         *     postcode or e-mail address, a case's reference or summary, or a note's current text; case
-         *     and accents are ignored ("sian" finds "Siân"). The best `limit` matches (20 unless given, at
+         *     postcode or e-mail address, a case's reference or summary, a note's current text, or the
+         *     extracted text of a document's current version (once its extraction is done; a deleted
+         *     document is not found); case and accents are ignored ("sian" finds "Siân"). The best `limit` matches (20 unless given, at
          *     most 50), best first, each with the field that matched and a snippet of it whose `match`
          *     parts are the matched words. A query with no letter or digit answers `422`. Nothing from
          *     another centre is ever searched.
@@ -3195,13 +3196,16 @@ export interface components {
         SearchResults: {
             items: {
                 /** @enum {string} */
-                kind: "client" | "case" | "note";
+                kind: "client" | "case" | "note" | "document";
                 id: components["schemas"]["Id"];
-                /** @description The case of a case or a note; null for a client. */
+                /** @description The case of a case, a note or a document; null for a client. */
                 caseId: string | null;
-                /** @enum {string} */
-                field: "name" | "reference" | "postcode" | "email" | "summary" | "body";
-                /** @description A title for the result (a client's name and reference, a case's reference and client, a note's type and case). */
+                /**
+                 * @description The field that matched; `text` is a document's extracted text.
+                 * @enum {string}
+                 */
+                field: "name" | "reference" | "postcode" | "email" | "summary" | "body" | "text";
+                /** @description A title for the result (a client's name and reference, a case's reference and client, a note's type and case, a document's name). */
                 label: string;
                 /** @description The matched field around its first match, in parts; `match` parts are matched words. */
                 snippet: {
@@ -6078,7 +6082,7 @@ export interface operations {
         parameters: {
             query: {
                 q: string;
-                kind?: "client" | "case" | "note";
+                kind?: "client" | "case" | "note" | "document";
                 /** @description Admins only (required for them). */
                 centreId?: string;
                 limit?: number;

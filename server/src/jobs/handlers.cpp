@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/audit/audit_log.hpp"
+#include "app/documents/extraction.hpp"
 #include "app/jobs/jobs.hpp"
 #include "platform/log.hpp"
 
@@ -42,6 +43,29 @@ JobResult audit_verify(JobContext& ctx) {
   return JobResult::done();
 }
 
+JobResult document_extract(JobContext& ctx) {
+  const auto& job = ctx.job();
+  boost::system::error_code ec;
+  auto v = boost::json::parse(job.payload, ec);
+  if (ec || !v.is_object()) return JobResult::permanent("the payload is not a JSON object");
+  const auto& o = v.as_object();
+  const auto* document = o.if_contains("documentId");
+  const auto* version = o.if_contains("version");
+  const auto* centre = o.if_contains("centreId");
+  if (document == nullptr || !document->is_string() || document->as_string().empty())
+    return JobResult::permanent("documentId must be a document's id");
+  if (version == nullptr || !version->is_int64() || version->as_int64() < 1 || version->as_int64() > 1000000)
+    return JobResult::permanent("version must be a version number");
+  // The job's own centre is the tenant it works for; a payload naming another is refused.
+  if (centre == nullptr || !centre->is_string() || job.centre_id.empty() || centre->as_string() != job.centre_id)
+    return JobResult::permanent("centreId must be the job's centre");
+  app::RequestMeta meta{"job-" + job.id, "local", "cma worker"};
+  auto run = app::run_extraction(ctx.deps(), job.centre_id, std::string(document->as_string()),
+                                 static_cast<int>(version->as_int64()), job.attempts >= job.max_attempts, meta);
+  if (run.status == app::ExtractionRun::Status::retry) return JobResult::failed(run.error);
+  return JobResult::done();
+}
+
 }  // namespace
 
 bool JobContext::sleep_for(std::chrono::milliseconds d) const {
@@ -57,6 +81,7 @@ bool JobContext::sleep_for(std::chrono::milliseconds d) const {
 void add_builtin_handlers(HandlerRegistry& registry) {
   registry.add(kNoopJob, noop);
   registry.add(kAuditVerifyJob, audit_verify);
+  registry.add(app::kExtractJob, document_extract);
 }
 
 int schedule_daily_jobs(const app::Deps& deps) {

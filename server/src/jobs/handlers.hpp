@@ -65,6 +65,8 @@ class HandlerRegistry {
 //                 first; {"fail": "why"} fails every attempt with that message.
 //   audit.verify  checks every audit hash chain; a broken chain fails the job, so it ends dead and
 //                 visible. Scheduled daily (schedule_daily_jobs).
+//   document.extract  extracts a document version's text (app/documents/extraction.hpp). Payload:
+//                 {"documentId", "version", "centreId"}; queued by uploads.
 inline constexpr const char* kNoopJob = "system.noop";
 inline constexpr const char* kAuditVerifyJob = "audit.verify";
 void add_builtin_handlers(HandlerRegistry& registry);

@@ -176,6 +176,7 @@ int serve(const Overrides& overrides, bool demo) {
   auto core = make_core(config, workers + (inprocess_worker ? worker_settings.concurrency + 1 : 0));
   core->blobs = std::move(blobs);
   core->sniffer = std::move(sniffer);
+  if (inprocess_worker) core->extractor = make_text_extractor_or_log();
   migrate_and_log(*core);
   if (demo) {
     fs::path file = fs::path(config.data_dir) / "demo-logins.txt";

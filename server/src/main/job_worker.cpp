@@ -182,6 +182,14 @@ int run_worker(const std::map<std::string, std::string>& overrides) {
   }
   // A connection per runner, one for the heartbeat, one for health checks and one to spare.
   auto core = make_core(config, settings.concurrency + 3);
+  // Extraction jobs read documents' bytes from the same store the API writes them to.
+  try {
+    core->blobs = make_blob_store(config);
+  } catch (const std::exception& e) {
+    std::cerr << "configuration error: " << e.what() << "\n";
+    return 2;
+  }
+  core->extractor = make_text_extractor_or_log();
   auto report = core->db->migrate();
   log::info("db.schema_ready", log::Fields().add("version", report.current_version));
   Observability observability(config);

@@ -7,7 +7,9 @@
 #include "app/identity/users.hpp"
 #include "blob/content_sniffer.hpp"
 #include "blob/s3_store.hpp"
+#include "extract/text_extractor.hpp"
 #include "platform/crypto.hpp"
+#include "platform/log.hpp"
 #include "redis/rate_limiter.hpp"
 #include "refdata/reference_data.hpp"
 
@@ -69,6 +71,15 @@ std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config) 
 
 std::unique_ptr<app::ContentSniffer> make_content_sniffer() {
   return std::make_unique<blob::MagicSniffer>();
+}
+
+std::unique_ptr<app::TextExtractor> make_text_extractor_or_log() {
+  try {
+    return extract::make_text_extractor();
+  } catch (const std::exception& e) {
+    platform::log::error("extract.unavailable", platform::log::Fields().add("reason", e.what()));
+    return nullptr;
+  }
 }
 
 app::Actor system_actor(const std::string& command) {

@@ -8,6 +8,7 @@
 #include "app/context.hpp"
 #include "app/dashboard/cache.hpp"
 #include "app/documents/ports.hpp"
+#include "app/documents/text_extractor.hpp"
 #include "app/limits/rate_limiter.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
@@ -20,15 +21,18 @@ struct Core {
   std::unique_ptr<platform::UuidV7Generator> ids;
   std::unique_ptr<store::SociDatabase> db;
   std::unique_ptr<app::ReferenceData> reference;
-  std::unique_ptr<app::AuthService> auth;        // only when a JWT secret is configured
-  std::unique_ptr<app::BlobStore> blobs;         // `cma serve` only: documents' bytes
-  std::unique_ptr<app::ContentSniffer> sniffer;  // `cma serve` only: uploads' types
+  std::unique_ptr<app::AuthService> auth;         // only when a JWT secret is configured
+  std::unique_ptr<app::BlobStore> blobs;          // `cma serve` only: documents' bytes
+  std::unique_ptr<app::ContentSniffer> sniffer;   // `cma serve` only: uploads' types
+  std::unique_ptr<app::TextExtractor> extractor;  // where jobs run: documents' text
   app::DashboardCache dashboard_cache;
   std::unique_ptr<redis::Client> redis;       // when REDIS_URL is set
   std::unique_ptr<app::RateLimiter> limiter;  // over Redis when set, else in this process
   app::RateLimits limits;
 
-  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get()}; }
+  app::Deps deps() {
+    return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get(), extractor.get()};
+  }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);
@@ -45,6 +49,10 @@ void log_rate_limits(Core& core);
 std::unique_ptr<app::BlobStore> make_blob_store(const platform::Config& config);
 // libmagic with the system's database; throws std::runtime_error when it cannot be loaded.
 std::unique_ptr<app::ContentSniffer> make_content_sniffer();
+
+// The text extractor over poppler-cpp and Tesseract, or null (logged) when the OCR engine cannot
+// start: extraction jobs then fail visibly after their attempts.
+std::unique_ptr<app::TextExtractor> make_text_extractor_or_log();
 
 // The actor for operator commands run on the machine itself (audited as the system).
 app::Actor system_actor(const std::string& command);

@@ -68,4 +68,15 @@ TEST(DocumentRules, OnlyTheAllowListedTypesAreAccepted) {
   EXPECT_FALSE(accepted_content_type(""));
 }
 
+TEST(DocumentRules, TextIsExtractedFromPdfImagesAndPlainTextOnly) {
+  EXPECT_TRUE(extracts_text("application/pdf"));
+  EXPECT_TRUE(extracts_text("image/png"));
+  EXPECT_TRUE(extracts_text("image/jpeg"));
+  EXPECT_TRUE(extracts_text("image/tiff"));
+  EXPECT_TRUE(extracts_text("text/plain"));
+  EXPECT_FALSE(extracts_text("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+  EXPECT_FALSE(extracts_text("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  EXPECT_FALSE(extracts_text(""));
+}
+
 }  // namespace cma::domain

@@ -6,8 +6,11 @@
 #include "app/audit/audit_log.hpp"
 #include "app/authorization.hpp"
 #include "app/cases/case_access.hpp"
+#include "app/documents/extraction.hpp"
 #include "app/documents/ports.hpp"
+#include "app/jobs/jobs.hpp"
 #include "app/lookup.hpp"
+#include "app/search/search.hpp"
 #include "domain/documents/document_rules.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
@@ -71,7 +74,7 @@ DocumentVersion new_version(const Deps& deps, const Actor& actor, const Document
   v.blob_key = key.str();
   v.uploaded_by = actor.principal.user_id();
   v.created_at = platform::format_time(deps.clock.now());
-  v.extraction_status = "pending";
+  v.extraction_status = domain::extracts_text(content_type) ? "pending" : "not_applicable";
   return v;
 }
 
@@ -155,6 +158,7 @@ Result<Document> upload_document(const Deps& deps, const Actor& actor, const std
     auto& documents = tx->get<DocumentRepository>();
     documents.insert(d);
     documents.insert_version(d.current);
+    if (d.current.extraction_status == "pending") enqueue_job(deps, *tx, extraction_job(d.current));
     append_audit(deps, *tx, actor.meta,
                  {d.centre_id, actor.principal.user_id(), "document.create", "document", d.id,
                   ChangeSet::for_creation()
@@ -206,6 +210,10 @@ Result<Document> add_document_version(const Deps& deps, const Actor& actor, cons
     d.updated_at = d.current.created_at;
     documents.insert_version(d.current);
     documents.set_current_version(found->scope, d.id, version, d.updated_at);
+    // The previous version's text is no longer the document's: it leaves the index until this
+    // version's is extracted.
+    index_document_text(*tx, found->scope, d.id, d.case_id, d.name, "");
+    if (d.current.extraction_status == "pending") enqueue_job(deps, *tx, extraction_job(d.current));
     append_audit(deps, *tx, actor.meta,
                  {d.centre_id, actor.principal.user_id(), "document.version_create", "document", d.id,
                   ChangeSet()
@@ -242,7 +250,10 @@ Result<Document> get_document(const Deps& deps, const Actor& actor, const std::s
   auto tx = deps.db.begin(TxMode::read);
   auto found = find_document(*tx, actor.principal, id);
   if (!found) return found.error();
-  found->d.versions = tx->get<DocumentRepository>().versions(found->scope, id);
+  auto& documents = tx->get<DocumentRepository>();
+  found->d.versions = documents.versions(found->scope, id);
+  if (found->d.current.extraction_status == "done")
+    found->d.current.extracted_text = documents.extracted_text(found->scope, id, found->d.current_version);
   return std::move(found->d);
 }
 
@@ -260,6 +271,7 @@ Result<Document> delete_document(const Deps& deps, const Actor& actor, const std
   d.deleted_by = actor.principal.user_id();
   d.deleted_at = d.updated_at = platform::format_time(deps.clock.now());
   documents.mark_deleted(found->scope, id, d.deleted_by, d.deleted_at);
+  index_document_text(*tx, found->scope, d.id, d.case_id, d.name, "");
   append_audit(deps, *tx, actor.meta,
                {d.centre_id, actor.principal.user_id(), "document.delete", "document", d.id,
                 ChangeSet().set("status", "available", "deleted")});
@@ -267,28 +279,15 @@ Result<Document> delete_document(const Deps& deps, const Actor& actor, const std
   return d;
 }
 
-Result<DocumentContent> open_document_content(const Deps& deps, const Actor& actor, const std::string& id,
-                                              std::optional<int> version) {
-  if (auto refused = authorize(actor.principal, domain::Permission::cases_read))
-    return refuse(deps, actor, *refused, "document.read", "document", id);
-  if (auto ready = need_store(deps); !ready) return ready.error();
-  DocumentVersion v;
-  std::string name;
-  {
-    auto tx = deps.db.begin(TxMode::read);
-    auto found = find_document(*tx, actor.principal, id);
-    if (!found) return found.error();
-    auto picked = pick_version(*tx, *found, version);
-    if (!picked) return picked.error();
-    v = std::move(*picked);
-    name = found->d.name;
-  }
+Result<std::shared_ptr<SpooledFile>> fetch_version_bytes(const Deps& deps, const DocumentVersion& v) {
+  // Reading needs the store only (a worker has no sniffer).
+  if (deps.blobs == nullptr) return Error::unavailable("Document storage is not configured on this server.");
   // The stored key is checked against the document's own centre before any store sees it.
   auto key = checked_blob_key(v.centre_id, v.blob_key);
   if (!key) return Error::not_found(kNoSuchDocument);
   auto spool = make_spooled_file({});
   File out(std::fopen(spool->path().c_str(), "wb"));
-  if (!out) return Error::unavailable("The document could not be prepared for download; try again.");
+  if (!out) return Error::unavailable("The document could not be copied from the store; try again.");
   platform::Sha256Stream sha;
   std::uint64_t size = 0;
   auto got = deps.blobs->get(
@@ -300,7 +299,7 @@ Result<DocumentContent> open_document_content(const Deps& deps, const Actor& act
           throw std::runtime_error("spool write failed");
       },
       std::nullopt);
-  if (std::fflush(out.get()) != 0) return Error::unavailable("The document could not be prepared for download.");
+  if (std::fflush(out.get()) != 0) return Error::unavailable("The document could not be copied from the store.");
   out.reset();
   auto mismatch = [&](const char* why) {
     // Ids and sizes only: the name and the bytes may be personal data.
@@ -319,7 +318,28 @@ Result<DocumentContent> open_document_content(const Deps& deps, const Actor& act
   }
   if (size != static_cast<std::uint64_t>(v.size_bytes)) return mismatch("size");
   if (!platform::constant_time_equal(sha.hex(), v.sha256)) return mismatch("sha256");
-  return DocumentContent{name, v.content_type, size, std::move(spool)};
+  return spool;
+}
+
+Result<DocumentContent> open_document_content(const Deps& deps, const Actor& actor, const std::string& id,
+                                              std::optional<int> version) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_read))
+    return refuse(deps, actor, *refused, "document.read", "document", id);
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  DocumentVersion v;
+  std::string name;
+  {
+    auto tx = deps.db.begin(TxMode::read);
+    auto found = find_document(*tx, actor.principal, id);
+    if (!found) return found.error();
+    auto picked = pick_version(*tx, *found, version);
+    if (!picked) return picked.error();
+    v = std::move(*picked);
+    name = found->d.name;
+  }
+  auto spool = fetch_version_bytes(deps, v);
+  if (!spool) return spool.error();
+  return DocumentContent{name, v.content_type, static_cast<std::uint64_t>(v.size_bytes), std::move(*spool)};
 }
 
 Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor, const std::string& id,

@@ -5,6 +5,7 @@
 // cases_read, uploading and deleting cases_write. A new version keeps the old ones; deleting is
 // soft (the bytes stay until retention removes them). Another centre's document or case is a 404.
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,9 @@ Result<Document> delete_document(const Deps& deps, const Actor& actor, const std
 // while their SHA-256 is computed; a mismatch with the recorded one is refused (conflict) and logged.
 Result<DocumentContent> open_document_content(const Deps& deps, const Actor& actor, const std::string& id,
                                               std::optional<int> version);
+// A version's bytes copied from the store into a spooled file and checked against the recorded size
+// and SHA-256 (a mismatch is a conflict, logged); no authorization: for the callers above and jobs.
+Result<std::shared_ptr<SpooledFile>> fetch_version_bytes(const Deps& deps, const DocumentVersion& v);
 // A short-lived URL that fetches the bytes straight from the object store (S3 only; with local files
 // failed_precondition).
 Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor, const std::string& id,

@@ -29,6 +29,13 @@ class DocumentRepository {
   // A case's documents that are not deleted, newest first: up to `page.limit` after the cursor.
   virtual std::vector<Document> list(const CentreScope& scope, const std::string& case_id,
                                      const KeysetRequest& page) = 0;
+  // Text extraction. One version, whether or not its document is deleted.
+  virtual std::optional<DocumentVersion> find_version(const CentreScope& scope, const std::string& id, int version) = 0;
+  // A version's extracted text ("" when there is none).
+  virtual std::string extracted_text(const CentreScope& scope, const std::string& id, int version) = 0;
+  // Records the outcome on a version that is still pending; false (nothing changed) otherwise.
+  virtual bool store_extraction(const CentreScope& scope, const std::string& id, int version,
+                                const ExtractionOutcome& outcome) = 0;
 };
 
 // What kind of file this is by its bytes: a MIME type such as "application/pdf", without parameters.

@@ -20,7 +20,19 @@ struct DocumentVersion {
   std::string blob_key;
   std::string uploaded_by;
   std::string created_at;
-  std::string extraction_status = "pending";
+  std::string extraction_status = "pending";    // pending | done | failed | not_applicable
+  std::string extraction_error;                 // failed: why ("" otherwise)
+  std::optional<double> extraction_confidence;  // OCR only: the mean word confidence, 0 to 100
+  std::optional<std::string> extracted_text;    // filled only for the single-document read, when done
+};
+
+// What a finished extraction stores on its version.
+struct ExtractionOutcome {
+  std::string status;  // done | failed | not_applicable
+  std::string text;
+  std::optional<double> confidence;
+  std::string error;
+  std::string at;
 };
 
 struct Document {

@@ -9,11 +9,12 @@
 namespace cma::app {
 
 struct SearchDocument {
-  std::string kind;  // client | case | note
+  std::string kind;  // client | case | note | document
   std::string entity_id;
-  std::string case_id;  // notes and cases: the case; "" for clients
-  std::string field;    // which field the text is: name, reference, postcode, email, summary, body
-  std::string label;    // how the result is titled: a client's name and reference, a case's reference…
+  std::string case_id;  // notes, cases and documents: the case; "" for clients
+  std::string field;    // which field the text is: name, reference, postcode, email, summary, body, text
+  std::string label;    // how the result is titled: a client's name and reference, a case's reference,
+                        // a document's name…
   std::string text;     // the field as stored
   std::string words;    // domain::search_index_text(text)
 };

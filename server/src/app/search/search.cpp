@@ -44,6 +44,15 @@ void index_note(Transaction& tx, const CentreScope& scope, const Note& n, const 
   put(tx, scope, "note", n.id, {doc("note", n.id, c.id, "body", n.note_type + " note on " + c.reference, n.body)});
 }
 
+void index_document_text(Transaction& tx, const CentreScope& scope, const std::string& document_id,
+                         const std::string& case_id, const std::string& name, const std::string& text) {
+  if (text.empty()) {
+    put(tx, scope, "document", document_id, {});
+    return;
+  }
+  put(tx, scope, "document", document_id, {doc("document", document_id, case_id, "text", name, text)});
+}
+
 Result<std::vector<SearchResult>> search(const Deps& deps, const Actor& actor, const std::string& query,
                                          const std::string& kind, const std::string& centre_id, int limit) {
   if (auto refused = authorize(actor.principal, domain::Permission::clients_read))
@@ -52,8 +61,8 @@ Result<std::vector<SearchResult>> search(const Deps& deps, const Actor& actor, c
   auto words = domain::search_words(query);
   if (words.empty()) errors.push_back({"q", "must have at least one letter or digit"});
   if (query.size() > 200) errors.push_back({"q", "must be at most 200 characters"});
-  if (!kind.empty() && kind != "client" && kind != "case" && kind != "note")
-    errors.push_back({"kind", "must be client, case or note"});
+  if (!kind.empty() && kind != "client" && kind != "case" && kind != "note" && kind != "document")
+    errors.push_back({"kind", "must be client, case, note or document"});
   if (limit < 1 || limit > kMaxSearchResults) errors.push_back({"limit", "must be a whole number from 1 to 50"});
   std::optional<CentreScope> scope;
   if (!centre_id.empty()) {

@@ -138,4 +138,9 @@ std::string accepted_content_type_list() {
   return "PDF, PNG, JPEG, TIFF, DOCX, XLSX, plain text";
 }
 
+bool extracts_text(std::string_view content_type) {
+  return content_type == "application/pdf" || content_type == "image/png" || content_type == "image/jpeg" ||
+         content_type == "image/tiff" || content_type == "text/plain";
+}
+
 }  // namespace cma::domain

@@ -1,5 +1,8 @@
 #include "http/documents/json.hpp"
 
+#include <boost/json.hpp>
+#include <cmath>
+
 namespace cma::http {
 
 void Json<app::DocumentVersion>::write(JsonWriter& w, const app::DocumentVersion& v) {
@@ -27,9 +30,20 @@ void Json<app::Document>::write(JsonWriter& w, const app::Document& d) {
       .field("contentType", d.current.content_type)
       .field("sizeBytes", static_cast<long long>(d.current.size_bytes))
       .field("sha256", d.current.sha256)
-      .field("extractionStatus", d.current.extraction_status)
-      .field("createdAt", d.created_at)
-      .field("updatedAt", d.updated_at);
+      .field("extractionStatus", d.current.extraction_status);
+  w.nullable("extractionError", d.current.extraction_error);
+  if (d.current.extraction_confidence)
+    w.key("extractionConfidence").value(boost::json::value(std::round(*d.current.extraction_confidence * 10) / 10));
+  else
+    w.key("extractionConfidence").null();
+  // The text only on single-document reads (which carry the versions too), never in lists.
+  if (!d.versions.empty()) {
+    if (d.current.extracted_text)
+      w.field("extractedText", *d.current.extracted_text);
+    else
+      w.key("extractedText").null();
+  }
+  w.field("createdAt", d.created_at).field("updatedAt", d.updated_at);
   if (!d.versions.empty()) {
     w.key("versions").begin_array();
     for (const auto& v : d.versions) Json<app::DocumentVersion>::write(w, v);

@@ -1,5 +1,7 @@
 #include "store/documents/repositories.hpp"
 
+#include <charconv>
+
 #include "app/documents/ports.hpp"
 #include "store/documents/queries.hpp"
 
@@ -9,7 +11,7 @@ namespace {
 
 using db::write_guarded;
 
-// CMA_VERSION_COLUMNS starting at column `at`.
+// CMA_VERSION_READ_COLUMNS starting at column `at`.
 app::DocumentVersion read_version(const db::Query& q, int at) {
   app::DocumentVersion v;
   q.read(at + 0, v.document_id);
@@ -23,6 +25,13 @@ app::DocumentVersion read_version(const db::Query& q, int at) {
   q.read(at + 8, v.uploaded_by);
   q.read(at + 9, v.created_at);
   q.read(at + 10, v.extraction_status);
+  q.read(at + 11, v.extraction_error);
+  auto confidence = q.view(at + 12);
+  if (!confidence.empty()) {
+    double c = 0;
+    auto [end, ec] = std::from_chars(confidence.data(), confidence.data() + confidence.size(), c);
+    if (ec == std::errc()) v.extraction_confidence = c;
+  }
   return v;
 }
 
@@ -140,6 +149,44 @@ class Documents final : public app::DocumentRepository {
     std::vector<app::Document> out;
     while (q.next()) out.push_back(read_document(q));
     return out;
+  }
+
+  std::optional<app::DocumentVersion> find_version(const app::CentreScope& scope, const std::string& id,
+                                                   int version) override {
+    db::Query q(statements_, sql::kFindVersion);
+    q.bind("centre", scope.centre_id()).bind("id", id).bind("version", version);
+    if (!q.next()) return std::nullopt;
+    return read_version(q, 0);
+  }
+
+  std::string extracted_text(const app::CentreScope& scope, const std::string& id, int version) override {
+    db::Query q(statements_, sql::kExtractedText);
+    q.bind("centre", scope.centre_id()).bind("id", id).bind("version", version);
+    return q.next() ? q.text(0) : std::string();
+  }
+
+  bool store_extraction(const app::CentreScope& scope, const std::string& id, int version,
+                        const app::ExtractionOutcome& outcome) override {
+    long long changed = 0;
+    write_guarded([&] {
+      db::Query q(statements_, sql::kStoreExtraction);
+      std::string confidence;
+      if (outcome.confidence) {
+        char buffer[32];
+        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, *outcome.confidence);
+        if (ec == std::errc()) confidence.assign(buffer, end);
+      }
+      q.bind("status", outcome.status)
+          .bind("text", outcome.text)
+          .bind("confidence", confidence)
+          .bind("error", outcome.error)
+          .bind("at", outcome.at)
+          .bind("centre", scope.centre_id())
+          .bind("id", id)
+          .bind("version", version);
+      changed = q.run();
+    });
+    return changed > 0;
   }
 
  private:

@@ -5,9 +5,9 @@ import type { components, operations } from '@/types/api';
 export type SearchResults = components['schemas']['SearchResults'];
 export type SearchHit = SearchResults['items'][number];
 export type SearchKind = NonNullable<operations['search']['parameters']['query']['kind']>;
-export const searchKinds: readonly SearchKind[] = ['client', 'case', 'note'];
+export const searchKinds: readonly SearchKind[] = ['client', 'case', 'note', 'document'];
 
-// Clients, cases and notes of one centre matching every word of `q` (admins name the centre).
+// Clients, cases, notes and documents (by their extracted text) of one centre matching every word of `q` (admins name the centre).
 // A query without a letter or digit is not sent: the API refuses it.
 export const searchQuery = (q: string, kind: SearchKind | undefined, centreId: string | undefined) =>
   queryOptions({

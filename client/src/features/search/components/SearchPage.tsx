@@ -9,11 +9,12 @@ import { searchKinds, useSearch, type SearchHit, type SearchKind } from '../api/
 
 export type CentreChoice = { id: string; label: string };
 
-const KIND_LABEL: Record<SearchKind, string> = { client: 'Client', case: 'Case', note: 'Note' };
+const KIND_LABEL: Record<SearchKind, string> = { client: 'Client', case: 'Case', note: 'Note', document: 'Document' };
 
 function linkOf(hit: SearchHit): string {
   if (hit.kind === 'client') return linkTo.client(hit.id);
   if (hit.kind === 'case') return linkTo.case(hit.id);
+  if (hit.kind === 'document') return linkTo.case(hit.caseId ?? '');
   return linkTo.case(hit.caseId ?? '', 'notes');
 }
 

@@ -1,0 +1,371 @@
+// Text extraction of documents, run by the document.extract job: a PDF's text read and found by
+// search, the same page rendered to a PNG and read by OCR, a damaged PDF failing visibly, retries
+// ending as a visible failure, reruns storing once, and no centre reaching another's text. The jobs
+// are claimed from the real queue and run by the real handler, one at a time, so every step is
+// deterministic.
+#include <gtest/gtest.h>
+#include <poppler-document.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/documents/extraction.hpp"
+#include "app/jobs/jobs.hpp"
+#include "app/jobs/ports.hpp"
+#include "extract/text_extractor.hpp"
+#include "jobs/handlers.hpp"
+#include "support/backend.hpp"
+#include "support/test_app.hpp"
+
+namespace cma::testing {
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kExtractBoundary = "cma-extract-boundary-51c2";
+constexpr const char* kSentence = "Final demand from Northwick Borough Council for unpaid rent";
+
+// A one-page PDF written by hand: the sentence in 24 pt Helvetica, with a correct cross-reference
+// table (the offsets of its five objects).
+std::string sentence_pdf(const std::string& sentence) {
+  std::string stream = "BT /F1 24 Tf 40 700 Td (" + sentence + ") Tj ET";
+  std::vector<std::string> objects{
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 900 792] /Contents 4 0 R"
+      " /Resources << /Font << /F1 5 0 R >> >> >>",
+      "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  auto xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (auto at : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", at);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The PDF's first page rendered at 300 dpi and saved as a PNG, as a scanner would give it.
+std::string rendered_png(const std::string& pdf) {
+  std::vector<char> bytes(pdf.begin(), pdf.end());
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), (int)bytes.size()));
+  EXPECT_NE(doc, nullptr);
+  if (!doc) return {};
+  std::unique_ptr<poppler::page> page(doc->create_page(0));
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  auto image = renderer.render_page(page.get(), 300, 300);
+  EXPECT_TRUE(image.is_valid());
+  auto file = fs::path(temp_dir()) / "page.png";
+  EXPECT_TRUE(image.save(file.string(), "png", 300));
+  auto png = read_file(file);
+  fs::remove(file);
+  return png;
+}
+
+std::string collapse_spaces(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+HttpResult upload_file(TestApp& app, const std::string& token, const std::string& target, const std::string& bytes,
+                       const std::string& filename) {
+  std::string b = kExtractBoundary;
+  std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\ncreditor_letter\r\n";
+  body += "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+          "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + b + "--\r\n";
+  return app.call("POST", target, token, body,
+                  {{"Content-Type", std::string("multipart/form-data; boundary=") + kExtractBoundary}});
+}
+
+std::string new_case(TestApp& app, const std::string& token) {
+  auto client = app.post("/api/v1/clients", json::object{{"firstName", "Ocr"}, {"lastName", "Reader"}}, token);
+  EXPECT_EQ(client.status, 201) << client.body;
+  auto c = app.post("/api/v1/cases", json::object{{"clientId", client.str("id")}}, token);
+  EXPECT_EQ(c.status, 201) << c.body;
+  return c.str("id");
+}
+
+// The queue and the handlers over the app's database and store, with the real extractor.
+struct Jobs {
+  explicit Jobs(TestApp& app)
+      : ids(app.clock()), extractor(extract::make_text_extractor()), deps{app.db(), app.clock(), ids, app.reference()} {
+    deps.blobs = &app.blobs();
+    deps.extractor = extractor.get();
+    jobs::add_builtin_handlers(handlers);
+  }
+  platform::UuidV7Generator ids;
+  std::unique_ptr<app::TextExtractor> extractor;
+  app::Deps deps;
+  jobs::HandlerRegistry handlers;
+
+  // Runs one attempt of `job` through its handler; the result as the worker would see it.
+  jobs::JobResult run(const app::Job& job) {
+    std::atomic<bool> stop{false};
+    jobs::JobContext ctx(job, deps, stop);
+    const auto* handler = handlers.find(job.kind);
+    EXPECT_NE(handler, nullptr) << job.kind;
+    return (*handler)(ctx);
+  }
+  // Claims every due document.extract job, runs each once and settles it as the worker does.
+  // Returns the jobs run.
+  std::vector<app::Job> run_due() {
+    std::vector<app::Job> ran;
+    for (auto& job : app::claim_jobs(deps, "itest", std::chrono::seconds(60), 100)) {
+      if (job.kind != app::kExtractJob) {
+        app::complete_job(deps, job, "itest");
+        continue;
+      }
+      auto r = run(job);
+      if (r.status == jobs::JobResult::Status::done)
+        EXPECT_TRUE(app::complete_job(deps, job, "itest"));
+      else
+        app::fail_job(deps, job, "itest", r.error, std::chrono::milliseconds(0),
+                      r.status == jobs::JobResult::Status::dead);
+      ran.push_back(job);
+    }
+    return ran;
+  }
+  std::vector<app::Job> all_extract_jobs() {
+    auto tx = deps.db.begin(app::TxMode::read);
+    app::PageRequest page;
+    page.limit = 1000;
+    return tx->get<app::JobRepository>().list({"", app::kExtractJob}, page);
+  }
+};
+
+json::array search(TestApp& app, const std::string& token, const std::string& q, const std::string& kind = "") {
+  auto r = app.get("/api/v1/search?q=" + q + (kind.empty() ? "" : "&kind=" + kind), token);
+  EXPECT_EQ(r.status, 200) << r.body;
+  if (r.status != 200) return {};
+  return r.obj().at("items").as_array();
+}
+
+int audit_count(TestApp& app, const std::string& token, const std::string& document_id, const std::string& action) {
+  auto r = app.get("/api/v1/audit?entityType=document&entityId=" + document_id, token);
+  EXPECT_EQ(r.status, 200) << r.body;
+  int n = 0;
+  if (r.status == 200)
+    for (const auto& e : r.obj().at("items").as_array())
+      if (e.at("action").as_string() == action) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST(Extraction, APdfsTextIsExtractedStoredAndFoundBySearch) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "demand.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto id = up.str("id");
+  EXPECT_EQ(up.str("extractionStatus"), "pending");
+  // Queued with the version, in its transaction.
+  auto queued = jobs.all_extract_jobs();
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_EQ(queued[0].centre_id, app.centre_a);
+  EXPECT_TRUE(search(app, t, "northwick").empty()) << "nothing is searchable before extraction";
+
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  auto got = app.get("/api/v1/documents/" + id, t);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.str("extractionStatus"), "done");
+  EXPECT_EQ(collapse_spaces(got.str("extractedText")), kSentence);
+  EXPECT_TRUE(got.obj().at("extractionConfidence").is_null()) << "a PDF's text layer has no confidence";
+  EXPECT_TRUE(got.obj().at("extractionError").is_null());
+  EXPECT_EQ(jobs.all_extract_jobs()[0].state, "done") << jobs.all_extract_jobs()[0].last_error;
+
+  // Lists carry the status but never the text.
+  auto list = app.get("/api/v1/cases/" + case_id + "/documents", t);
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto& item = list.obj().at("items").as_array().at(0).as_object();
+  EXPECT_EQ(item.at("extractionStatus").as_string(), "done");
+  EXPECT_FALSE(item.contains("extractedText"));
+
+  auto found = search(app, t, "northwick%20borough");
+  ASSERT_EQ(found.size(), 1u);
+  const auto& hit = found[0].as_object();
+  EXPECT_EQ(hit.at("kind").as_string(), "document");
+  EXPECT_EQ(hit.at("id").as_string(), id);
+  EXPECT_EQ(hit.at("caseId").as_string(), case_id);
+  EXPECT_EQ(hit.at("field").as_string(), "text");
+  EXPECT_EQ(hit.at("label").as_string(), "demand.pdf");
+  bool marked = false;
+  for (const auto& part : hit.at("snippet").as_array())
+    if (part.at("match").as_bool() && part.at("text").as_string() == "Northwick") marked = true;
+  EXPECT_TRUE(marked) << json::serialize(hit);
+  EXPECT_EQ(search(app, t, "unpaid", "document").size(), 1u);
+  EXPECT_TRUE(search(app, t, "unpaid", "note").empty());
+  // Audited once, as the system.
+  auto manager = app.login(app.manager_a);
+  EXPECT_EQ(audit_count(app, manager, id, "document.extract"), 1);
+
+  // A deleted document drops out of search.
+  ASSERT_EQ(app.call("DELETE", "/api/v1/documents/" + id, t).status, 204);
+  EXPECT_TRUE(search(app, t, "northwick").empty());
+}
+
+TEST(Extraction, OcrOfARenderedPageFindsItsSentence) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto png = rendered_png(sentence_pdf(kSentence));
+  ASSERT_FALSE(png.empty());
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", png, "scan.png");
+  ASSERT_EQ(up.status, 201) << up.body;
+  ASSERT_EQ(up.str("contentType"), "image/png");
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  auto got = app.get("/api/v1/documents/" + up.str("id"), t);
+  ASSERT_EQ(got.status, 200) << got.body;
+  ASSERT_EQ(got.str("extractionStatus"), "done") << got.body;
+  EXPECT_NE(collapse_spaces(got.str("extractedText")).find(kSentence), std::string::npos) << got.str("extractedText");
+  ASSERT_TRUE(got.obj().at("extractionConfidence").is_number()) << got.body;
+  auto confidence = got.obj().at("extractionConfidence").to_number<double>();
+  EXPECT_GT(confidence, 0.0);
+  EXPECT_LE(confidence, 100.0);
+  EXPECT_EQ(search(app, t, "northwick").size(), 1u);
+}
+
+TEST(Extraction, ADamagedPdfFailsVisiblyWithItsReason) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  std::string garbage = "%PDF-1.7\n";
+  for (int i = 0; i < 2000; ++i) garbage += static_cast<char>('!' + (i * 37) % 90);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", garbage, "broken.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  ASSERT_EQ(up.str("contentType"), "application/pdf");
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  auto got = app.get("/api/v1/documents/" + up.str("id"), t);
+  ASSERT_EQ(got.status, 200) << got.body;
+  EXPECT_EQ(got.str("extractionStatus"), "failed");
+  EXPECT_NE(got.str("extractionError").find("PDF"), std::string::npos) << got.body;
+  EXPECT_TRUE(got.obj().at("extractedText").is_null());
+  auto list = app.get("/api/v1/cases/" + case_id + "/documents", t);
+  const auto& item = list.obj().at("items").as_array().at(0).as_object();
+  EXPECT_EQ(item.at("extractionStatus").as_string(), "failed");
+  EXPECT_EQ(item.at("extractionError").as_string(), got.str("extractionError"));
+  // The job itself did its work: the failure is the document's, not the queue's.
+  EXPECT_EQ(jobs.all_extract_jobs()[0].state, "done");
+}
+
+TEST(Extraction, AnExtractorThatIsNeverAvailableEndsAsAVisibleFailureAfterTheAttempts) {
+  TestApp app;
+  Jobs jobs(app);
+  jobs.deps.extractor = nullptr;
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto id = up.str("id");
+  for (int attempt = 1; attempt < app::kExtractMaxAttempts; ++attempt) {
+    ASSERT_EQ(jobs.run_due().size(), 1u);
+    EXPECT_EQ(app.get("/api/v1/documents/" + id, t).str("extractionStatus"), "pending") << attempt;
+    EXPECT_EQ(jobs.all_extract_jobs()[0].state, "queued");
+  }
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  auto got = app.get("/api/v1/documents/" + id, t);
+  EXPECT_EQ(got.str("extractionStatus"), "failed");
+  EXPECT_NE(got.str("extractionError").find("not configured"), std::string::npos) << got.body;
+  EXPECT_TRUE(jobs.run_due().empty());
+}
+
+TEST(Extraction, AnotherCentreNeitherReadsNorFindsTheText) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  jobs.run_due();
+  ASSERT_EQ(search(app, t, "northwick").size(), 1u);
+  auto other = app.login(app.advisor_b);
+  auto read = app.get("/api/v1/documents/" + up.str("id"), other);
+  EXPECT_EQ(read.status, 404) << read.body;
+  EXPECT_EQ(read.body.find("Northwick"), std::string::npos);
+  EXPECT_TRUE(search(app, other, "northwick").empty());
+  EXPECT_TRUE(search(app, other, "northwick", "document").empty());
+  // An admin sees it only by naming the centre it is in.
+  auto admin = app.login(app.admin);
+  EXPECT_EQ(search(app, admin, "northwick&centreId=" + app.centre_a).size(), 1u);
+  EXPECT_TRUE(search(app, admin, "northwick&centreId=" + app.centre_b).empty());
+}
+
+TEST(Extraction, AJobRunTwiceStoresOnce) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto id = up.str("id");
+  auto claimed = app::claim_jobs(jobs.deps, "itest", std::chrono::seconds(60), 10);
+  ASSERT_EQ(claimed.size(), 1u);
+  // At-least-once: the same job delivered twice (a lease that ran out mid-job) runs twice.
+  EXPECT_EQ(jobs.run(claimed[0]).status, jobs::JobResult::Status::done);
+  auto first = app.get("/api/v1/documents/" + id, t);
+  EXPECT_EQ(jobs.run(claimed[0]).status, jobs::JobResult::Status::done);
+  auto second = app.get("/api/v1/documents/" + id, t);
+  EXPECT_EQ(first.body, second.body);
+  EXPECT_EQ(search(app, t, "northwick").size(), 1u);
+  EXPECT_EQ(audit_count(app, app.login(app.manager_a), id, "document.extract"), 1);
+}
+
+TEST(Extraction, ANewVersionReplacesTheSearchableTextOnceItIsExtracted) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto id = up.str("id");
+  jobs.run_due();
+  ASSERT_EQ(search(app, t, "northwick").size(), 1u);
+  auto v2 = upload_file(app, t, "/api/v1/documents/" + id + "/versions",
+                        sentence_pdf("Revised statement from Eastfield Water"), "b.pdf");
+  ASSERT_EQ(v2.status, 201) << v2.body;
+  EXPECT_EQ(v2.str("extractionStatus"), "pending");
+  EXPECT_TRUE(search(app, t, "northwick").empty()) << "the old version's text is no longer the document's";
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  EXPECT_TRUE(search(app, t, "northwick").empty());
+  EXPECT_EQ(search(app, t, "eastfield").size(), 1u);
+  EXPECT_EQ(collapse_spaces(app.get("/api/v1/documents/" + id, t).str("extractedText")),
+            "Revised statement from Eastfield Water");
+}
+
+}  // namespace cma::testing
