@@ -10,6 +10,7 @@ namespace cma::app {
 class DashboardCache;
 class BlobStore;
 class ContentSniffer;
+class JobNotifier;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -20,6 +21,7 @@ struct Deps {
   DashboardCache* dashboard_cache = nullptr;  // figures reused while a centre's counters stay the same
   BlobStore* blobs = nullptr;                 // documents' bytes; without it documents answer 503
   ContentSniffer* sniffer = nullptr;          // judges an upload's type by its bytes
+  JobNotifier* job_notifier = nullptr;        // wakes the workers once a queued job commits (Redis)
 };
 
 // Who is acting and from where.

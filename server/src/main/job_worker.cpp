@@ -11,6 +11,7 @@
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "platform/metrics.hpp"
+#include "redis/job_wakeups.hpp"
 #include "store/jobs/listener.hpp"
 
 namespace cma::main {
@@ -70,6 +71,8 @@ JobRuntime::JobRuntime(Core& core, const platform::Config& config, const WorkerS
   options.lease = seconds(settings.lease_seconds);
   worker_ = std::make_unique<jobs::Worker>(core.deps(), handlers_, options,
                                            store::jobs::listen_for_jobs(config.database_url));
+  // With REDIS_URL, a job queued by any process (after its commit) wakes the idle runners at once.
+  if (config.redis.enabled) worker_->add_wakeups(std::make_unique<redis::RedisJobWakeups>(config.redis));
 }
 
 int JobRuntime::stop(const WorkerSettings& settings) {
@@ -182,6 +185,12 @@ int run_worker(const std::map<std::string, std::string>& overrides) {
   }
   // A connection per runner, one for the heartbeat, one for health checks and one to spare.
   auto core = make_core(config, settings.concurrency + 3);
+  // The object store, for the jobs that remove documents' objects (an expired direct upload's).
+  try {
+    core->blobs = make_blob_store(config);
+  } catch (const std::exception& e) {
+    log::warn("storage.unavailable", log::Fields().add("error", e.what()).add("effect", "document jobs retry"));
+  }
   auto report = core->db->migrate();
   log::info("db.schema_ready", log::Fields().add("version", report.current_version));
   Observability observability(config);

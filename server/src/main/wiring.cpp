@@ -8,6 +8,7 @@
 #include "blob/content_sniffer.hpp"
 #include "blob/s3_store.hpp"
 #include "platform/crypto.hpp"
+#include "redis/job_wakeups.hpp"
 #include "redis/rate_limiter.hpp"
 #include "refdata/reference_data.hpp"
 
@@ -24,6 +25,7 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   if (config.redis.enabled) {
     core->redis = std::make_unique<redis::Client>(config.redis);
     core->limiter = std::make_unique<redis::RedisRateLimiter>(*core->redis);
+    core->job_notifier = std::make_unique<redis::RedisJobNotifier>(*core->redis);
   } else {
     core->limiter = std::make_unique<app::InProcessRateLimiter>();
   }

@@ -8,6 +8,7 @@
 #include "app/context.hpp"
 #include "app/dashboard/cache.hpp"
 #include "app/documents/ports.hpp"
+#include "app/jobs/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
@@ -24,11 +25,14 @@ struct Core {
   std::unique_ptr<app::BlobStore> blobs;         // `cma serve` only: documents' bytes
   std::unique_ptr<app::ContentSniffer> sniffer;  // `cma serve` only: uploads' types
   app::DashboardCache dashboard_cache;
-  std::unique_ptr<redis::Client> redis;       // when REDIS_URL is set
-  std::unique_ptr<app::RateLimiter> limiter;  // over Redis when set, else in this process
+  std::unique_ptr<redis::Client> redis;            // when REDIS_URL is set
+  std::unique_ptr<app::RateLimiter> limiter;       // over Redis when set, else in this process
+  std::unique_ptr<app::JobNotifier> job_notifier;  // when REDIS_URL is set: wakes every process's workers
   app::RateLimits limits;
 
-  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get()}; }
+  app::Deps deps() {
+    return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get(), job_notifier.get()};
+  }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);
