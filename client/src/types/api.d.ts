@@ -1633,6 +1633,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents/upload-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived URL to upload a document straight to S3
+         * @description Advisers, managers and admins (`cases_write`), for cases within the caller's reach (others
+         *     answer `404`). With S3 storage: a presigned `PUT` URL, valid for 900 seconds, for the new
+         *     document's first version, so that a large file need not pass through the API, and the
+         *     upload's id. PUT the bytes to the URL, then complete the upload
+         *     (`POST …/documents/uploads/{uploadId}/complete`) within the URL's life and 300 seconds more;
+         *     an upload never completed expires and its object is removed. `sizeBytes` is the file's
+         *     exact size, at most `DOCUMENT_MAX_BYTES` (larger answers `422` naming it). With local
+         *     files there are no such URLs: `409`. Audited as `document.upload_start`.
+         */
+        post: operations["createDocumentUploadUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The id `upload-url` returned. */
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a document whose bytes were PUT to its upload URL
+         * @description Advisers, managers and admins (`cases_write`), for the caller's own pending uploads' cases
+         *     (another centre's upload, another case's and a completed one answer `404`). The object is
+         *     read back from S3: its size must be the declared `sizeBytes` (else `422` naming `file`, the
+         *     object removed so it may be PUT again), its type is judged by its bytes against the same
+         *     list as uploads through the API (else `415`, the object removed and the upload ended), and
+         *     its SHA-256 is computed and recorded. Nothing PUT yet, or the upload expired: `409`.
+         *     Audited as `document.create`.
+         */
+        post: operations["completeDocumentUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -1805,6 +1866,29 @@ export interface components {
         DocumentPage: {
             items: components["schemas"]["Document"][];
             nextCursor: components["schemas"]["NextCursor"];
+        };
+        DocumentUploadUrlRequest: {
+            /** @description The file's name (at most 255 bytes). */
+            name: string;
+            documentType: components["schemas"]["DocumentType"];
+            /**
+             * Format: int64
+             * @description The file's exact size; at most `DOCUMENT_MAX_BYTES`.
+             */
+            sizeBytes: number;
+        };
+        DocumentUploadUrl: {
+            uploadId: string;
+            documentId: components["schemas"]["Id"];
+            /** @enum {string} */
+            method: "PUT";
+            url: string;
+            expiresInSeconds: number;
+            /**
+             * Format: date-time
+             * @description The upload must be completed before this time.
+             */
+            completeBy: string;
         };
         DocumentDownloadUrl: {
             url: string;
@@ -6405,6 +6489,75 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnacceptedFile"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createDocumentUploadUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentUploadUrlRequest"];
+            };
+        };
+        responses: {
+            /** @description The URL to PUT the bytes to, and the upload to complete. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentUploadUrl"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    completeDocumentUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. An id that is not a UUID, or is another centre's (for non-admins), answers `404`. */
+                id: components["parameters"]["CaseId"];
+                /** @description The id `upload-url` returned. */
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, with its first version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnacceptedFile"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];

@@ -11,6 +11,7 @@ class DashboardCache;
 class BlobStore;
 class ContentSniffer;
 class TextExtractor;
+class JobNotifier;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -22,6 +23,7 @@ struct Deps {
   BlobStore* blobs = nullptr;                 // documents' bytes; without it documents answer 503
   ContentSniffer* sniffer = nullptr;          // judges an upload's type by its bytes
   TextExtractor* extractor = nullptr;         // documents' text (the worker's); without it extraction retries
+  JobNotifier* job_notifier = nullptr;        // wakes the workers once a queued job commits (Redis)
 };
 
 // Who is acting and from where.

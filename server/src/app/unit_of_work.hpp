@@ -2,9 +2,11 @@
 // Transactions as the use cases see them. Each module declares its own repositories in its
 // ports.hpp; a transaction hands out any of them by type (tx.get<UserRepository>()), so adding a
 // resource adds a repository without touching this file or any other module's.
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <typeindex>
+#include <vector>
 
 namespace cma::app {
 
@@ -30,9 +32,21 @@ class Transaction {
     return *static_cast<Port*>(repository(std::type_index(typeid(Port))));
   }
   virtual void commit() = 0;
+  // Runs `f` once commit() has succeeded, never after a rollback: for news of the change that must
+  // not arrive before the change can be seen (waking the job workers).
+  void after_commit(std::function<void()> f) { after_commit_.push_back(std::move(f)); }
 
  protected:
   virtual void* repository(std::type_index port) = 0;
+  // Implementations call this at the end of a successful commit(). What runs must not throw.
+  void committed() {
+    auto run = std::move(after_commit_);
+    after_commit_.clear();
+    for (auto& f : run) f();
+  }
+
+ private:
+  std::vector<std::function<void()>> after_commit_;
 };
 
 // read: no transaction of its own; each statement sees the latest committed data (cheap, for

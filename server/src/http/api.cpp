@@ -114,6 +114,7 @@ Response Api::handle(Request& req) const {
   try {
     auto m = router_.match(req.method, req.path);
     if (m.route == nullptr) {
+      if (req.headers_only) return Response::proceed();  // answered in full once the body is read
       if (!m.allowed.empty()) {
         std::string allow;
         for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a;
@@ -126,6 +127,16 @@ Response Api::handle(Request& req) const {
     req.route = m.route->path_template;
     req.path_params = std::move(m.params);
     const auto& opts = m.route->options;
+    if (req.headers_only) {
+      // Before an upload's body is read: who is calling, and may they write here at all.
+      const auto* authed = std::get_if<AuthedHandler>(&m.route->handler);
+      if (opts.body != BodyKind::multipart || authed == nullptr) return Response::proceed();
+      auto caller = authenticate(req);
+      if (!caller) return problem(caller.error(), req);
+      Response r = opts.before_body ? opts.before_body(req, *caller) : Response::proceed();
+      r.user_id = caller->actor.principal.user_id();
+      return r;
+    }
     auto check_body = [&]() -> std::optional<Response> {
       if (opts.body == BodyKind::multipart) {
         if (!req.form || req.form->not_multipart)

@@ -2,6 +2,7 @@
 // The HTTP API: every route, and the request pipeline that runs one (authentication, body checks,
 // the handler, error mapping). Runs on a database worker thread, never on a network thread.
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -24,6 +25,8 @@ struct Services {
   // Authenticated calls count against limits.api_per_user (docs/redis.md); none = no limit.
   app::RateLimiter* limiter = nullptr;
   app::RateLimits limits = {};
+  // The largest document (DOCUMENT_MAX_BYTES), for the direct uploads' declared sizes.
+  std::uint64_t document_max_bytes = 25ull * 1024 * 1024;
 };
 
 class Api {

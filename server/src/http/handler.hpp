@@ -39,6 +39,9 @@ struct Request {
   // An upload route's body, streamed to disk as it arrived (the body string stays empty); null
   // for every other route.
   std::shared_ptr<UploadForm> form;
+  // Only the headers have arrived: the server asks whether an upload route's body should be read
+  // at all (Api::handle runs the route's before_body checks and answers proceed() or a problem).
+  bool headers_only = false;
 
   const std::string& param(std::string_view name) const;
   std::optional<std::string> query_value(std::string_view name) const;
@@ -64,6 +67,14 @@ struct Response {
 
   static Response json(int status, const boost::json::value& v);
   static Response json_text(int status, std::string text);
+  // Go on and read the body (the answer to a headers_only request that passed its checks).
+  static constexpr int kProceed = 100;
+  static Response proceed() {
+    Response r;
+    r.status = kProceed;
+    r.content_type.clear();
+    return r;
+  }
   static Response no_content() {
     Response r;
     r.status = 204;

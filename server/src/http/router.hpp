@@ -14,6 +14,9 @@ enum class BodyKind { none, json_required, json_optional, multipart };
 
 struct RouteOptions {
   BodyKind body = BodyKind::none;
+  // A multipart route's checks that need no body (the case exists, the caller may write to it): run
+  // once the headers have arrived, before the body is read. Answers Response::proceed() to go on.
+  AuthedHandler before_body = {};
 };
 
 struct Route {

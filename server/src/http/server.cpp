@@ -377,6 +377,25 @@ struct Server::Impl {
     co_return beast::error_code{};
   }
 
+  // After a refused upload's answer: no more is sent, and what the client had already sent of the
+  // body is read and dropped (up to what an upload may carry) before the connection closes, so that
+  // the close is a FIN the client reads the answer before, not a reset that could discard it. A
+  // client that waited on `Expect: 100-continue` sends nothing more and closes at once.
+  asio::awaitable<void> drain_unread(Session& s, beast::flat_buffer& buffer) {
+    boost::system::error_code ignored;
+    s.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    const std::uint64_t cap = opt.max_upload_bytes + kUploadOverheadBytes;
+    std::uint64_t dropped = buffer.size();
+    buffer.consume(buffer.size());
+    std::vector<char> scratch(64 * 1024);
+    while (dropped < cap) {
+      s.stream.expires_after(std::chrono::seconds(std::min(opt.read_timeout_seconds, 5)));
+      auto [ec, n] = co_await s.stream.async_read_some(asio::buffer(scratch), use_tuple);
+      if (ec) break;
+      dropped += n;
+    }
+  }
+
   asio::awaitable<void> session_loop(std::shared_ptr<Session> s) {
     beast::flat_buffer buffer;
     boost::system::error_code peer_ec;
@@ -404,10 +423,35 @@ struct Server::Impl {
       }
       bhttp::request_header<> raw = head_parser.get();
       const bool client_keep_alive = head_parser.keep_alive();
+      Response early;
+      early.status = 0;
+      Request req = to_request(raw, peer, &early);
       std::shared_ptr<UploadForm> form;
       std::string body_text;
       bool upload_too_large = false;
-      if (is_upload(raw)) {
+      const bool upload = is_upload(raw);
+      // An upload is checked on its headers first (who calls, may they write to that case): a refused
+      // one is answered before its body is read, so nothing of it reaches the spool.
+      bool refused_unread = false;
+      if (upload && early.status == 0) {
+        req.headers_only = true;
+        Response checked = co_await run_on_worker(req, nullptr);
+        req.headers_only = false;
+        if (checked.status != Response::kProceed) {
+          early = std::move(checked);
+          refused_unread = true;
+        } else if (beast::iequals(header(raw, bhttp::field::expect), "100-continue")) {
+          static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+          s->stream.expires_after(std::chrono::seconds(opt.read_timeout_seconds));
+          auto wrote = co_await asio::async_write(s->stream, asio::buffer(kContinue), use_tuple);
+          if (std::get<0>(wrote)) break;
+        }
+      } else if (upload) {
+        refused_unread = true;  // the target itself is bad (400)
+      }
+      if (refused_unread) {
+        // The body is not read; the connection closes after the answer (see drain_unread).
+      } else if (upload) {
         bhttp::request_parser<bhttp::buffer_body> up(std::move(head_parser));
         up.body_limit(boost::none);
         UploadReceiver receiver(header(raw, bhttp::field::content_type), opt.max_upload_bytes, opt.upload_spool_dir);
@@ -431,9 +475,6 @@ struct Server::Impl {
         }
         body_text = std::move(parser.get().body());
       }
-      Response early;
-      early.status = 0;
-      Request req = to_request(raw, peer, &early);
       req.body = std::move(body_text);
       req.form = std::move(form);
       if (upload_too_large && early.status == 0) {
@@ -454,7 +495,7 @@ struct Server::Impl {
       else
         resp = co_await run_on_worker(req, segment ? &*segment : nullptr);
       if (trace) resp.headers.emplace_back("X-Amzn-Trace-Id", trace->response_header());
-      bool keep_alive = client_keep_alive && !lame_duck && !draining && !upload_too_large;
+      bool keep_alive = client_keep_alive && !lame_duck && !draining && !upload_too_large && !refused_unread;
       std::size_t bytes = resp.body.size();
       if (resp.file) {
         std::error_code size_ec;
@@ -491,6 +532,7 @@ struct Server::Impl {
                                         .add("userId", user_id));
         }
       }
+      if (refused_unread) co_await drain_unread(*s, buffer);
       s->busy = false;
       if (!keep_alive) break;
     }

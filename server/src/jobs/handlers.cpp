@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/audit/audit_log.hpp"
+#include "app/documents/documents.hpp"
 #include "app/documents/extraction.hpp"
 #include "app/jobs/jobs.hpp"
 #include "platform/log.hpp"
@@ -66,6 +67,13 @@ JobResult document_extract(JobContext& ctx) {
   return JobResult::done();
 }
 
+// A direct upload that was never completed: its object is removed (app/documents).
+JobResult expire_upload(JobContext& ctx) {
+  auto done = app::expire_direct_upload(ctx.deps(), ctx.job());
+  if (!done) return JobResult::failed(done.error().detail);
+  return JobResult::done();
+}
+
 }  // namespace
 
 bool JobContext::sleep_for(std::chrono::milliseconds d) const {
@@ -82,6 +90,7 @@ void add_builtin_handlers(HandlerRegistry& registry) {
   registry.add(kNoopJob, noop);
   registry.add(kAuditVerifyJob, audit_verify);
   registry.add(app::kExtractJob, document_extract);
+  registry.add(app::kDirectUploadExpiryJob, expire_upload);
 }
 
 int schedule_daily_jobs(const app::Deps& deps) {

@@ -63,6 +63,8 @@ class HandlerRegistry {
 // The kinds built in:
 //   system.noop   does nothing (tests, benchmarks). Payload: {"sleepMs": n} waits n ms (≤ 600000)
 //                 first; {"fail": "why"} fails every attempt with that message.
+//   documents.upload_expire  removes the object of a direct upload never completed (due when its
+//                 URL and grace have run out; completing the upload marks it done first).
 //   audit.verify  checks every audit hash chain; a broken chain fails the job, so it ends dead and
 //                 visible. Scheduled daily (schedule_daily_jobs).
 //   document.extract  extracts a document version's text (app/documents/extraction.hpp). Payload:

@@ -43,9 +43,13 @@ Worker::Worker(app::Deps deps, const HandlerRegistry& handlers, WorkerOptions op
     : deps_(deps),
       handlers_(handlers),
       options_(std::move(options)),
-      wakeups_(std::move(wakeups)),
       name_(options_.name.empty() ? default_worker_name() : options_.name) {
   options_.concurrency = std::max(1, options_.concurrency);
+  if (wakeups) wakeups_.push_back(std::move(wakeups));
+}
+
+void Worker::add_wakeups(std::unique_ptr<app::JobWakeups> wakeups) {
+  if (wakeups) wakeups_.push_back(std::move(wakeups));
 }
 
 Worker::~Worker() {
@@ -58,10 +62,10 @@ void Worker::start() {
                                   .add("concurrency", options_.concurrency)
                                   .add("pollIntervalMs", static_cast<std::int64_t>(options_.poll_interval.count()))
                                   .add("leaseMs", static_cast<std::int64_t>(options_.lease.count()))
-                                  .add("notifications", wakeups_ != nullptr));
+                                  .add("notifications", !wakeups_.empty()));
   for (int i = 0; i < options_.concurrency; ++i) threads_.emplace_back([this, i] { run_loop(i); });
   threads_.emplace_back([this] { heartbeat_loop(); });
-  if (wakeups_) threads_.emplace_back([this] { listen_loop(); });
+  for (auto& w : wakeups_) threads_.emplace_back([this, &w] { listen_loop(*w); });
 }
 
 void Worker::wake() {
@@ -215,10 +219,10 @@ void Worker::heartbeat_loop() {
   }
 }
 
-void Worker::listen_loop() {
+void Worker::listen_loop(app::JobWakeups& wakeups) {
   while (!stopping_.load()) {
     // Short waits, so shutdown is noticed promptly whatever the poll interval.
-    if (wakeups_->wait(std::min(options_.poll_interval, milliseconds(250)))) wake();
+    if (wakeups.wait(std::min(options_.poll_interval, milliseconds(250)))) wake();
   }
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 // The worker: `concurrency` runner threads, each claiming one due job at a time and running its
 // handler, a heartbeat thread that extends the leases of the jobs running (and enqueues the day's
-// scheduled jobs), and, on PostgreSQL, a listener that wakes idle runners on NOTIFY. Idle runners
-// otherwise poll every poll_interval. stop() stops claiming, lets running jobs finish within a grace
-// period and hands the rest back to the queue.
+// scheduled jobs), and listeners that wake idle runners: PostgreSQL's NOTIFY, and with REDIS_URL a
+// Redis subscription. Idle runners otherwise poll every poll_interval. stop() stops claiming, lets running jobs finish
+// within a grace period and hands the rest back to the queue.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -49,6 +49,9 @@ class Worker {
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
 
+  // Another source of wake-ups besides the one given at construction (Redis besides PostgreSQL's
+  // notifications); each gets a listener thread. Before start() only.
+  void add_wakeups(std::unique_ptr<app::JobWakeups> wakeups);
   void start();
   // Stops claiming, waits up to `grace` for the running jobs, then releases those still running
   // (back to queued, lease cleared). Returns how many runner threads are still inside a handler
@@ -69,14 +72,14 @@ class Worker {
   void run_loop(int slot);
   void run_one(app::Job job, const std::string& owner);
   void heartbeat_loop();
-  void listen_loop();
+  void listen_loop(app::JobWakeups& wakeups);
   void idle_wait();
   void finish(Running& r, const JobResult& result);
 
   app::Deps deps_;
   const HandlerRegistry& handlers_;
   WorkerOptions options_;
-  std::unique_ptr<app::JobWakeups> wakeups_;
+  std::vector<std::unique_ptr<app::JobWakeups>> wakeups_;
   std::string name_;
   JobOutcomes outcomes_;
 

@@ -196,6 +196,7 @@ int serve(const Overrides& overrides, bool demo) {
   services.metrics_text = [&observability] { return observability.metrics_text(); };
   services.limiter = core->limiter.get();
   services.limits = core->limits;
+  services.document_max_bytes = config.document_max_bytes;
   log_rate_limits(*core);
   http::Api api(std::move(services));
   auto opt = server_options(config, workers);

@@ -11,6 +11,7 @@
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "platform/metrics.hpp"
+#include "redis/job_wakeups.hpp"
 #include "store/jobs/listener.hpp"
 
 namespace cma::main {
@@ -70,6 +71,8 @@ JobRuntime::JobRuntime(Core& core, const platform::Config& config, const WorkerS
   options.lease = seconds(settings.lease_seconds);
   worker_ = std::make_unique<jobs::Worker>(core.deps(), handlers_, options,
                                            store::jobs::listen_for_jobs(config.database_url));
+  // With REDIS_URL, a job queued by any process (after its commit) wakes the idle runners at once.
+  if (config.redis.enabled) worker_->add_wakeups(std::make_unique<redis::RedisJobWakeups>(config.redis));
 }
 
 int JobRuntime::stop(const WorkerSettings& settings) {
@@ -182,7 +185,8 @@ int run_worker(const std::map<std::string, std::string>& overrides) {
   }
   // A connection per runner, one for the heartbeat, one for health checks and one to spare.
   auto core = make_core(config, settings.concurrency + 3);
-  // Extraction jobs read documents' bytes from the same store the API writes them to.
+  // Extraction jobs read documents' bytes from the same store the API writes them to, and an
+  // expired direct upload's object is removed from it.
   try {
     core->blobs = make_blob_store(config);
   } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 #include "extract/text_extractor.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
+#include "redis/job_wakeups.hpp"
 #include "redis/rate_limiter.hpp"
 #include "refdata/reference_data.hpp"
 
@@ -26,6 +27,7 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   if (config.redis.enabled) {
     core->redis = std::make_unique<redis::Client>(config.redis);
     core->limiter = std::make_unique<redis::RedisRateLimiter>(*core->redis);
+    core->job_notifier = std::make_unique<redis::RedisJobNotifier>(*core->redis);
   } else {
     core->limiter = std::make_unique<app::InProcessRateLimiter>();
   }

@@ -9,6 +9,7 @@
 #include "app/dashboard/cache.hpp"
 #include "app/documents/ports.hpp"
 #include "app/documents/text_extractor.hpp"
+#include "app/jobs/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
@@ -26,12 +27,21 @@ struct Core {
   std::unique_ptr<app::ContentSniffer> sniffer;   // `cma serve` only: uploads' types
   std::unique_ptr<app::TextExtractor> extractor;  // where jobs run: documents' text
   app::DashboardCache dashboard_cache;
-  std::unique_ptr<redis::Client> redis;       // when REDIS_URL is set
-  std::unique_ptr<app::RateLimiter> limiter;  // over Redis when set, else in this process
+  std::unique_ptr<redis::Client> redis;            // when REDIS_URL is set
+  std::unique_ptr<app::RateLimiter> limiter;       // over Redis when set, else in this process
+  std::unique_ptr<app::JobNotifier> job_notifier;  // when REDIS_URL is set: wakes every process's workers
   app::RateLimits limits;
 
   app::Deps deps() {
-    return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get(), extractor.get()};
+    return app::Deps{*db,
+                     clock,
+                     *ids,
+                     *reference,
+                     &dashboard_cache,
+                     blobs.get(),
+                     sniffer.get(),
+                     extractor.get(),
+                     job_notifier.get()};
   }
 };
 

@@ -560,3 +560,176 @@ TEST(Documents, UploadsPastTheUploadersLimitAreRefusedAndStoreNothing) {
 }
 
 }  // namespace cma::testing
+
+// ---- An upload is checked on its headers, before its body is read ----
+
+namespace cma::testing {
+
+namespace {
+
+struct EarlyAnswer {
+  int status = 0;
+  std::string connection;  // the answer's Connection header
+  std::string body;
+  double seconds = 0;  // from the first byte sent to the answer read
+};
+
+// Sends an upload's headers declaring a `declared`-byte file, then only `sent` bytes of it, and reads
+// the answer (waiting at most 5 s for it): a server that read the body before deciding would still
+// be waiting for the rest.
+EarlyAnswer partial_upload(int port, const std::string& token, const std::string& target, std::uint64_t declared,
+                           std::uint64_t sent) {
+  std::string head_part = std::string("--") + kBoundary +
+                          "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nother\r\n--" + kBoundary +
+                          "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                          "Content-Type: text/plain\r\n\r\n";
+  std::string tail = std::string("\r\n--") + kBoundary + "--\r\n";
+  std::string request = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  if (!token.empty()) request += "Authorization: Bearer " + token + "\r\n";
+  request += std::string("Content-Type: multipart/form-data; boundary=") + kBoundary +
+             "\r\nContent-Length: " + std::to_string(head_part.size() + declared + tail.size()) + "\r\n\r\n" +
+             head_part;
+  request.append(static_cast<std::size_t>(sent), 'x');
+  auto start = std::chrono::steady_clock::now();
+  asio::io_context ioc;
+  asio::ip::tcp::socket socket(ioc);
+  socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)});
+  timeval timeout{5, 0};
+  ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  boost::system::error_code ec;
+  asio::write(socket, asio::buffer(request), ec);
+  // Raw reads with a receive timeout (Asio's blocking reads would wait past it): a refused upload's
+  // answer ends with the server's FIN.
+  EarlyAnswer out;
+  std::string got;
+  char buf[4096];
+  for (;;) {
+    auto n = ::recv(socket.native_handle(), buf, sizeof buf, 0);
+    if (n <= 0) break;
+    got.append(buf, static_cast<std::size_t>(n));
+  }
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto head_end = got.find("\r\n\r\n");
+  if (got.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) {
+    out.body = "no answer (" + std::to_string(got.size()) + " bytes)";
+    return out;
+  }
+  out.status = std::atoi(got.substr(9, 3).c_str());
+  std::string head = got.substr(0, head_end);
+  for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (auto at = head.find("\r\nconnection: "); at != std::string::npos) {
+    auto from = at + std::string("\r\nconnection: ").size();
+    out.connection = head.substr(from, head.find("\r\n", from) - from);
+  }
+  out.body = got.substr(head_end + 4);
+  return out;
+}
+
+std::size_t files_in(const std::string& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::recursive_directory_iterator(dir)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST(Documents, AnUploadThatMayNotBeMadeIsRefusedBeforeItsBodyIsRead) {
+  auto spool = temp_dir() + "/spool";
+  fs::create_directories(spool);
+  TestAppOptions options;
+  options.upload_spool_dir = spool;
+  TestApp app(options);
+  auto a = app.login(app.advisor_a);
+  auto b = app.login(app.advisor_b);
+  auto case_a = open_case(app, a);
+  auto first = upload(app, a, docs_of(case_a), kPdf);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto stored_before = stored_objects(app.blob_root());
+  ASSERT_EQ(stored_before.size(), 1u);
+  // The spooled file goes when the request does, just after its answer is written.
+  ASSERT_TRUE(wait_until([&] { return files_in(spool) == 0; }, 10));
+
+  // 20 MB declared, 1 MB sent: each is answered at once, the body unread, the connection closed.
+  const std::uint64_t declared = 20ull * 1024 * 1024, sent = 1024 * 1024;
+  struct Case {
+    const char* what;
+    std::string token;
+    std::string target;
+    int status;
+  };
+  std::vector<Case> cases{
+      {"no token", "", docs_of(case_a), 401},
+      {"another centre's case", b, docs_of(case_a), 404},
+      {"no such case", a, docs_of("0190c0de-0000-7000-8000-000000000000"), 404},
+      {"not a case id", a, docs_of("not-a-uuid"), 404},
+      {"another centre's document", b, "/api/v1/documents/" + first.str("id") + "/versions", 404},
+  };
+  for (const auto& c : cases) {
+    auto r = partial_upload(app.port(), c.token, c.target, declared, sent);
+    EXPECT_EQ(r.status, c.status) << c.what << ": " << r.body;
+    EXPECT_LT(r.seconds, 3.0) << c.what;
+    EXPECT_EQ(r.connection, "close") << c.what;
+    EXPECT_EQ(files_in(spool), 0u) << c.what;
+  }
+  EXPECT_EQ(stored_objects(app.blob_root()), stored_before);
+  auto list = app.get(docs_of(case_a), a);
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.obj().at("items").as_array().size(), 1u);
+  auto doc = app.get("/api/v1/documents/" + first.str("id"), a);
+  EXPECT_EQ(doc.obj().at("currentVersion").as_int64(), 1);
+
+  // The caller's own case: the body is read (and waited for), then stored; the spool is emptied.
+  EXPECT_EQ(partial_upload(app.port(), a, docs_of(case_a), declared, sent).status, 0);
+  EXPECT_EQ(upload(app, a, docs_of(case_a), kPdf).status, 201);
+  EXPECT_EQ(stored_objects(app.blob_root()).size(), 2u);
+  EXPECT_TRUE(wait_until([&] { return files_in(spool) == 0; }, 20));
+}
+
+// A client that asks `Expect: 100-continue` is told to go on only once the upload may be made; a
+// refused one gets its answer instead and never sends the body.
+TEST(Documents, ExpectContinueIsAnsweredAfterTheUploadIsChecked) {
+  TestApp app;
+  auto a = app.login(app.advisor_a);
+  auto b = app.login(app.advisor_b);
+  auto case_a = open_case(app, a);
+  std::string body = multipart({{"documentType", "other"}, {"file", kPdf, std::string("s.pdf")}});
+  auto send_head = [&](const std::string& token, asio::ip::tcp::socket& socket) {
+    std::string head = "POST " + docs_of(case_a) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+                       "\r\nContent-Type: multipart/form-data; boundary=" + kBoundary +
+                       "\r\nExpect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+    socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(app.port())});
+    timeval timeout{5, 0};
+    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    asio::write(socket, asio::buffer(head));
+  };
+  {
+    asio::io_context ioc;
+    asio::ip::tcp::socket socket(ioc);
+    send_head(a, socket);
+    beast::flat_buffer buffer;
+    bhttp::response<bhttp::string_body> go_on;
+    boost::system::error_code ec;
+    bhttp::read(socket, buffer, go_on, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(go_on.result_int(), 100u);
+    asio::write(socket, asio::buffer(body));
+    bhttp::response<bhttp::string_body> created;
+    bhttp::read(socket, buffer, created, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(created.result_int(), 201u) << created.body();
+  }
+  {
+    asio::io_context ioc;
+    asio::ip::tcp::socket socket(ioc);
+    send_head(b, socket);
+    beast::flat_buffer buffer;
+    bhttp::response<bhttp::string_body> refused;
+    boost::system::error_code ec;
+    bhttp::read(socket, buffer, refused, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(refused.result_int(), 404u) << refused.body();
+  }
+  EXPECT_EQ(stored_objects(app.blob_root()).size(), 1u);
+}
+
+}  // namespace cma::testing

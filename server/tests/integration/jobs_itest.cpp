@@ -18,8 +18,11 @@
 #include "app/jobs/ports.hpp"
 #include "jobs/handlers.hpp"
 #include "jobs/worker.hpp"
+#include "redis/client.hpp"
+#include "redis/job_wakeups.hpp"
 #include "support/backend.hpp"
 #include "support/process.hpp"
+#include "support/redis_server.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -449,6 +452,57 @@ TEST(JobsProcess, ServeRunsAWorkerInProcessAndShowsTheQueueOnMetrics) {
   EXPECT_NE(metrics.body.find("\ncma_jobs_oldest_due_age_seconds "), std::string::npos) << metrics.body;
   ::kill(s.pid, SIGTERM);
   EXPECT_EQ(wait_exit(s.pid, 30), 0);
+}
+
+// With REDIS_URL a job queued through the API wakes an idle `cma worker` at once, on either database
+// (SQLite has no notifications, and re-queuing a job sends none on PostgreSQL either): the wake-up is
+// Redis's. With Redis killed the worker says so once and the next job still runs, at its poll.
+TEST(JobsProcess, WithRedisAJobQueuedThroughTheApiWakesAnIdleWorkerAtOnce) {
+  RedisServer redis;
+  redis::Client client(redis.settings());
+  redis::RedisJobNotifier notifier(client);
+  TestAppOptions options;
+  options.job_notifier = &notifier;
+  TestApp app(options);
+  Queue q(app);
+  Reaper reaper;  // declared after the app: the children go before their database
+  auto admin = app.login(app.admin);
+  // A job that is not due (so neither polling nor a notification runs it), then cancelled: the
+  // API's retry queues it again, due now.
+  auto parked = [&] {
+    app::JobDraft d;
+    d.kind = "system.noop";
+    d.payload = "{}";
+    d.run_at = platform::format_time(q.clock.now() + std::chrono::hours(1));
+    auto tx = q.deps.db.begin(app::TxMode::write);
+    auto job = app::enqueue_job(q.deps, *tx, d);
+    tx->commit();
+    EXPECT_EQ(app.post("/api/v1/jobs/" + job->id + "/cancel", json::object{}, admin).status, 200);
+    return job->id;
+  };
+  constexpr int kPollMs = 8000;
+  auto w = spawn_cma({"worker", "--concurrency", "1", "--poll-interval-ms", std::to_string(kPollMs)},
+                     worker_env(app, {"REDIS_URL=" + redis.url()}));
+  reaper.pids.push_back(w.pid);
+  // Its start-up: a claim, and the day's audit.verify. Then the runner is idle until woken.
+  ASSERT_TRUE(wait_until([&] { return q.all("done", "audit.verify").size() == 1; }, 30)) << slurp(w.log);
+  std::this_thread::sleep_for(milliseconds(500));
+
+  auto first = parked();
+  auto retried = app.post("/api/v1/jobs/" + first + "/retry", json::object{}, admin);
+  ASSERT_EQ(retried.status, 200) << retried.body;
+  auto queued = std::chrono::steady_clock::now();
+  EXPECT_TRUE(wait_until([&] { return q.find(first)->state == "done"; }, 20)) << slurp(w.log);
+  EXPECT_LT(std::chrono::steady_clock::now() - queued, milliseconds(kPollMs / 3)) << "woken by the poll, not by Redis\n"
+                                                                                  << slurp(w.log);
+
+  redis.kill();
+  auto second = parked();
+  ASSERT_EQ(app.post("/api/v1/jobs/" + second + "/retry", json::object{}, admin).status, 200);
+  EXPECT_TRUE(wait_until([&] { return q.find(second)->state == "done"; }, 3 * kPollMs / 1000 + 10)) << slurp(w.log);
+  EXPECT_EQ(count_of(slurp(w.log), "\"jobs.wakeups_unavailable\""), 1) << slurp(w.log);
+  ::kill(w.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(w.pid, 30), 0);
 }
 
 }  // namespace cma::testing

@@ -149,7 +149,7 @@ TestApp::TestApp(TestAppOptions options)
     blobs_ = own_blobs_.get();
   }
   sniffer_ = main::make_content_sniffer();
-  app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_, blobs_, sniffer_.get()};
+  app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_, blobs_, sniffer_.get(), options.job_notifier};
   auth_ = std::make_unique<app::AuthService>(
       deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 
@@ -192,6 +192,7 @@ TestApp::TestApp(TestAppOptions options)
   services.metrics_token = options.metrics_token;
   services.limiter = options.limiter;
   services.limits = options.limits;
+  services.document_max_bytes = options.max_upload_bytes;
   if (auto* metrics = options.metrics)
     services.metrics_text = [metrics] { return platform::metrics::prometheus_text(metrics->snapshot(), {}); };
   api_ = std::make_unique<http::Api>(std::move(services));
@@ -204,6 +205,7 @@ TestApp::TestApp(TestAppOptions options)
   opt.queue_limit = options.queue_limit;
   opt.max_body_bytes = options.max_body_bytes;
   opt.max_upload_bytes = options.max_upload_bytes;
+  opt.upload_spool_dir = options.upload_spool_dir;
   opt.drain_seconds = 5;
   opt.lame_duck_seconds = options.lame_duck_seconds;
   opt.trust_proxy = options.trust_proxy;

@@ -13,6 +13,7 @@
 #include "app/blobs/blob_store.hpp"
 #include "app/dashboard/cache.hpp"
 #include "app/documents/ports.hpp"
+#include "app/jobs/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
@@ -90,6 +91,9 @@ struct TestAppOptions {
   // temporary directory unless one is given; owned by the test).
   std::uint64_t max_upload_bytes = 25ull * 1024 * 1024;
   app::BlobStore* blobs = nullptr;
+  std::string upload_spool_dir = {};  // where uploads are spooled ("" = the system's temporary directory)
+  // Told of every job queued through the API once it commits (owned by the test); none = nobody.
+  app::JobNotifier* job_notifier = nullptr;
 };
 
 class TestApp {

@@ -1,5 +1,6 @@
 #include "app/documents/documents.hpp"
 
+#include <boost/json.hpp>
 #include <cstdio>
 #include <memory>
 
@@ -9,6 +10,7 @@
 #include "app/documents/extraction.hpp"
 #include "app/documents/ports.hpp"
 #include "app/jobs/jobs.hpp"
+#include "app/jobs/ports.hpp"
 #include "app/lookup.hpp"
 #include "app/search/search.hpp"
 #include "domain/documents/document_rules.hpp"
@@ -100,6 +102,26 @@ Result<DocumentVersion> pick_version(Transaction& tx, const DocumentInScope& fou
 }
 
 }  // namespace
+
+Status check_document_upload(const Deps& deps, const Actor& actor, const std::string& case_id) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "document.create", "document");
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  auto tx = deps.db.begin(TxMode::read);
+  auto found = find_case(*tx, actor.principal, case_id);
+  if (!found) return found.error();
+  return ok_status();
+}
+
+Status check_document_version_upload(const Deps& deps, const Actor& actor, const std::string& id) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "document.version_create", "document", id);
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  auto tx = deps.db.begin(TxMode::read);
+  auto found = find_document(*tx, actor.principal, id);
+  if (!found) return found.error();
+  return ok_status();
+}
 
 Result<Document> upload_document(const Deps& deps, const Actor& actor, const std::string& case_id,
                                  const DocumentUpload& in) {
@@ -359,6 +381,265 @@ Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor,
   auto key = checked_blob_key(v.centre_id, v.blob_key);
   if (!key) return Error::not_found(kNoSuchDocument);
   return deps.blobs->presign(*key, PresignMethod::get, kDownloadUrlLifetime);
+}
+
+namespace {
+
+// A pending direct upload, as its expiry job's payload records it.
+struct PendingUpload {
+  std::string case_id, document_id, name, document_type, user_id, expires_at;
+  std::int64_t size_bytes = 0;
+};
+
+std::string pending_payload(const PendingUpload& p) {
+  return boost::json::serialize(boost::json::object{{"caseId", p.case_id},
+                                                    {"documentId", p.document_id},
+                                                    {"name", p.name},
+                                                    {"documentType", p.document_type},
+                                                    {"userId", p.user_id},
+                                                    {"expiresAt", p.expires_at},
+                                                    {"sizeBytes", p.size_bytes}});
+}
+
+std::optional<PendingUpload> pending_of(const Job& job) {
+  if (job.kind != kDirectUploadExpiryJob) return std::nullopt;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(job.payload, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto& o = v.as_object();
+  auto text = [&](const char* k) -> std::string {
+    auto* f = o.if_contains(k);
+    return f != nullptr && f->is_string() ? std::string(f->as_string()) : std::string();
+  };
+  PendingUpload p{text("caseId"),       text("documentId"), text("name"),
+                  text("documentType"), text("userId"),     text("expiresAt")};
+  if (auto* s = o.if_contains("sizeBytes"); s != nullptr && s->is_int64()) p.size_bytes = s->as_int64();
+  if (p.document_id.empty() || p.case_id.empty()) return std::nullopt;
+  return p;
+}
+
+// The object at `key` copied to a new spooled file, counted and hashed on the way.
+struct FetchedObject {
+  std::shared_ptr<SpooledFile> spool;
+  std::uint64_t size = 0;
+  std::string sha256;
+};
+
+Result<FetchedObject> fetch_object(const Deps& deps, const BlobKey& key) {
+  FetchedObject out;
+  out.spool = make_spooled_file({});
+  File file(std::fopen(out.spool->path().c_str(), "wb"));
+  if (!file) return Error::unavailable("The upload could not be read back; try again.");
+  platform::Sha256Stream sha;
+  auto got = deps.blobs->get(
+      key,
+      [&](std::string_view chunk) {
+        sha.update(chunk);
+        out.size += chunk.size();
+        if (std::fwrite(chunk.data(), 1, chunk.size(), file.get()) != chunk.size())
+          throw std::runtime_error("spool write failed");
+      },
+      std::nullopt);
+  if (!got) return got.error();
+  if (std::fflush(file.get()) != 0) return Error::unavailable("The upload could not be read back; try again.");
+  out.sha256 = sha.hex();
+  return out;
+}
+
+// The pending upload `upload_id` on the case, or not_found (another centre's, another case's, done).
+Result<std::pair<Job, PendingUpload>> find_pending(Transaction& tx, const CaseInScope& found,
+                                                   const std::string& upload_id, bool lock) {
+  if (!platform::is_uuid(upload_id)) return Error::not_found(kNoSuchUpload);
+  auto& jobs = tx.get<JobRepository>();
+  auto job = lock ? jobs.find_for_update(upload_id) : jobs.find(upload_id);
+  if (!job || job->centre_id != found.c.centre_id) return Error::not_found(kNoSuchUpload);
+  auto pending = pending_of(*job);
+  if (!pending || pending->case_id != found.c.id) return Error::not_found(kNoSuchUpload);
+  if (job->state != "queued")  // completed already, or expired and being cleaned up
+    return Error::not_found(kNoSuchUpload);
+  return std::make_pair(std::move(*job), std::move(*pending));
+}
+
+// The expiry job is finished by the completion (or by a refusal that removed the object).
+void close_pending(Transaction& tx, Job job, const std::string& now) {
+  job.state = "done";
+  job.updated_at = now;
+  tx.get<JobRepository>().update(job);
+}
+
+}  // namespace
+
+Result<DirectUpload> start_direct_upload(const Deps& deps, const Actor& actor, const std::string& case_id,
+                                         const DirectUploadRequest& in, std::uint64_t max_bytes) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "document.upload_start", "document");
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  std::string centre_id;
+  {
+    auto tx = deps.db.begin(TxMode::read);
+    auto found = find_case(*tx, actor.principal, case_id);
+    if (!found) return found.error();
+    centre_id = found->c.centre_id;
+  }
+  std::vector<FieldError> errors;
+  std::optional<domain::DocumentType> type;
+  if (!in.document_type)
+    errors.push_back({"documentType", "is required, one of " + domain::document_type_list()});
+  else if (!(type = domain::parse_document_type(*in.document_type)))
+    errors.push_back({"documentType", "must be one of " + domain::document_type_list()});
+  std::string name;
+  if (!in.name) {
+    errors.push_back({"name", "is required (the file's name)"});
+  } else {
+    auto checked = domain::check_document_name(*in.name);
+    if (!checked.error.empty())
+      errors.push_back({"name", checked.error});
+    else
+      name = checked.name;
+  }
+  if (!in.size_given)
+    errors.push_back({"sizeBytes", "is required (the file's size in bytes)"});
+  else if (!in.size_bytes || *in.size_bytes < 1)
+    errors.push_back({"sizeBytes", "must be a whole number of bytes, 1 or more"});
+  else if (static_cast<std::uint64_t>(*in.size_bytes) > max_bytes)
+    errors.push_back({"sizeBytes", std::string(kFileTooLarge) + " " + std::to_string(max_bytes) + " bytes"});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+
+  PendingUpload p;
+  p.case_id = case_id;
+  p.document_id = deps.ids.next();
+  p.name = name;
+  p.document_type = std::string(domain::to_string(*type));
+  p.user_id = actor.principal.user_id();
+  p.size_bytes = *in.size_bytes;
+  auto key = document_blob_key(centre_id, p.document_id, 1);
+  if (!key) return key.error();
+  auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime);
+  if (!url) {
+    if (url.error().code == ErrorCode::failed_precondition)
+      return Error::precondition(
+          "Direct uploads need S3 storage; this server keeps documents in local files. Upload the file in the "
+          "request body instead: POST /api/v1/cases/{id}/documents.");
+    return url.error();
+  }
+  auto now = deps.clock.now();
+  p.expires_at = platform::format_time(now + kUploadUrlLifetime + kUploadCompletionGrace);
+  JobDraft draft;
+  draft.centre_id = centre_id;
+  draft.kind = kDirectUploadExpiryJob;
+  draft.payload = pending_payload(p);
+  draft.run_at = p.expires_at;
+  auto tx = deps.db.begin(TxMode::write);
+  auto job = enqueue_job(deps, *tx, draft);
+  if (!job) return Error::unavailable("The upload could not be prepared; try again.");
+  append_audit(deps, *tx, actor.meta,
+               {centre_id, actor.principal.user_id(), "document.upload_start", "document", p.document_id,
+                ChangeSet::for_creation()
+                    .created("caseId", case_id)
+                    .created("uploadId", job->id)
+                    .created("documentType", p.document_type)
+                    .created("sizeBytes", std::to_string(p.size_bytes))
+                    .redacted("name")});
+  tx->commit();
+  return DirectUpload{job->id, p.document_id, std::move(*url), p.expires_at};
+}
+
+Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, const std::string& case_id,
+                                        const std::string& upload_id) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "document.create", "document");
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  std::string centre_id;
+  PendingUpload p;
+  Job job;
+  {
+    auto tx = deps.db.begin(TxMode::read);
+    auto found = find_case(*tx, actor.principal, case_id);
+    if (!found) return found.error();
+    auto pending = find_pending(*tx, *found, upload_id, false);
+    if (!pending) return pending.error();
+    centre_id = found->c.centre_id;
+    job = std::move(pending->first);
+    p = std::move(pending->second);
+  }
+  auto key = document_blob_key(centre_id, p.document_id, 1);
+  if (!key) return Error::not_found(kNoSuchUpload);
+  auto now = deps.clock.now();
+  // Refused for good: the object goes, and so does the pending upload.
+  auto give_up = [&](Error why) -> Error {
+    (void)deps.blobs->remove(*key);
+    auto tx = deps.db.begin(TxMode::write);
+    auto found = find_case(*tx, actor.principal, case_id);
+    if (found) {
+      if (auto pending = find_pending(*tx, *found, upload_id, true))
+        close_pending(*tx, std::move(pending->first), platform::format_time(now));
+    }
+    tx->commit();
+    return why;
+  };
+  auto expires = platform::parse_time(p.expires_at);
+  if (!expires || now > *expires)
+    return give_up(Error::precondition("This upload expired before it was completed; ask for a new upload URL."));
+  auto object = fetch_object(deps, *key);
+  if (!object) {
+    if (object.error().code == ErrorCode::not_found)
+      return Error::precondition("Nothing has been uploaded to this upload's URL yet: PUT the file there first.");
+    return object.error();
+  }
+  if (object->size != static_cast<std::uint64_t>(p.size_bytes)) {
+    (void)deps.blobs->remove(*key);  // the client may PUT again while the URL lasts
+    return Error::invalid_field("file", "has " + std::to_string(object->size) + " bytes, not the " +
+                                            std::to_string(p.size_bytes) + " declared in sizeBytes");
+  }
+  UploadedFile file{object->spool, p.name, object->size, object->sha256};
+  auto content_type = check_file(deps, file);
+  if (!content_type) return give_up(content_type.error());
+
+  Document d;
+  d.id = p.document_id;
+  d.centre_id = centre_id;
+  d.case_id = case_id;
+  d.document_type = p.document_type;
+  d.name = p.name;
+  d.uploaded_by = actor.principal.user_id();
+  d.current_version = 1;
+  auto tx = deps.db.begin(TxMode::write);
+  auto found = find_case(*tx, actor.principal, case_id);
+  if (!found) return found.error();
+  // Under the pending upload's row lock: two completions at once record the document once.
+  auto pending = find_pending(*tx, *found, upload_id, true);
+  if (!pending) return pending.error();
+  d.created_at = d.updated_at = platform::format_time(deps.clock.now());
+  d.current = new_version(deps, actor, d, 1, file, *content_type, *key);
+  auto& documents = tx->get<DocumentRepository>();
+  documents.insert(d);
+  documents.insert_version(d.current);
+  close_pending(*tx, std::move(pending->first), d.created_at);
+  append_audit(deps, *tx, actor.meta,
+               {d.centre_id, actor.principal.user_id(), "document.create", "document", d.id,
+                ChangeSet::for_creation()
+                    .created("caseId", d.case_id)
+                    .created("documentType", d.document_type)
+                    .created("version", "1")
+                    .created("contentType", d.current.content_type)
+                    .created("sizeBytes", std::to_string(d.current.size_bytes))
+                    .created("sha256", d.current.sha256)
+                    .created("uploadId", upload_id)
+                    .redacted("name")});
+  tx->commit();
+  d.versions = {d.current};
+  return d;
+}
+
+Status expire_direct_upload(const Deps& deps, const Job& job) {
+  auto p = pending_of(job);
+  if (!p) return ok_status();  // nothing this job could refer to
+  if (deps.blobs == nullptr) return Error::unavailable("this process has no object store (STORAGE_URL)");
+  auto key = document_blob_key(job.centre_id, p->document_id, 1);
+  if (!key) return ok_status();
+  auto removed = deps.blobs->remove(*key);
+  if (!removed) return removed.error();
+  return ok_status();
 }
 
 }  // namespace cma::app

@@ -37,6 +37,7 @@ Result<Job> change_job(const Deps& deps, const Actor& actor, const std::string& 
   if (after.run_at != before->run_at) changes.set("runAt", before->run_at, after.run_at);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), action, "job", after.id, std::move(changes)});
+  if (after.state == "queued") notify_workers(deps, *tx);
   tx->commit();
   return after;
 }

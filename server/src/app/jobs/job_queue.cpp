@@ -21,6 +21,10 @@ std::string clipped(const std::string& error) {
 
 }  // namespace
 
+void notify_workers(const Deps& deps, Transaction& tx) {
+  if (auto* notifier = deps.job_notifier) tx.after_commit([notifier] { notifier->job_queued(); });
+}
+
 std::optional<Job> enqueue_job(const Deps& deps, Transaction& tx, const JobDraft& draft) {
   if (draft.kind.empty()) throw std::invalid_argument("enqueue_job: a job needs a kind");
   if (draft.max_attempts < 1) throw std::invalid_argument("enqueue_job: max_attempts must be at least 1");
@@ -37,6 +41,7 @@ std::optional<Job> enqueue_job(const Deps& deps, Transaction& tx, const JobDraft
   job.created_at = job.updated_at = at(deps);
   job.run_at = draft.run_at.empty() ? job.created_at : draft.run_at;
   if (!tx.get<JobRepository>().insert(job)) return std::nullopt;
+  notify_workers(deps, tx);
   return job;
 }
 

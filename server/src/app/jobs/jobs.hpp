@@ -20,6 +20,8 @@ namespace cma::app {
 // exists already. A draft that is not well-formed (no kind, payload not a JSON object) is a bug in
 // the caller: std::invalid_argument.
 std::optional<Job> enqueue_job(const Deps& deps, Transaction& tx, const JobDraft& draft);
+// Once `tx` commits, tells the workers a job is due (deps.job_notifier; nothing without one).
+void notify_workers(const Deps& deps, Transaction& tx);
 
 // The worker's side. Each runs its own short write transaction.
 std::vector<Job> claim_jobs(const Deps& deps, const std::string& owner, std::chrono::milliseconds lease, int limit);

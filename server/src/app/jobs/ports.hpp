@@ -52,4 +52,13 @@ class JobWakeups {
   virtual bool wait(std::chrono::milliseconds timeout) = 0;
 };
 
+// Tells the workers that a job has become due (with REDIS_URL: a message on a Redis channel that
+// every idle worker subscribes to). Called after the transaction that queued the job commits; must
+// not throw, and must not wait long when nobody is listening.
+class JobNotifier {
+ public:
+  virtual ~JobNotifier() = default;
+  virtual void job_queued() = 0;
+};
+
 }  // namespace cma::app

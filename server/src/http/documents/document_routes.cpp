@@ -1,8 +1,10 @@
 #include <charconv>
+#include <limits>
 
 #include "app/documents/documents.hpp"
 #include "http/documents/json.hpp"
 #include "http/documents/upload.hpp"
+#include "http/json_fields.hpp"
 #include "http/routes/routes.hpp"
 
 namespace cma::http::routes {
@@ -56,6 +58,10 @@ std::string content_disposition(const std::string& name) {
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
+Response proceed_or_problem(const Status& checked, const Request& req) {
+  return checked ? Response::proceed() : problem(checked.error(), req);
+}
+
 }  // namespace
 
 void add_document_routes(Router& r, const Services& s) {
@@ -66,8 +72,37 @@ void add_document_routes(Router& r, const Services& s) {
     if (!result) return problem(result.error(), req);
     return page_json(*result);
   });
-  r.add("POST", "/api/v1/cases/{id}/documents", {.body = BodyKind::multipart}, [&s](Request& req, const Caller& c) {
+  // The uploads are checked on their headers before their body is read (RouteOptions::before_body).
+  RouteOptions upload_to_case{.body = BodyKind::multipart, .before_body = [&s](Request& req, const Caller& c) {
+                                return proceed_or_problem(app::check_document_upload(s.deps, c.actor, req.param("id")),
+                                                          req);
+                              }};
+  r.add("POST", "/api/v1/cases/{id}/documents", upload_to_case, [&s](Request& req, const Caller& c) {
     return upload_reply(app::upload_document(s.deps, c.actor, req.param("id"), read_upload(req)), req, 201);
+  });
+  // Direct uploads (S3): a presigned PUT, then the completion that checks and records the bytes.
+  r.add("POST", "/api/v1/cases/{id}/documents/upload-url", {.body = BodyKind::json_required},
+        [&s](Request& req, const Caller& c) {
+          FieldReader f(req.json, {"name", "documentType", "sizeBytes"});
+          app::DirectUploadRequest in;
+          in.name = f.text("name");
+          in.document_type = f.text("documentType");
+          in.size_given = req.json.contains("sizeBytes");
+          in.size_bytes = f.integer("sizeBytes", 1, std::numeric_limits<std::int64_t>::max());
+          if (!f.ok()) return problem(Error::invalid(f.take_errors()), req);
+          auto started = app::start_direct_upload(s.deps, c.actor, req.param("id"), in, s.document_max_bytes);
+          if (!started) return problem(started.error(), req);
+          boost::json::object o;
+          o["uploadId"] = started->upload_id;
+          o["documentId"] = started->document_id;
+          o["method"] = "PUT";
+          o["url"] = started->put.url;
+          o["expiresInSeconds"] = started->put.expires_in.count();
+          o["completeBy"] = started->expires_at;
+          return Response::json(201, o);
+        });
+  r.add("POST", "/api/v1/cases/{id}/documents/uploads/{uploadId}/complete", {}, [&s](Request& req, const Caller& c) {
+    return upload_reply(app::complete_direct_upload(s.deps, c.actor, req.param("id"), req.param("uploadId")), req, 201);
   });
   r.add("GET", "/api/v1/documents/{id}", {}, [&s](Request& req, const Caller& c) {
     return reply(app::get_document(s.deps, c.actor, req.param("id")), req);
@@ -77,7 +112,11 @@ void add_document_routes(Router& r, const Services& s) {
     if (!result) return problem(result.error(), req);
     return Response::no_content();
   });
-  r.add("POST", "/api/v1/documents/{id}/versions", {.body = BodyKind::multipart}, [&s](Request& req, const Caller& c) {
+  RouteOptions upload_version{.body = BodyKind::multipart, .before_body = [&s](Request& req, const Caller& c) {
+                                return proceed_or_problem(
+                                    app::check_document_version_upload(s.deps, c.actor, req.param("id")), req);
+                              }};
+  r.add("POST", "/api/v1/documents/{id}/versions", upload_version, [&s](Request& req, const Caller& c) {
     return upload_reply(app::add_document_version(s.deps, c.actor, req.param("id"), read_upload(req)), req, 201);
   });
   r.add("GET", "/api/v1/documents/{id}/content", {}, [&s](Request& req, const Caller& c) {

@@ -78,10 +78,12 @@ class SociTransaction final : public app::Transaction {
     if (group_ != nullptr) {
       open_ = false;     // the member's turn ends in commit(), whatever it returns
       group_->commit();  // returns once the batch is on disk; throws if it is not
+      committed();
       return;
     }
     run("COMMIT");
     open_ = false;
+    committed();
   }
 
  protected:

@@ -1,0 +1,279 @@
+// Direct uploads and downloads with S3: the real s3rver behind the harness's proxy, which checks every
+// request's Signature V4 (presigned URLs included) with AWS's own signer. A client PUTs the bytes to
+// a presigned URL (with curl), the API completes the upload by reading them back, and the document
+// is then read through the API and through a presigned GET.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "app/documents/documents.hpp"
+#include "app/jobs/ports.hpp"
+#include "platform/crypto.hpp"
+#include "support/backend.hpp"
+#include "support/s3_harness.hpp"
+#include "support/test_app.hpp"
+
+namespace cma::testing {
+namespace json = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Curl {
+  int status = 0;
+  std::string body;
+};
+
+// curl, as any client would use the URL: METHOD url [--data-binary @file].
+Curl curl(const std::string& method, const std::string& url, const std::string& upload_file = "") {
+  auto out = temp_dir() + "/curl.out";
+  std::string cmd = "curl -s -m 60 -H 'Expect:' -o '" + out + "' -w '%{http_code}' -X " + method;
+  if (!upload_file.empty()) cmd += " --data-binary '@" + upload_file + "'";
+  cmd += " '" + url + "'";
+  Curl r;
+  if (FILE* p = ::popen(cmd.c_str(), "r")) {
+    char buf[32] = {};
+    if (std::fgets(buf, sizeof buf, p) != nullptr) r.status = std::atoi(buf);
+    ::pclose(p);
+  }
+  std::ifstream in(out, std::ios::binary);
+  r.body.assign(std::istreambuf_iterator<char>(in), {});
+  return r;
+}
+
+std::string write_file(const std::string& bytes) {
+  auto path = temp_dir() + "/upload.bin";
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+std::string text_bytes(std::size_t n) {
+  const std::string line = "Line of a long plain-text statement: 0123456789 abcdefghijklmnopqrstuvwxyz.\n";
+  std::string s;
+  while (s.size() < n) s += line;
+  s.resize(n);
+  return s;
+}
+
+std::string open_case(TestApp& app, const std::string& token) {
+  auto client = app.post("/api/v1/clients", json::object{{"firstName", "Doc"}, {"lastName", "Holder"}}, token);
+  EXPECT_EQ(client.status, 201) << client.body;
+  auto c = app.post("/api/v1/cases", json::object{{"clientId", client.str("id")}}, token);
+  EXPECT_EQ(c.status, 201) << c.body;
+  return c.str("id");
+}
+
+HttpResult upload_url(TestApp& app, const std::string& token, const std::string& case_id, std::size_t size,
+                      const std::string& name = "statement.txt") {
+  return app.post("/api/v1/cases/" + case_id + "/documents/upload-url",
+                  json::object{{"name", name}, {"documentType", "bank_statement"}, {"sizeBytes", size}}, token);
+}
+
+HttpResult complete(TestApp& app, const std::string& token, const std::string& case_id, const std::string& upload) {
+  return app.call("POST", "/api/v1/cases/" + case_id + "/documents/uploads/" + upload + "/complete", token);
+}
+
+bool names_field(const HttpResult& r, const std::string& field) {
+  if (!r.json.is_object() || !r.obj().contains("errors")) return false;
+  for (const auto& e : r.obj().at("errors").as_array())
+    if (e.as_object().at("field").as_string() == field) return true;
+  return false;
+}
+
+std::string elf_bytes() {
+  std::ifstream self("/proc/self/exe", std::ios::binary);
+  std::string elf(64 * 1024, '\0');
+  self.read(elf.data(), static_cast<std::streamsize>(elf.size()));
+  elf.resize(static_cast<std::size_t>(self.gcount()));
+  return elf;
+}
+
+}  // namespace
+
+TEST(DocumentsS3, APresignedPutThenCompletedIsStoredCheckedAndDownloadsIntact) {
+  S3Harness s3;
+  auto store = s3.store();
+  TestAppOptions options;
+  options.blobs = store.get();
+  TestApp app(options);
+  auto t = app.login(app.advisor_a);
+  auto case_id = open_case(app, t);
+  const auto bytes = text_bytes(3 * 1024 * 1024 + 17);
+
+  auto started = upload_url(app, t, case_id, bytes.size());
+  ASSERT_EQ(started.status, 201) << started.body;
+  auto url = started.str("url");
+  auto upload = started.str("uploadId");
+  auto document_id = started.str("documentId");
+  EXPECT_EQ(started.str("method"), "PUT");
+  EXPECT_EQ(started.obj().at("expiresInSeconds").as_int64(), 900);
+  EXPECT_NE(url.find("centres/" + app.centre_a + "/documents/" + document_id + "/v1"), std::string::npos) << url;
+  EXPECT_NE(url.find("127.0.0.1:" + std::to_string(s3.port())), std::string::npos) << url;
+
+  // Nothing PUT yet: the upload cannot be completed, and stays open.
+  EXPECT_EQ(complete(app, t, case_id, upload).status, 409);
+  auto put = curl("PUT", url, write_file(bytes));
+  ASSERT_EQ(put.status, 200) << put.body;
+  auto done = complete(app, t, case_id, upload);
+  ASSERT_EQ(done.status, 201) << done.body;
+  EXPECT_EQ(done.str("id"), document_id);
+  EXPECT_EQ(done.str("contentType"), "text/plain");
+  EXPECT_EQ(done.obj().at("sizeBytes").as_int64(), static_cast<std::int64_t>(bytes.size()));
+  EXPECT_EQ(done.str("sha256"), platform::sha256_hex(bytes));
+  EXPECT_EQ(done.str("name"), "statement.txt");
+  EXPECT_EQ(complete(app, t, case_id, upload).status, 404) << "completed once only";
+
+  auto content = app.get("/api/v1/documents/" + document_id + "/content", t);
+  ASSERT_EQ(content.status, 200);
+  EXPECT_TRUE(content.body == bytes) << "the bytes downloaded through the API differ";
+  auto list = app.get("/api/v1/cases/" + case_id + "/documents", t);
+  EXPECT_EQ(list.obj().at("items").as_array().size(), 1u);
+
+  // A presigned GET works; with its signature altered, or once expired, the proxy refuses it as S3 would.
+  auto link = app.call("POST", "/api/v1/documents/" + document_id + "/download-url", t);
+  ASSERT_EQ(link.status, 200) << link.body;
+  auto get_url = link.str("url");
+  auto got = curl("GET", get_url);
+  EXPECT_EQ(got.status, 200);
+  EXPECT_TRUE(got.body == bytes) << "the bytes of the presigned GET differ";
+  auto tampered = get_url;
+  auto sig = tampered.find("X-Amz-Signature=");
+  ASSERT_NE(sig, std::string::npos);
+  auto& last = tampered[sig + std::string("X-Amz-Signature=").size()];
+  last = last == '0' ? '1' : '0';
+  auto refused = curl("GET", tampered);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("SignatureDoesNotMatch"), std::string::npos) << refused.body;
+  auto key = app::checked_blob_key(app.centre_a, "centres/" + app.centre_a + "/documents/" + document_id + "/v1");
+  ASSERT_TRUE(key);
+  auto short_lived = store->presign(*key, app::PresignMethod::get, std::chrono::seconds(1));
+  ASSERT_TRUE(short_lived);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  auto expired = curl("GET", short_lived->url);
+  EXPECT_EQ(expired.status, 403);
+  EXPECT_NE(expired.body.find("expired"), std::string::npos) << expired.body;
+}
+
+TEST(DocumentsS3, AnExecutablePutThenCompletedIs415AndNothingIsKept) {
+  S3Harness s3;
+  auto store = s3.store();
+  TestAppOptions options;
+  options.blobs = store.get();
+  TestApp app(options);
+  auto t = app.login(app.advisor_a);
+  auto case_id = open_case(app, t);
+  auto elf = elf_bytes();
+  auto started = upload_url(app, t, case_id, elf.size(), "statement.pdf");
+  ASSERT_EQ(started.status, 201) << started.body;
+  ASSERT_EQ(curl("PUT", started.str("url"), write_file(elf)).status, 200);
+  auto done = complete(app, t, case_id, started.str("uploadId"));
+  EXPECT_EQ(done.status, 415) << done.body;
+  EXPECT_TRUE(names_field(done, "file")) << done.body;
+  auto list = app.get("/api/v1/cases/" + case_id + "/documents", t);
+  EXPECT_TRUE(list.obj().at("items").as_array().empty()) << list.body;
+  EXPECT_EQ(app.get("/api/v1/documents/" + started.str("documentId"), t).status, 404);
+  auto key = app::checked_blob_key(app.centre_a,
+                                   "centres/" + app.centre_a + "/documents/" + started.str("documentId") + "/v1");
+  ASSERT_TRUE(key);
+  auto head = store->head(*key);
+  ASSERT_FALSE(head);
+  EXPECT_EQ(head.error().code, ErrorCode::not_found) << "the refused object was kept";
+  EXPECT_EQ(complete(app, t, case_id, started.str("uploadId")).status, 404) << "the upload ended";
+
+  // A size other than the one declared: 422 naming file, the object removed; PUT again and it completes.
+  auto pdf = std::string("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  auto again = upload_url(app, t, case_id, pdf.size() + 1, "s.pdf");
+  ASSERT_EQ(again.status, 201) << again.body;
+  ASSERT_EQ(curl("PUT", again.str("url"), write_file(pdf)).status, 200);
+  auto wrong = complete(app, t, case_id, again.str("uploadId"));
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_TRUE(names_field(wrong, "file")) << wrong.body;
+  ASSERT_EQ(curl("PUT", again.str("url"), write_file(pdf + "\n")).status, 200);
+  auto right = complete(app, t, case_id, again.str("uploadId"));
+  EXPECT_EQ(right.status, 201) << right.body;
+  EXPECT_EQ(right.str("contentType"), "application/pdf");
+}
+
+TEST(DocumentsS3, AnotherCentresUploadIsNotFoundAndAnExpiredOneIsRemoved) {
+  S3Harness s3;
+  auto store = s3.store();
+  TestAppOptions options;
+  options.blobs = store.get();
+  TestApp app(options);
+  auto a = app.login(app.advisor_a);
+  auto b = app.login(app.advisor_b);
+  auto case_a = open_case(app, a);
+  auto case_b = open_case(app, b);
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+  auto started = upload_url(app, a, case_a, pdf.size(), "s.pdf");
+  ASSERT_EQ(started.status, 201) << started.body;
+  ASSERT_EQ(curl("PUT", started.str("url"), write_file(pdf)).status, 200);
+  auto upload = started.str("uploadId");
+  EXPECT_EQ(complete(app, b, case_b, upload).status, 404);
+  EXPECT_EQ(complete(app, b, case_a, upload).status, 404);
+  EXPECT_EQ(upload_url(app, b, case_a, pdf.size()).status, 404);
+  EXPECT_EQ(complete(app, a, case_a, "not-an-id").status, 404);
+  EXPECT_EQ(complete(app, a, case_a, started.str("documentId")).status, 404);
+  auto other_case = open_case(app, a);
+  EXPECT_EQ(complete(app, a, other_case, upload).status, 404) << "an upload belongs to its case";
+  auto done = complete(app, a, case_a, upload);
+  ASSERT_EQ(done.status, 201) << done.body;
+
+  // Past its URL's life and the grace after it: refused, and its object removed.
+  auto late = upload_url(app, a, case_a, pdf.size(), "late.pdf");
+  ASSERT_EQ(late.status, 201) << late.body;
+  ASSERT_EQ(curl("PUT", late.str("url"), write_file(pdf)).status, 200);
+  app.clock().advance(app::kUploadUrlLifetime + app::kUploadCompletionGrace + std::chrono::seconds(1));
+  a = app.login(app.advisor_a);  // the access token expired meanwhile too
+  auto expired = complete(app, a, case_a, late.str("uploadId"));
+  EXPECT_EQ(expired.status, 409) << expired.body;
+  EXPECT_NE(expired.body.find("expired"), std::string::npos) << expired.body;
+  EXPECT_EQ(complete(app, a, case_a, late.str("uploadId")).status, 404) << "the expired upload ended";
+  auto key =
+      app::checked_blob_key(app.centre_a, "centres/" + app.centre_a + "/documents/" + late.str("documentId") + "/v1");
+  ASSERT_TRUE(key);
+  EXPECT_FALSE(store->head(*key)) << "the expired upload's object was kept";
+
+  // One never completed: its expiry job removes the object.
+  auto forgotten = upload_url(app, a, case_a, pdf.size(), "forgotten.pdf");
+  ASSERT_EQ(forgotten.status, 201) << forgotten.body;
+  ASSERT_EQ(curl("PUT", forgotten.str("url"), write_file(pdf)).status, 200);
+  auto forgotten_key = app::checked_blob_key(
+      app.centre_a, "centres/" + app.centre_a + "/documents/" + forgotten.str("documentId") + "/v1");
+  ASSERT_TRUE(forgotten_key);
+  ASSERT_TRUE(store->head(*forgotten_key));
+  platform::UuidV7Generator ids(app.clock());
+  app::Deps deps{app.db(), app.clock(), ids, app.reference(), nullptr, store.get()};
+  std::optional<app::Job> job;
+  {
+    auto tx = app.db().begin(app::TxMode::read);
+    job = tx->get<app::JobRepository>().find(forgotten.str("uploadId"));
+  }
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->kind, app::kDirectUploadExpiryJob);
+  EXPECT_EQ(job->centre_id, app.centre_a);
+  EXPECT_TRUE(app::expire_direct_upload(deps, *job));
+  EXPECT_FALSE(store->head(*forgotten_key));
+}
+
+TEST(DocumentsS3, WithLocalFilesThereAreNoUploadUrls) {
+  TestApp app;
+  auto t = app.login(app.advisor_a);
+  auto case_id = open_case(app, t);
+  auto r = upload_url(app, t, case_id, 100);
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_NE(r.body.find("S3"), std::string::npos) << r.body;
+  auto big = upload_url(app, t, case_id, 26ull * 1024 * 1024);
+  EXPECT_EQ(big.status, 422) << big.body;
+  EXPECT_TRUE(names_field(big, "sizeBytes")) << big.body;
+  auto none = app.post("/api/v1/cases/" + case_id + "/documents/upload-url", json::object{{"name", "x.pdf"}}, t);
+  EXPECT_EQ(none.status, 422) << none.body;
+  EXPECT_TRUE(names_field(none, "documentType")) << none.body;
+  EXPECT_TRUE(names_field(none, "sizeBytes")) << none.body;
+}
+
+}  // namespace cma::testing
