@@ -126,6 +126,12 @@ TEST(DocumentsS3, APresignedPutThenCompletedIsStoredCheckedAndDownloadsIntact) {
   EXPECT_EQ(done.str("sha256"), platform::sha256_hex(bytes));
   EXPECT_EQ(done.str("name"), "statement.txt");
   EXPECT_EQ(complete(app, t, case_id, upload).status, 404) << "completed once only";
+  // Its text is extracted as an ordinary upload's is: the job is queued with the version.
+  EXPECT_EQ(done.str("extractionStatus"), "pending");
+  auto queued = app.get("/api/v1/jobs?state=queued&limit=100", app.login(app.admin));
+  ASSERT_EQ(queued.status, 200) << queued.body;
+  EXPECT_NE(queued.body.find("\"document.extract\""), std::string::npos) << queued.body;
+  EXPECT_NE(queued.body.find(document_id), std::string::npos) << queued.body;
 
   auto content = app.get("/api/v1/documents/" + document_id + "/content", t);
   ASSERT_EQ(content.status, 200);

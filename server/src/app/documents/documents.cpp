@@ -614,6 +614,7 @@ Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, co
   auto& documents = tx->get<DocumentRepository>();
   documents.insert(d);
   documents.insert_version(d.current);
+  if (d.current.extraction_status == "pending") enqueue_job(deps, *tx, extraction_job(d.current));
   close_pending(*tx, std::move(pending->first), d.created_at);
   append_audit(deps, *tx, actor.meta,
                {d.centre_id, actor.principal.user_id(), "document.create", "document", d.id,
