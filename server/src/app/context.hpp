@@ -10,6 +10,7 @@ namespace cma::app {
 class DashboardCache;
 class BlobStore;
 class ContentSniffer;
+struct WebhookSettings;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -20,6 +21,7 @@ struct Deps {
   DashboardCache* dashboard_cache = nullptr;  // figures reused while a centre's counters stay the same
   BlobStore* blobs = nullptr;                 // documents' bytes; without it documents answer 503
   ContentSniffer* sniffer = nullptr;          // judges an upload's type by its bytes
+  const WebhookSettings* webhooks = nullptr;  // where webhooks may go, and how they are sent; none: not sent
 };
 
 // Who is acting and from where.

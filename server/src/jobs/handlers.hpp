@@ -65,6 +65,7 @@ class HandlerRegistry {
 //                 first; {"fail": "why"} fails every attempt with that message.
 //   audit.verify  checks every audit hash chain; a broken chain fails the job, so it ends dead and
 //                 visible. Scheduled daily (schedule_daily_jobs).
+//   webhook.deliver  one attempt to POST a webhook delivery ({"deliveryId": …}); app/webhooks.
 inline constexpr const char* kNoopJob = "system.noop";
 inline constexpr const char* kAuditVerifyJob = "audit.verify";
 void add_builtin_handlers(HandlerRegistry& registry);
