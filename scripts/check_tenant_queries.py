@@ -38,6 +38,8 @@ TENANT_TABLES = {
     "search_postings": "centre_id",
     "dashboard_versions": "centre_id",
     "jobs": "centre_id",
+    "webhook_endpoints": "centre_id",
+    "webhook_deliveries": "centre_id",
 }
 
 # Query name -> why it may run without a centre.
@@ -73,6 +75,8 @@ ALLOWED = {
     "kReleaseJob": "a worker's own claimed job, by id and lease owner",
     "kUpdateJob": "network scope: admins (jobs_manage) retry or cancel any centre's job",
     "kListJobs": "network scope: admins (jobs_manage) list every centre's jobs",
+    "kFindWebhookAnyCentre": "network scope: admins (webhooks_manage) reach any centre's webhook",
+    "kListWebhooksAllCentres": "network scope: admins (webhooks_manage) list every centre's webhooks",
     "kCountJobsByState": "queue depth for /metrics, over every centre",
     "kOldestDueJob": "queue age for /metrics, over every centre",
 }

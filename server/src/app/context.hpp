@@ -12,6 +12,7 @@ class BlobStore;
 class ContentSniffer;
 class TextExtractor;
 class JobNotifier;
+struct WebhookSettings;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -24,6 +25,7 @@ struct Deps {
   ContentSniffer* sniffer = nullptr;          // judges an upload's type by its bytes
   TextExtractor* extractor = nullptr;         // documents' text (the worker's); without it extraction retries
   JobNotifier* job_notifier = nullptr;        // wakes the workers once a queued job commits (Redis)
+  const WebhookSettings* webhooks = nullptr;  // where webhooks may go, and how they are sent; none: not sent
 };
 
 // Who is acting and from where.

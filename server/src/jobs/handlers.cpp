@@ -8,6 +8,7 @@
 #include "app/documents/documents.hpp"
 #include "app/documents/extraction.hpp"
 #include "app/jobs/jobs.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "platform/log.hpp"
 
 namespace cma::jobs {
@@ -74,6 +75,26 @@ JobResult expire_upload(JobContext& ctx) {
   return JobResult::done();
 }
 
+// One attempt at a webhook delivery; the queue's backoff spaces the retries (docs/webhooks.md).
+JobResult webhook_deliver(JobContext& ctx) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(ctx.job().payload, ec);
+  const boost::json::value* id = (ec || !v.is_object()) ? nullptr : v.as_object().if_contains("deliveryId");
+  if (id == nullptr || !id->is_string()) return JobResult::permanent("the payload has no deliveryId");
+  auto attempt = app::deliver_webhook(ctx.deps(), ctx.job().centre_id, std::string(id->as_string()), ctx.job().attempts,
+                                      ctx.job().max_attempts);
+  switch (attempt.outcome) {
+    case app::WebhookAttempt::Outcome::delivered:
+    case app::WebhookAttempt::Outcome::nothing_to_do:
+      return JobResult::done();
+    case app::WebhookAttempt::Outcome::retry:
+      return JobResult::failed(attempt.error);
+    case app::WebhookAttempt::Outcome::failed:
+      return JobResult::permanent(attempt.error);
+  }
+  return JobResult::done();
+}
+
 }  // namespace
 
 bool JobContext::sleep_for(std::chrono::milliseconds d) const {
@@ -91,6 +112,7 @@ void add_builtin_handlers(HandlerRegistry& registry) {
   registry.add(kAuditVerifyJob, audit_verify);
   registry.add(app::kExtractJob, document_extract);
   registry.add(app::kDirectUploadExpiryJob, expire_upload);
+  registry.add(app::kWebhookDeliverJob, webhook_deliver);
 }
 
 int schedule_daily_jobs(const app::Deps& deps) {

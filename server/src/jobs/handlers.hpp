@@ -69,6 +69,7 @@ class HandlerRegistry {
 //                 visible. Scheduled daily (schedule_daily_jobs).
 //   document.extract  extracts a document version's text (app/documents/extraction.hpp). Payload:
 //                 {"documentId", "version", "centreId"}; queued by uploads.
+//   webhook.deliver  one attempt to POST a webhook delivery ({"deliveryId": …}); app/webhooks.
 inline constexpr const char* kNoopJob = "system.noop";
 inline constexpr const char* kAuditVerifyJob = "audit.verify";
 void add_builtin_handlers(HandlerRegistry& registry);

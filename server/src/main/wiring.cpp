@@ -8,6 +8,7 @@
 #include "blob/content_sniffer.hpp"
 #include "blob/s3_store.hpp"
 #include "extract/text_extractor.hpp"
+#include "blob/webhooks/http_transport.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "redis/job_wakeups.hpp"
@@ -24,6 +25,9 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size,
                                                    std::chrono::milliseconds(config.db_pool_wait_ms));
   core->limits = rate_limits(config);
+  core->webhook_transport = std::make_unique<blob::CurlWebhookTransport>();
+  core->webhooks.transport = core->webhook_transport.get();
+  core->webhooks.allow_private_targets = config.webhooks_allow_private_targets;
   if (config.redis.enabled) {
     core->redis = std::make_unique<redis::Client>(config.redis);
     core->limiter = std::make_unique<redis::RedisRateLimiter>(*core->redis);

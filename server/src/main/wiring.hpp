@@ -11,6 +11,7 @@
 #include "app/documents/text_extractor.hpp"
 #include "app/jobs/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
+#include "app/webhooks/ports.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
 #include "store/database.hpp"
@@ -31,6 +32,8 @@ struct Core {
   std::unique_ptr<app::RateLimiter> limiter;       // over Redis when set, else in this process
   std::unique_ptr<app::JobNotifier> job_notifier;  // when REDIS_URL is set: wakes every process's workers
   app::RateLimits limits;
+  std::unique_ptr<app::WebhookTransport> webhook_transport;
+  app::WebhookSettings webhooks;  // WEBHOOKS_ALLOW_PRIVATE_TARGETS, and the transport
 
   app::Deps deps() {
     return app::Deps{*db,
@@ -41,7 +44,8 @@ struct Core {
                      blobs.get(),
                      sniffer.get(),
                      extractor.get(),
-                     job_notifier.get()};
+                     job_notifier.get(),
+                     &webhooks};
   }
 };
 

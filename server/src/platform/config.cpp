@@ -379,6 +379,11 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
     if (!flag) return ConfigError{"TRUST_PROXY", "must be true or false"};
     c.trust_proxy = *flag;
   }
+  if (auto v = get("WEBHOOKS_ALLOW_PRIVATE_TARGETS")) {
+    auto flag = parse_flag(*v);
+    if (!flag) return ConfigError{"WEBHOOKS_ALLOW_PRIVATE_TARGETS", "must be true or false"};
+    c.webhooks_allow_private_targets = *flag;
+  }
 
   if (auto v = get("METRICS_TOKEN")) {
     if (v->size() < 32 || !printable_ascii(*v, false))

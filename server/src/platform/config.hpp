@@ -72,6 +72,9 @@ struct Config {
   std::string data_dir = "./var";  // embedded mode: database, generated secret, later documents
   bool trust_proxy = false;        // take the client IP from X-Forwarded-For (behind an ALB)
   StorageSettings storage;         // default: files under {data_dir}/blobs
+  // WEBHOOKS_ALLOW_PRIVATE_TARGETS: webhooks may reach loopback, private and link-local addresses,
+  // and use http:// (tests, local development; docs/webhooks.md). Off in production.
+  bool webhooks_allow_private_targets = false;
 
   // Observability (docs/operations.md, "Metrics and traces").
   std::string metrics_token;              // METRICS_TOKEN: bearer token for GET /metrics; "" = no /metrics

@@ -32,6 +32,7 @@
 #include "store/references/repositories.hpp"
 #include "store/search/repositories.hpp"
 #include "store/tasks/repositories.hpp"
+#include "store/webhooks/repositories.hpp"
 
 namespace cma::store {
 
@@ -56,6 +57,7 @@ struct SociDatabase::Impl {
     dashboard::register_repositories(registry);
     search::register_repositories(registry);
     jobs::register_repositories(registry);
+    webhooks::register_repositories(registry);
   }
   db::SessionPool pool;
   db::RepositoryRegistry registry;

@@ -9,6 +9,7 @@
 #include "app/identity/centres.hpp"
 #include "app/identity/users.hpp"
 #include "blob/file_store.hpp"
+#include "blob/webhooks/http_transport.hpp"
 #include "http/json_fields.hpp"
 #include "main/wiring.hpp"
 #include "refdata/reference_data.hpp"
@@ -149,7 +150,11 @@ TestApp::TestApp(TestAppOptions options)
     blobs_ = own_blobs_.get();
   }
   sniffer_ = main::make_content_sniffer();
-  app::Deps deps{*db_, clock_, *ids_, *reference_, &dashboard_cache_, blobs_, sniffer_.get(), options.job_notifier};
+  webhook_transport_ = std::make_unique<blob::CurlWebhookTransport>();
+  webhooks_.transport = webhook_transport_.get();
+  webhooks_.allow_private_targets = options.webhooks_allow_private_targets;
+  app::Deps deps{*db_,   clock_,         *ids_,   *reference_,          &dashboard_cache_,
+                 blobs_, sniffer_.get(), nullptr, options.job_notifier, &webhooks_};
   auth_ = std::make_unique<app::AuthService>(
       deps, app::AccessTokenCodec(std::string(48, 'k'), std::chrono::minutes(15)), options.sessions, options.throttle);
 

@@ -15,6 +15,7 @@
 #include "app/documents/ports.hpp"
 #include "app/jobs/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
+#include "app/webhooks/ports.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "platform/clock.hpp"
@@ -94,6 +95,8 @@ struct TestAppOptions {
   std::string upload_spool_dir = {};  // where uploads are spooled ("" = the system's temporary directory)
   // Told of every job queued through the API once it commits (owned by the test); none = nobody.
   app::JobNotifier* job_notifier = nullptr;
+  // Webhooks: sent over the real transport; WEBHOOKS_ALLOW_PRIVATE_TARGETS as given.
+  bool webhooks_allow_private_targets = false;
 };
 
 class TestApp {
@@ -111,6 +114,7 @@ class TestApp {
   app::DashboardCache& dashboard_cache() { return dashboard_cache_; }
   app::BlobStore& blobs() { return *blobs_; }
   const std::string& blob_root() const { return blob_root_; }  // "" when the test gave its own store
+  const app::WebhookSettings& webhooks() const { return webhooks_; }
 
   HttpResult call(const std::string& method, const std::string& target, const std::string& token = "",
                   const std::string& body = "", Headers headers = {});
@@ -142,6 +146,8 @@ class TestApp {
   std::unique_ptr<app::BlobStore> own_blobs_;
   app::BlobStore* blobs_ = nullptr;
   std::unique_ptr<app::ContentSniffer> sniffer_;
+  std::unique_ptr<app::WebhookTransport> webhook_transport_;
+  app::WebhookSettings webhooks_;
   std::unique_ptr<app::AuthService> auth_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;

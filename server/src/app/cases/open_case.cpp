@@ -7,6 +7,7 @@
 #include "app/lookup.hpp"
 #include "app/references/ports.hpp"
 #include "app/search/search.hpp"
+#include "app/webhooks/events.hpp"
 #include "domain/clients/client_rules.hpp"
 
 namespace cma::app {
@@ -58,6 +59,7 @@ Result<Case> open_case(const Deps& deps, const Actor& actor, const CaseInput& in
   index_case(*tx, *scope, c);
   append_audit(deps, *tx, actor.meta,
                {c.centre_id, actor.principal.user_id(), "case.open", "case", c.id, case_rules::diff(Case{}, c)});
+  record_case_created_event(deps, *tx, *scope, c);
   tx->commit();
   return c;
 }

@@ -5,6 +5,7 @@
 #include "app/dashboard/dashboard.hpp"
 #include "app/debts/ports.hpp"
 #include "app/lookup.hpp"
+#include "app/webhooks/events.hpp"
 #include "domain/cases/case_status.hpp"
 #include "domain/identity/validation.hpp"
 
@@ -97,6 +98,7 @@ Result<Case> transition_case(const Deps& deps, const Actor& actor, const std::st
   if (!change.reason.empty()) changes.set("reason", "", change.reason);
   append_audit(deps, *tx, actor.meta,
                {after.centre_id, actor.principal.user_id(), "case.transition", "case", id, changes});
+  if (after.status != before->status) record_case_status_changed_event(deps, *tx, scope, after, before->status);
   tx->commit();
   return after;
 }

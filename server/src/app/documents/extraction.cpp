@@ -9,6 +9,7 @@
 #include "app/documents/text_extractor.hpp"
 #include "app/search/search.hpp"
 #include "app/tenancy.hpp"
+#include "app/webhooks/webhooks.hpp"
 #include "platform/log.hpp"
 
 namespace cma::app {
@@ -60,6 +61,8 @@ ExtractionRun store_outcome(const Deps& deps, const CentreScope& scope, const Do
   // The system's write: no user, the job's id as the request.
   append_audit(deps, *tx, meta,
                {scope.centre_id(), "", "document.extract", "document", v.document_id, std::move(changes)});
+  // The centre's webhooks hear of it with the outcome (docs/webhooks.md), in the same transaction.
+  if (d) record_document_processed_event(deps, *tx, scope, d->id, d->case_id, outcome.status);
   tx->commit();
   log::info("document.extracted", log::Fields()
                                       .add("documentId", v.document_id)

@@ -37,6 +37,7 @@ bool is_allowed(Role role, Permission p) {
     case Permission::users_update:
     case Permission::users_deactivate:
     case Permission::audit_read:
+    case Permission::webhooks_manage:
       return role == Role::admin || role == Role::manager;
     case Permission::self_read:
     case Permission::self_change_password:

@@ -24,14 +24,15 @@ enum class Permission {
   self_read,
   self_change_password,
   clients_read,
-  clients_write,   // create clients and change their records
-  clients_delete,  // soft-delete a client record
-  cases_read,      // cases and everything in them: debts, budgets, offers, screening
-  cases_write,     // open cases, record debts and budgets, compute offers
-  cases_assign,    // give a case to an adviser of the centre
-  cases_finish,    // close, refer or cancel a case (reopening also needs a manager: case_status.hpp)
-  offers_apply,    // set the offered payments of a case's debts from an offer set
-  jobs_manage,     // see the background job queue, retry or cancel a job (network-wide)
+  clients_write,    // create clients and change their records
+  clients_delete,   // soft-delete a client record
+  cases_read,       // cases and everything in them: debts, budgets, offers, screening
+  cases_write,      // open cases, record debts and budgets, compute offers
+  cases_assign,     // give a case to an adviser of the centre
+  cases_finish,     // close, refer or cancel a case (reopening also needs a manager: case_status.hpp)
+  offers_apply,     // set the offered payments of a case's debts from an offer set
+  jobs_manage,      // see the background job queue, retry or cancel a job (network-wide)
+  webhooks_manage,  // register a centre's webhooks, see and resend their deliveries
 };
 
 bool is_allowed(Role role, Permission permission);

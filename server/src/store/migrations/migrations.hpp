@@ -32,6 +32,7 @@ extern const Migration migration0015;
 extern const Migration migration0016;
 extern const Migration migration0017;
 extern const Migration migration0018;
+extern const Migration migration0019;
 
 // In version order.
 const std::vector<const Migration*>& all();
