@@ -369,3 +369,35 @@ TEST(Extraction, ANewVersionReplacesTheSearchableTextOnceItIsExtracted) {
 }
 
 }  // namespace cma::testing
+
+TEST(Extraction, TheEndOfAnExtractionIsADocumentProcessedEventForTheCentresWebhooks) {
+  TestAppOptions options;
+  options.webhooks_allow_private_targets = true;
+  TestApp app(options);
+  Jobs jobs(app);
+  auto manager = app.login(app.manager_a);
+  auto hook = app.post("/api/v1/webhooks",
+                       json::object{{"url", "http://127.0.0.1:9/hook"}, {"events", json::array{"document.processed"}}},
+                       manager);
+  ASSERT_EQ(hook.status, 201) << hook.body;
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "demand.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto deliveries = [&] {
+    auto r = app.get("/api/v1/webhooks/" + hook.str("id") + "/deliveries", manager);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.obj().at("items").as_array() : json::array{};
+  };
+  EXPECT_TRUE(deliveries().empty()) << "nothing is processed at upload";
+
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  auto sent = deliveries();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].at("eventType").as_string(), "document.processed");
+  auto payload = json::serialize(sent[0].at("payload"));
+  EXPECT_NE(payload.find(up.str("id")), std::string::npos) << payload;
+  EXPECT_NE(payload.find(case_id), std::string::npos) << payload;
+  EXPECT_NE(payload.find("\"done\""), std::string::npos) << payload;
+  EXPECT_EQ(payload.find("Northwick"), std::string::npos) << "the text never goes out in an event: " << payload;
+}
