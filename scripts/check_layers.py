@@ -23,6 +23,7 @@ ALLOWED = {
     "http": [STD, SYSTEM, r"http/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/.*"],
     "blob": [STD, SYSTEM, r"blob/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h", r"magic\.h", r"openssl/.*",
              r"boost/json(/.*)?\.hpp"],
+    "mail": [STD, r"mail/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h"],
     "redis": [STD, SYSTEM, r"arpa/inet\.h", r"redis/.*", r"app/.*", r"domain/.*", r"platform/.*", r"openssl/.*"],
     "refdata": [STD, r"refdata/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],
     "main": [r".*"],

@@ -38,6 +38,7 @@ TENANT_TABLES = {
     "search_postings": "centre_id",
     "dashboard_versions": "centre_id",
     "jobs": "centre_id",
+    "notifications": "centre_id",
 }
 
 # Query name -> why it may run without a centre.

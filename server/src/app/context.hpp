@@ -10,6 +10,7 @@ namespace cma::app {
 class DashboardCache;
 class BlobStore;
 class ContentSniffer;
+class Mailer;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -20,6 +21,8 @@ struct Deps {
   DashboardCache* dashboard_cache = nullptr;  // figures reused while a centre's counters stay the same
   BlobStore* blobs = nullptr;                 // documents' bytes; without it documents answer 503
   ContentSniffer* sniffer = nullptr;          // judges an upload's type by its bytes
+  Mailer* mailer = nullptr;                   // reminder e-mails (SMTP_URL); without it only in-app notifications
+  int reminder_lead_minutes = 24 * 60;        // REMINDER_LEAD_MINUTES: a reminder this long before the start
 };
 
 // Who is acting and from where.

@@ -6,6 +6,7 @@
 
 #include "app/audit/audit_log.hpp"
 #include "app/jobs/jobs.hpp"
+#include "app/notifications/notifications.hpp"
 #include "platform/log.hpp"
 
 namespace cma::jobs {
@@ -42,6 +43,20 @@ JobResult audit_verify(JobContext& ctx) {
   return JobResult::done();
 }
 
+JobResult appointment_remind(JobContext& ctx) {
+  auto run = app::run_appointment_reminder(ctx.deps(), ctx.job());
+  switch (run.outcome) {
+    case app::ReminderRun::Outcome::reminded:
+    case app::ReminderRun::Outcome::stale:
+      return JobResult::done();
+    case app::ReminderRun::Outcome::failed:
+      return JobResult::failed(run.error);
+    case app::ReminderRun::Outcome::bad_payload:
+      return JobResult::permanent(run.error);
+  }
+  return JobResult::permanent("unknown reminder outcome");
+}
+
 }  // namespace
 
 bool JobContext::sleep_for(std::chrono::milliseconds d) const {
@@ -57,6 +72,7 @@ bool JobContext::sleep_for(std::chrono::milliseconds d) const {
 void add_builtin_handlers(HandlerRegistry& registry) {
   registry.add(kNoopJob, noop);
   registry.add(kAuditVerifyJob, audit_verify);
+  registry.add(kAppointmentRemindJob, appointment_remind);
 }
 
 int schedule_daily_jobs(const app::Deps& deps) {

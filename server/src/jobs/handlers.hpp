@@ -65,8 +65,12 @@ class HandlerRegistry {
 //                 first; {"fail": "why"} fails every attempt with that message.
 //   audit.verify  checks every audit hash chain; a broken chain fails the job, so it ends dead and
 //                 visible. Scheduled daily (schedule_daily_jobs).
+//   appointment.remind  an appointment's reminder: one in-app notification for its adviser and,
+//                 with SMTP_URL set, one e-mail (app/notifications/notifications.hpp). Nothing
+//                 once the appointment is cancelled, moved or given to another adviser.
 inline constexpr const char* kNoopJob = "system.noop";
 inline constexpr const char* kAuditVerifyJob = "audit.verify";
+inline constexpr const char* kAppointmentRemindJob = "appointment.remind";
 void add_builtin_handlers(HandlerRegistry& registry);
 
 // Enqueues today's run of each daily job unless it exists: the unique key "<kind>:<date>" makes

@@ -7,6 +7,7 @@
 #include "app/identity/users.hpp"
 #include "blob/content_sniffer.hpp"
 #include "blob/s3_store.hpp"
+#include "mail/smtp_mailer.hpp"
 #include "platform/crypto.hpp"
 #include "redis/rate_limiter.hpp"
 #include "refdata/reference_data.hpp"
@@ -21,6 +22,8 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size,
                                                    std::chrono::milliseconds(config.db_pool_wait_ms));
   core->limits = rate_limits(config);
+  core->reminder_lead_minutes = config.reminder_lead_minutes;
+  if (config.smtp.enabled) core->mailer = std::make_unique<mail::SmtpMailer>(config.smtp);
   if (config.redis.enabled) {
     core->redis = std::make_unique<redis::Client>(config.redis);
     core->limiter = std::make_unique<redis::RedisRateLimiter>(*core->redis);

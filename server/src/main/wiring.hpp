@@ -9,6 +9,7 @@
 #include "app/dashboard/cache.hpp"
 #include "app/documents/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
+#include "app/notifications/ports.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
 #include "store/database.hpp"
@@ -27,8 +28,13 @@ struct Core {
   std::unique_ptr<redis::Client> redis;       // when REDIS_URL is set
   std::unique_ptr<app::RateLimiter> limiter;  // over Redis when set, else in this process
   app::RateLimits limits;
+  std::unique_ptr<app::Mailer> mailer;  // when SMTP_URL is set: reminder e-mails
+  int reminder_lead_minutes = 24 * 60;
 
-  app::Deps deps() { return app::Deps{*db, clock, *ids, *reference, &dashboard_cache, blobs.get(), sniffer.get()}; }
+  app::Deps deps() {
+    return app::Deps{*db,         clock,         *ids,         *reference,           &dashboard_cache,
+                     blobs.get(), sniffer.get(), mailer.get(), reminder_lead_minutes};
+  }
 };
 
 std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size);

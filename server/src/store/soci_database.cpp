@@ -28,6 +28,7 @@
 #include "store/migrations/migrations.hpp"
 #include "store/migrations/queries.hpp"
 #include "store/notes/repositories.hpp"
+#include "store/notifications/repositories.hpp"
 #include "store/offers/repositories.hpp"
 #include "store/references/repositories.hpp"
 #include "store/search/repositories.hpp"
@@ -52,6 +53,7 @@ struct SociDatabase::Impl {
     tasks::register_repositories(registry);
     appointments::register_repositories(registry);
     calendar::register_repositories(registry);
+    notifications::register_repositories(registry);
     compliance::register_repositories(registry);
     dashboard::register_repositories(registry);
     search::register_repositories(registry);

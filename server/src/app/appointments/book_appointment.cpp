@@ -4,6 +4,7 @@
 #include "app/cases/ports.hpp"
 #include "app/clients/ports.hpp"
 #include "app/identity/staff.hpp"
+#include "app/notifications/notifications.hpp"
 
 namespace cma::app {
 
@@ -47,6 +48,7 @@ Result<Appointment> book_appointment(const Deps& deps, const Actor& actor, const
   append_audit(deps, *tx, actor.meta,
                {a.centre_id, actor.principal.user_id(), "appointment.create", "appointment", a.id,
                 appointment_rules::diff(Appointment{}, a)});
+  schedule_appointment_reminder(deps, *tx, a);
   tx->commit();
   return a;
 }

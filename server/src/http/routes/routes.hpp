@@ -24,5 +24,6 @@ void add_dashboard_routes(Router& r, const Services& s);
 void add_search_routes(Router& r, const Services& s);
 void add_job_routes(Router& r, const Services& s);
 void add_document_routes(Router& r, const Services& s);
+void add_notification_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes

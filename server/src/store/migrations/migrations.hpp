@@ -31,6 +31,7 @@ extern const Migration migration0014;
 extern const Migration migration0015;
 extern const Migration migration0016;
 extern const Migration migration0017;
+extern const Migration migration0020;
 
 // In version order.
 const std::vector<const Migration*>& all();
