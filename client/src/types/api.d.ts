@@ -1281,6 +1281,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/retention/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What retention would change today (dry run)
+         * @description Admins (every centre, or the one `centreId` names) and managers (their own centre). Applies
+         *     RULES.md's retention rules without changing anything. A case finished more than six years
+         *     ago by the London date of its closing has its documents deleted. A client whose every case
+         *     is that old is anonymised. Lists the cases past retention, and the clients and documents
+         *     still to anonymise or purge, with counts per centre and in total. At most 5000 cases per
+         *     centre (`truncated`). The daily `retention.apply` job applies the same rules
+         *     (docs/retention.md).
+         */
+        get: operations["getRetentionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -3159,6 +3185,32 @@ export interface components {
         AppointmentPage: {
             items: components["schemas"]["Appointment"][];
             nextCursor: components["schemas"]["NextCursor"];
+        };
+        RetentionCounts: {
+            /** @description Cases past retention. */
+            cases: number;
+            /** @description Clients still to be anonymised. */
+            clients: number;
+            /** @description Documents whose bytes are still to be deleted. */
+            documents: number;
+            /** @description Stored objects (document versions) still to be deleted. */
+            blobs: number;
+        };
+        RetentionReport: {
+            /**
+             * Format: date
+             * @description The London date the rules were applied for.
+             */
+            today: string;
+            totals: components["schemas"]["RetentionCounts"];
+            centres: {
+                centreId: string;
+                counts: components["schemas"]["RetentionCounts"];
+                caseIds: string[];
+                clientIds: string[];
+                documentIds: string[];
+                truncated: boolean;
+            }[];
         };
         Notification: {
             id: string;
@@ -5988,6 +6040,35 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRetentionReport: {
+        parameters: {
+            query?: {
+                /** @description One centre (admins; a manager's own). Another centre, or none such, answers `404`. */
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dry run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

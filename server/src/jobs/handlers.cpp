@@ -7,6 +7,7 @@
 #include "app/audit/audit_log.hpp"
 #include "app/jobs/jobs.hpp"
 #include "app/notifications/notifications.hpp"
+#include "app/retention/retention.hpp"
 #include "platform/log.hpp"
 
 namespace cma::jobs {
@@ -73,12 +74,30 @@ void add_builtin_handlers(HandlerRegistry& registry) {
   registry.add(kNoopJob, noop);
   registry.add(kAuditVerifyJob, audit_verify);
   registry.add(kAppointmentRemindJob, appointment_remind);
+  registry.add(kRetentionApplyJob, retention_apply_handler(true));
+}
+
+JobHandler retention_apply_handler(bool apply) {
+  return [apply](JobContext& ctx) {
+    if (!apply) {
+      platform::log::info("retention.report_only", platform::log::Fields().add("job", ctx.job().id));
+      return JobResult::done();
+    }
+    auto result = app::apply_retention(ctx.deps(), ctx.job().id, 100, [&ctx] { return ctx.should_stop(); });
+    platform::log::info("retention.applied",
+                        platform::log::Fields()
+                            .add("job", ctx.job().id)
+                            .add("clientsAnonymised", static_cast<std::int64_t>(result.clients_anonymised))
+                            .add("documentsPurged", static_cast<std::int64_t>(result.documents_purged))
+                            .add("blobsDeleted", static_cast<std::int64_t>(result.blobs_deleted)));
+    return result.interrupted ? JobResult::interrupted() : JobResult::done();
+  };
 }
 
 int schedule_daily_jobs(const app::Deps& deps) {
   auto today = platform::format_time(deps.clock.now()).substr(0, 10);
   int added = 0;
-  for (const char* kind : {kAuditVerifyJob}) {
+  for (const char* kind : {kAuditVerifyJob, kRetentionApplyJob}) {
     app::JobDraft draft;
     draft.kind = kind;
     draft.max_attempts = 3;

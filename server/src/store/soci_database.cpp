@@ -31,6 +31,7 @@
 #include "store/notifications/repositories.hpp"
 #include "store/offers/repositories.hpp"
 #include "store/references/repositories.hpp"
+#include "store/retention/repositories.hpp"
 #include "store/search/repositories.hpp"
 #include "store/tasks/repositories.hpp"
 
@@ -54,6 +55,7 @@ struct SociDatabase::Impl {
     appointments::register_repositories(registry);
     calendar::register_repositories(registry);
     notifications::register_repositories(registry);
+    retention::register_repositories(registry);
     compliance::register_repositories(registry);
     dashboard::register_repositories(registry);
     search::register_repositories(registry);

@@ -32,6 +32,7 @@ extern const Migration migration0015;
 extern const Migration migration0016;
 extern const Migration migration0017;
 extern const Migration migration0020;
+extern const Migration migration0021;
 
 // In version order.
 const std::vector<const Migration*>& all();
