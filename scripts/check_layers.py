@@ -25,6 +25,7 @@ ALLOWED = {
              r"boost/json(/.*)?\.hpp"],
     "extract": [STD, SYSTEM, r"extract/.*", r"app/.*", r"domain/.*", r"platform/.*", r"poppler-[a-z-]+\.h",
                 r"tesseract/.*", r"leptonica/.*"],
+    "mail": [STD, r"mail/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h"],
     "redis": [STD, SYSTEM, r"arpa/inet\.h", r"redis/.*", r"app/.*", r"domain/.*", r"platform/.*", r"openssl/.*"],
     "refdata": [STD, r"refdata/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],
     "main": [r".*"],

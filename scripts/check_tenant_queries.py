@@ -40,6 +40,7 @@ TENANT_TABLES = {
     "jobs": "centre_id",
     "webhook_endpoints": "centre_id",
     "webhook_deliveries": "centre_id",
+    "notifications": "centre_id",
 }
 
 # Query name -> why it may run without a centre.

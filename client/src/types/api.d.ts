@@ -1281,6 +1281,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/retention/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What retention would change today (dry run)
+         * @description Admins (every centre, or the one `centreId` names) and managers (their own centre). Applies
+         *     RULES.md's retention rules without changing anything. A case finished more than six years
+         *     ago by the London date of its closing has its documents deleted. A client whose every case
+         *     is that old is anonymised. Lists the cases past retention, and the clients and documents
+         *     still to anonymise or purge, with counts per centre and in total. At most 5000 cases per
+         *     centre (`truncated`). The daily `retention.apply` job applies the same rules
+         *     (docs/retention.md).
+         */
+        get: operations["getRetentionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description Any role. The caller's own notifications, newest first, with how many are unread. Appointment
+         *     reminders (`kind: appointment.reminder`) arrive a lead time before each appointment the caller
+         *     keeps (`REMINDER_LEAD_MINUTES`, 24 hours by default). They name the client only when the
+         *     centre's settings have `calendarShowsClientNames: true`.
+         */
+        get: operations["listMyNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read
+         * @description Any role. Marking it again changes nothing. Another user's notification answers `404`. Audited as `notification.read`.
+         */
+        post: operations["readMyNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Any role. Audited as `notification.read_all` when any were unread.
+         */
+        post: operations["readAllMyNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/compliance": {
         parameters: {
             query?: never;
@@ -3408,6 +3497,53 @@ export interface components {
         AppointmentPage: {
             items: components["schemas"]["Appointment"][];
             nextCursor: components["schemas"]["NextCursor"];
+        };
+        RetentionCounts: {
+            /** @description Cases past retention. */
+            cases: number;
+            /** @description Clients still to be anonymised. */
+            clients: number;
+            /** @description Documents whose bytes are still to be deleted. */
+            documents: number;
+            /** @description Stored objects (document versions) still to be deleted. */
+            blobs: number;
+        };
+        RetentionReport: {
+            /**
+             * Format: date
+             * @description The London date the rules were applied for.
+             */
+            today: string;
+            totals: components["schemas"]["RetentionCounts"];
+            centres: {
+                centreId: string;
+                counts: components["schemas"]["RetentionCounts"];
+                caseIds: string[];
+                clientIds: string[];
+                documentIds: string[];
+                truncated: boolean;
+            }[];
+        };
+        Notification: {
+            id: string;
+            /** @enum {string} */
+            kind: "appointment.reminder";
+            title: string;
+            body: string;
+            appointmentId: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+            readAt: components["schemas"]["Timestamp"] | null;
+            /** @description Whether its e-mail was accepted by the SMTP server. */
+            emailed: boolean;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+            unreadCount: number;
+        };
+        NotificationsRead: {
+            marked: number;
+            unreadCount: number;
         };
         CalendarFeedStatus: {
             active: boolean;
@@ -6223,6 +6359,131 @@ export interface operations {
                 };
             };
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRetentionReport: {
+        parameters: {
+            query?: {
+                /** @description One centre (admins; a manager's own). Another centre, or none such, answers `404`. */
+                centreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dry run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyNotifications: {
+        parameters: {
+            query?: {
+                /** @description Page size, a whole number from 1 to 100. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page; opaque. Omit (or leave empty) for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description `true` for unread notifications only. */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of notifications and the unread count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    readMyNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id. An id that is not a UUID or names no notification of the caller's answers `404`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description The notification, read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    readAllMyNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description How many were marked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsRead"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -13,6 +13,7 @@ class ContentSniffer;
 class TextExtractor;
 class JobNotifier;
 struct WebhookSettings;
+class Mailer;
 
 // What every use case needs from the outside.
 struct Deps {
@@ -26,6 +27,8 @@ struct Deps {
   TextExtractor* extractor = nullptr;         // documents' text (the worker's); without it extraction retries
   JobNotifier* job_notifier = nullptr;        // wakes the workers once a queued job commits (Redis)
   const WebhookSettings* webhooks = nullptr;  // where webhooks may go, and how they are sent; none: not sent
+  Mailer* mailer = nullptr;                   // reminder e-mails (SMTP_URL); without it only in-app notifications
+  int reminder_lead_minutes = 24 * 60;        // REMINDER_LEAD_MINUTES: a reminder this long before the start
 };
 
 // Who is acting and from where.

@@ -34,6 +34,8 @@ Api::Api(Services services) : services_(std::move(services)) {
   routes::add_job_routes(router_, services_);
   routes::add_document_routes(router_, services_);
   routes::add_webhook_routes(router_, services_);
+  routes::add_notification_routes(router_, services_);
+  routes::add_retention_routes(router_, services_);
 }
 
 namespace {

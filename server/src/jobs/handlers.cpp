@@ -8,6 +8,8 @@
 #include "app/documents/documents.hpp"
 #include "app/documents/extraction.hpp"
 #include "app/jobs/jobs.hpp"
+#include "app/notifications/notifications.hpp"
+#include "app/retention/retention.hpp"
 #include "app/webhooks/webhooks.hpp"
 #include "platform/log.hpp"
 
@@ -95,6 +97,20 @@ JobResult webhook_deliver(JobContext& ctx) {
   return JobResult::done();
 }
 
+JobResult appointment_remind(JobContext& ctx) {
+  auto run = app::run_appointment_reminder(ctx.deps(), ctx.job());
+  switch (run.outcome) {
+    case app::ReminderRun::Outcome::reminded:
+    case app::ReminderRun::Outcome::stale:
+      return JobResult::done();
+    case app::ReminderRun::Outcome::failed:
+      return JobResult::failed(run.error);
+    case app::ReminderRun::Outcome::bad_payload:
+      return JobResult::permanent(run.error);
+  }
+  return JobResult::permanent("unknown reminder outcome");
+}
+
 }  // namespace
 
 bool JobContext::sleep_for(std::chrono::milliseconds d) const {
@@ -113,12 +129,31 @@ void add_builtin_handlers(HandlerRegistry& registry) {
   registry.add(app::kExtractJob, document_extract);
   registry.add(app::kDirectUploadExpiryJob, expire_upload);
   registry.add(app::kWebhookDeliverJob, webhook_deliver);
+  registry.add(kAppointmentRemindJob, appointment_remind);
+  registry.add(kRetentionApplyJob, retention_apply_handler(true));
+}
+
+JobHandler retention_apply_handler(bool apply) {
+  return [apply](JobContext& ctx) {
+    if (!apply) {
+      platform::log::info("retention.report_only", platform::log::Fields().add("job", ctx.job().id));
+      return JobResult::done();
+    }
+    auto result = app::apply_retention(ctx.deps(), ctx.job().id, 100, [&ctx] { return ctx.should_stop(); });
+    platform::log::info("retention.applied",
+                        platform::log::Fields()
+                            .add("job", ctx.job().id)
+                            .add("clientsAnonymised", static_cast<std::int64_t>(result.clients_anonymised))
+                            .add("documentsPurged", static_cast<std::int64_t>(result.documents_purged))
+                            .add("blobsDeleted", static_cast<std::int64_t>(result.blobs_deleted)));
+    return result.interrupted ? JobResult::interrupted() : JobResult::done();
+  };
 }
 
 int schedule_daily_jobs(const app::Deps& deps) {
   auto today = platform::format_time(deps.clock.now()).substr(0, 10);
   int added = 0;
-  for (const char* kind : {kAuditVerifyJob}) {
+  for (const char* kind : {kAuditVerifyJob, kRetentionApplyJob}) {
     app::JobDraft draft;
     draft.kind = kind;
     draft.max_attempts = 3;

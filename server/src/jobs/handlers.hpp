@@ -70,9 +70,20 @@ class HandlerRegistry {
 //   document.extract  extracts a document version's text (app/documents/extraction.hpp). Payload:
 //                 {"documentId", "version", "centreId"}; queued by uploads.
 //   webhook.deliver  one attempt to POST a webhook delivery ({"deliveryId": …}); app/webhooks.
+//   appointment.remind  an appointment's reminder: one in-app notification for its adviser and,
+//                 with SMTP_URL set, one e-mail (app/notifications/notifications.hpp). Nothing
+//                 once the appointment is cancelled, moved or given to another adviser.
+//   retention.apply  RULES.md's retention (docs/retention.md): anonymises clients and purges the
+//                 documents of cases closed more than six years ago, in batches. Scheduled daily.
 inline constexpr const char* kNoopJob = "system.noop";
 inline constexpr const char* kAuditVerifyJob = "audit.verify";
+inline constexpr const char* kAppointmentRemindJob = "appointment.remind";
+inline constexpr const char* kRetentionApplyJob = "retention.apply";
 void add_builtin_handlers(HandlerRegistry& registry);
+
+// The retention.apply handler; with `apply` false (RETENTION_APPLY=false) it only logs that the
+// rules were not applied (the dry run, GET /api/v1/admin/retention/report, shows what is due).
+JobHandler retention_apply_handler(bool apply);
 
 // Enqueues today's run of each daily job unless it exists: the unique key "<kind>:<date>" makes
 // every worker's attempt after the first a no-op. Returns the number it added.

@@ -50,6 +50,11 @@ std::optional<platform::ConfigError> load_worker_settings(const platform::EnvLoo
   if (auto e = int_setting("JOB_POLL_INTERVAL_MS", out.poll_interval_ms, 10, 600000)) return e;
   if (auto e = int_setting("JOB_LEASE_SECONDS", out.lease_seconds, 1, 3600)) return e;
   if (auto e = int_setting("WORKER_GRACE_SECONDS", out.grace_seconds, 0, 3600)) return e;
+  if (auto v = get("RETENTION_APPLY")) {
+    if (*v != "true" && *v != "false" && *v != "1" && *v != "0")
+      return platform::ConfigError{"RETENTION_APPLY", "must be true or false"};
+    out.retention_apply = *v == "true" || *v == "1";
+  }
   if (auto v = get("CMA_INPROCESS_WORKER")) {
     if (*v != "auto" && *v != "true" && *v != "false")
       return platform::ConfigError{"CMA_INPROCESS_WORKER", "must be auto, true or false"};
@@ -65,6 +70,7 @@ bool runs_inprocess_worker(const WorkerSettings& settings, const platform::Confi
 
 JobRuntime::JobRuntime(Core& core, const platform::Config& config, const WorkerSettings& settings) {
   jobs::add_builtin_handlers(handlers_);
+  handlers_.add(jobs::kRetentionApplyJob, jobs::retention_apply_handler(settings.retention_apply));
   jobs::WorkerOptions options;
   options.concurrency = settings.concurrency;
   options.poll_interval = milliseconds(settings.poll_interval_ms);
@@ -186,7 +192,7 @@ int run_worker(const std::map<std::string, std::string>& overrides) {
   // A connection per runner, one for the heartbeat, one for health checks and one to spare.
   auto core = make_core(config, settings.concurrency + 3);
   // Extraction jobs read documents' bytes from the same store the API writes them to, and an
-  // expired direct upload's object is removed from it.
+  // expired direct upload's object and retention's purged documents are removed from it.
   try {
     core->blobs = make_blob_store(config);
   } catch (const std::exception& e) {

@@ -19,6 +19,7 @@ struct WorkerSettings {
   int lease_seconds = 60;          // JOB_LEASE_SECONDS: a claimed job's lease, extended while it runs
   int grace_seconds = 20;          // WORKER_GRACE_SECONDS: how long SIGTERM waits for running jobs
   std::string inprocess = "auto";  // CMA_INPROCESS_WORKER / serve --worker: auto (SQLite only), true, false
+  bool retention_apply = true;     // RETENTION_APPLY: false makes the daily retention job report-only
 };
 
 std::optional<platform::ConfigError> load_worker_settings(const platform::EnvLookup& env,

@@ -7,8 +7,9 @@
 #include "app/identity/users.hpp"
 #include "blob/content_sniffer.hpp"
 #include "blob/s3_store.hpp"
-#include "extract/text_extractor.hpp"
 #include "blob/webhooks/http_transport.hpp"
+#include "extract/text_extractor.hpp"
+#include "mail/smtp_mailer.hpp"
 #include "platform/crypto.hpp"
 #include "platform/log.hpp"
 #include "redis/job_wakeups.hpp"
@@ -28,6 +29,8 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->webhook_transport = std::make_unique<blob::CurlWebhookTransport>();
   core->webhooks.transport = core->webhook_transport.get();
   core->webhooks.allow_private_targets = config.webhooks_allow_private_targets;
+  core->reminder_lead_minutes = config.reminder_lead_minutes;
+  if (config.smtp.enabled) core->mailer = std::make_unique<mail::SmtpMailer>(config.smtp);
   if (config.redis.enabled) {
     core->redis = std::make_unique<redis::Client>(config.redis);
     core->limiter = std::make_unique<redis::RedisRateLimiter>(*core->redis);

@@ -11,6 +11,7 @@
 #include "app/documents/text_extractor.hpp"
 #include "app/jobs/ports.hpp"
 #include "app/limits/rate_limiter.hpp"
+#include "app/notifications/ports.hpp"
 #include "app/webhooks/ports.hpp"
 #include "platform/config.hpp"
 #include "redis/client.hpp"
@@ -33,7 +34,9 @@ struct Core {
   std::unique_ptr<app::JobNotifier> job_notifier;  // when REDIS_URL is set: wakes every process's workers
   app::RateLimits limits;
   std::unique_ptr<app::WebhookTransport> webhook_transport;
-  app::WebhookSettings webhooks;  // WEBHOOKS_ALLOW_PRIVATE_TARGETS, and the transport
+  app::WebhookSettings webhooks;        // WEBHOOKS_ALLOW_PRIVATE_TARGETS, and the transport
+  std::unique_ptr<app::Mailer> mailer;  // when SMTP_URL is set: reminder e-mails
+  int reminder_lead_minutes = 24 * 60;
 
   app::Deps deps() {
     return app::Deps{*db,
@@ -45,7 +48,9 @@ struct Core {
                      sniffer.get(),
                      extractor.get(),
                      job_notifier.get(),
-                     &webhooks};
+                     &webhooks,
+                     mailer.get(),
+                     reminder_lead_minutes};
   }
 };
 

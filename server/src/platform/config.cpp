@@ -390,6 +390,34 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
       return ConfigError{"METRICS_TOKEN", "must be at least 32 printable characters without spaces"};
     c.metrics_token = *v;
   }
+  if (auto e = int_setting("REMINDER_LEAD_MINUTES", c.reminder_lead_minutes, 0, 14 * 24 * 60)) return e;
+  if (auto v = get("SMTP_URL")) {
+    if ((v->rfind("smtp://", 0) != 0 && v->rfind("smtps://", 0) != 0) || v->size() < 8 || !printable_ascii(*v, false))
+      return ConfigError{"SMTP_URL", "must be smtp://host[:port] or smtps://host[:port]"};
+    c.smtp.enabled = true;
+    c.smtp.url = *v;
+    auto from = get("SMTP_FROM");
+    if (!from) return ConfigError{"SMTP_FROM", "is required with SMTP_URL (the reminders' sender address)"};
+    auto at = from->find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == from->size() || from->find('@', at + 1) != std::string::npos ||
+        !printable_ascii(*from, false) || from->find_first_of("<>,;\"()") != std::string::npos)
+      return ConfigError{"SMTP_FROM", "must be a plain address such as cma@example.org"};
+    c.smtp.from = *from;
+    for (auto [name, target] : {std::pair<const char*, std::string*>{"SMTP_USERNAME", &c.smtp.username},
+                                std::pair<const char*, std::string*>{"SMTP_PASSWORD", &c.smtp.password}}) {
+      if (auto value = get(name)) {
+        *target = *value;
+      } else if (auto file = get(std::string(name) + "_FILE")) {
+        std::string err;
+        auto secret = read_secret_file(*file, err);
+        if (!secret) return ConfigError{std::string(name) + "_FILE", err};
+        *target = *secret;
+      }
+    }
+    if (c.smtp.username.empty() != c.smtp.password.empty())
+      return ConfigError{"SMTP_PASSWORD", "SMTP_USERNAME and SMTP_PASSWORD go together"};
+    if (auto e = int_setting("SMTP_TIMEOUT_SECONDS", c.smtp.timeout_seconds, 1, 600)) return e;
+  }
   if (auto v = get("CMA_EMF")) {
     auto flag = parse_flag(*v);
     if (!flag) return ConfigError{"CMA_EMF", "must be true or false"};

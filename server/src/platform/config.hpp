@@ -49,6 +49,17 @@ struct RedisSettings {
 // Parses a REDIS_URL; returns the reason when it is not one.
 std::optional<std::string> parse_redis_url(const std::string& url, RedisSettings& out);
 
+// Outgoing e-mail (docs/notifications.md): SMTP_URL, SMTP_FROM, SMTP_USERNAME and SMTP_PASSWORD
+// (each of the last two also as *_FILE).
+struct SmtpSettings {
+  bool enabled = false;
+  std::string url;  // smtp://host[:port] or smtps://host[:port]
+  std::string from;
+  std::string username;  // "" = no AUTH
+  std::string password;
+  int timeout_seconds = 60;  // SMTP_TIMEOUT_SECONDS: one message, connecting included
+};
+
 struct Config {
   int port = 5000;
   std::string bind = "127.0.0.1";
@@ -99,6 +110,9 @@ struct Config {
   RedisSettings redis;
   int rate_limit_api_per_minute = 600;    // RATE_LIMIT_API_PER_MINUTE: authenticated calls per user
   int rate_limit_uploads_per_hour = 120;  // RATE_LIMIT_UPLOADS_PER_HOUR: uploads per user
+  // Appointment reminders (docs/notifications.md).
+  SmtpSettings smtp;                    // e-mail with the in-app notification when SMTP_URL is set
+  int reminder_lead_minutes = 24 * 60;  // REMINDER_LEAD_MINUTES
   // Sessions: a refresh token unused this long ends; no session outlives the maximum.
   int refresh_ttl_hours = 14 * 24;
   int session_max_hours = 30 * 24;

@@ -28,8 +28,10 @@
 #include "store/migrations/migrations.hpp"
 #include "store/migrations/queries.hpp"
 #include "store/notes/repositories.hpp"
+#include "store/notifications/repositories.hpp"
 #include "store/offers/repositories.hpp"
 #include "store/references/repositories.hpp"
+#include "store/retention/repositories.hpp"
 #include "store/search/repositories.hpp"
 #include "store/tasks/repositories.hpp"
 #include "store/webhooks/repositories.hpp"
@@ -53,6 +55,8 @@ struct SociDatabase::Impl {
     tasks::register_repositories(registry);
     appointments::register_repositories(registry);
     calendar::register_repositories(registry);
+    notifications::register_repositories(registry);
+    retention::register_repositories(registry);
     compliance::register_repositories(registry);
     dashboard::register_repositories(registry);
     search::register_repositories(registry);

@@ -252,14 +252,15 @@ TEST(Jobs, AUniqueKeyLetsOnlyOneOfManyRacingWorkersScheduleARun) {
     });
   }
   for (auto& t : racers) t.join();
-  EXPECT_EQ(added.load(), 1);
+  EXPECT_EQ(added.load(), 2);  // audit.verify and retention.apply
   auto scheduled = q.all("", "audit.verify");
   ASSERT_EQ(scheduled.size(), 1u);
   EXPECT_EQ(scheduled[0].unique_key, "audit.verify:" + platform::format_time(q.clock.now()).substr(0, 10));
   // Once it has run, the day's key still stands: no second run that day.
+  ASSERT_EQ(q.all("", "retention.apply").size(), 1u);
   auto claimed = app::claim_jobs(q.deps, "w", std::chrono::seconds(30), 10);
-  ASSERT_EQ(claimed.size(), 1u);
-  ASSERT_TRUE(app::complete_job(q.deps, claimed[0], "w"));
+  ASSERT_EQ(claimed.size(), 2u);
+  for (const auto& j : claimed) ASSERT_TRUE(app::complete_job(q.deps, j, "w"));
   EXPECT_EQ(jobs::schedule_daily_jobs(q.deps), 0);
 }
 
@@ -439,15 +440,15 @@ TEST(JobsProcess, ServeRunsAWorkerInProcessAndShowsTheQueueOnMetrics) {
   ASSERT_TRUE(wait_until([&] { return (port = listening_port(slurp(s.log))).has_value(); }, 30)) << slurp(s.log);
   ASSERT_TRUE(wait_until([&] { return q.find(job.id)->state == "done"; }, 30)) << slurp(s.log);
   q.enqueue(R"({"fail":"no"})", 1);
-  // The worker also schedules (and runs) the day's audit.verify.
-  ASSERT_TRUE(wait_until([&] { return q.count("dead") == 1 && q.count("done") == 2; }, 30)) << slurp(s.log);
+  // The worker also schedules (and runs) the day's audit.verify and retention.apply.
+  ASSERT_TRUE(wait_until([&] { return q.count("dead") == 1 && q.count("done") == 3; }, 30)) << slurp(s.log);
   std::this_thread::sleep_for(milliseconds(1100));  // the queue figures are read at most once a second
   auto metrics = http_request(*port, "GET", "/metrics", "", {{"Authorization", "Bearer " + token}});
   ASSERT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.body.find("\ncma_jobs_done 2\n"), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("\ncma_jobs_done 3\n"), std::string::npos) << metrics.body;
   EXPECT_NE(metrics.body.find("\ncma_jobs_dead 1\n"), std::string::npos) << metrics.body;
   EXPECT_NE(metrics.body.find("\ncma_jobs_queued 0\n"), std::string::npos) << metrics.body;
-  EXPECT_NE(metrics.body.find("\ncma_jobs_completed_total 2\n"), std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("\ncma_jobs_completed_total 3\n"), std::string::npos) << metrics.body;
   EXPECT_NE(metrics.body.find("\ncma_jobs_dead_total 1\n"), std::string::npos) << metrics.body;
   EXPECT_NE(metrics.body.find("\ncma_jobs_oldest_due_age_seconds "), std::string::npos) << metrics.body;
   ::kill(s.pid, SIGTERM);

@@ -4,6 +4,7 @@
 #include "app/cases/ports.hpp"
 #include "app/clients/ports.hpp"
 #include "app/identity/staff.hpp"
+#include "app/notifications/notifications.hpp"
 #include "app/webhooks/events.hpp"
 
 namespace cma::app {
@@ -49,6 +50,7 @@ Result<Appointment> book_appointment(const Deps& deps, const Actor& actor, const
                {a.centre_id, actor.principal.user_id(), "appointment.create", "appointment", a.id,
                 appointment_rules::diff(Appointment{}, a)});
   record_appointment_scheduled_event(deps, *tx, scope, a);
+  schedule_appointment_reminder(deps, *tx, a);
   tx->commit();
   return a;
 }

@@ -3,6 +3,7 @@
 #include "app/authorization.hpp"
 #include "app/identity/staff.hpp"
 #include "app/lookup.hpp"
+#include "app/notifications/notifications.hpp"
 
 namespace cma::app {
 
@@ -44,6 +45,9 @@ Result<Appointment> update_appointment(const Deps& deps, const Actor& actor, con
                        : moved                        ? "appointment.move"
                                                       : "appointment.update";
   append_audit(deps, *tx, actor.meta, {after.centre_id, actor.principal.user_id(), action, "appointment", id, changes});
+  // Moved, given to another adviser or scheduled again: a reminder for the new time (the old one
+  // finds the appointment changed and does nothing).
+  if (moved || after.status != before->status) schedule_appointment_reminder(deps, *tx, after);
   tx->commit();
   return after;
 }

@@ -8,6 +8,7 @@
 
 #include "app/calendar/records.hpp"
 #include "app/context.hpp"
+#include "app/identity/records.hpp"
 #include "domain/result.hpp"
 
 namespace cma::app {
@@ -18,6 +19,9 @@ Result<CalendarFeedStatus> calendar_feed_status(const Deps& deps, const Actor& a
 // The iCalendar text for a token: 404 for a malformed, unknown or revoked token, or one whose
 // user or centre is no longer active.
 Result<std::string> read_calendar_feed(const Deps& deps, const std::string& token);
+
+// Whether the centre's settings let calendars and reminder e-mails name clients.
+bool shows_client_names(const Centre& centre);
 
 // The window a feed covers, from today.
 inline constexpr int kFeedDaysBack = 30;

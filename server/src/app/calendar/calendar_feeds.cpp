@@ -31,6 +31,13 @@ bool well_formed_token(const std::string& token) {
   return true;
 }
 
+std::string mode_words(const std::string& mode) {
+  if (mode == "phone") return "by phone";
+  if (mode == "video") return "by video";
+  return "in person";
+}
+}  // namespace
+
 bool shows_client_names(const Centre& centre) {
   boost::system::error_code ec;
   auto settings = boost::json::parse(centre.settings, ec);
@@ -38,13 +45,6 @@ bool shows_client_names(const Centre& centre) {
   const auto* flag = settings.as_object().if_contains("calendarShowsClientNames");
   return flag && flag->is_bool() && flag->as_bool();
 }
-
-std::string mode_words(const std::string& mode) {
-  if (mode == "phone") return "by phone";
-  if (mode == "video") return "by video";
-  return "in person";
-}
-}  // namespace
 
 Result<IssuedCalendarFeed> issue_calendar_feed(const Deps& deps, const Actor& actor) {
   if (auto refused = authorize(actor.principal, domain::Permission::cases_read))

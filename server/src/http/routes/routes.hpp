@@ -25,5 +25,7 @@ void add_search_routes(Router& r, const Services& s);
 void add_job_routes(Router& r, const Services& s);
 void add_document_routes(Router& r, const Services& s);
 void add_webhook_routes(Router& r, const Services& s);
+void add_notification_routes(Router& r, const Services& s);
+void add_retention_routes(Router& r, const Services& s);
 
 }  // namespace cma::http::routes

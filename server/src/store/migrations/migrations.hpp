@@ -33,6 +33,8 @@ extern const Migration migration0016;
 extern const Migration migration0017;
 extern const Migration migration0018;
 extern const Migration migration0019;
+extern const Migration migration0020;
+extern const Migration migration0021;
 
 // In version order.
 const std::vector<const Migration*>& all();
