@@ -203,7 +203,7 @@ function DeleteButton({ d }: { d: Document }) {
       <Modal opened={asking} onClose={() => setAsking(false)} title="Delete this document?">
         <Stack>
           <Text size="sm">
-            “{d.name}” and all {d.currentVersion === 1 ? 'its version' : `${d.currentVersion} versions`} will no longer be listed or readable on the case. The
+            “{d.name}” and {d.currentVersion === 1 ? 'its one version' : `all ${d.currentVersion} versions`} will no longer be listed or readable on the case. The
             record of it is kept.
           </Text>
           {remove.isError && (
