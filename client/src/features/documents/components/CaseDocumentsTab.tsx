@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ListStates';
@@ -74,10 +73,10 @@ export function CaseDocumentsTab({ caseId, canWrite, userName }: { caseId: strin
       <Modal opened={uploading} onClose={() => setUploading(false)} title="Upload a document" size="lg" closeOnClickOutside={false}>
         <UploadDocumentForm
           caseId={caseId}
-          onDone={(d) => {
+          onDone={() => {
+            // The new document is the newest: it heads the first page.
             setUploading(false);
             setFilters({ cursor: undefined });
-            notifications.show({ color: 'green', title: 'Uploaded', message: `${d.name} was added to the case.` });
           }}
         />
       </Modal>

@@ -61,6 +61,8 @@ function ExtractedText({ d }: { d: Document }) {
             {d.extractedText !== null && d.extractedText !== undefined && d.extractedText.trim() !== '' ? (
               <Text
                 size="sm"
+                component="div"
+                role="region"
                 aria-label="Text of the document"
                 style={{ whiteSpace: 'pre-wrap', maxHeight: '24rem', overflowY: 'auto', fontFamily: 'var(--mantine-font-family-monospace)' }}
                 tabIndex={0}
