@@ -44,6 +44,31 @@ function londonDate(days) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 }
 
+// A small, valid one-page PDF whose page shows `sentence` in Helvetica: the objects, then a
+// cross-reference table with each object's byte offset, as a PDF reader (and extractor) expects.
+function tinyPdf(sentence) {
+  const text = sentence.replace(/[\\()]/g, (c) => `\\${c}`);
+  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) pdf += `${String(at).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 describe('the web app', () => {
   test('a wrong password is refused plainly, then the admin signs in and walks the admin screens', slow, async () => {
     const problems = [];
@@ -430,5 +455,56 @@ describe('the web app', () => {
     await checkScreen(otherPage, 'case-not-found');
     assert.deepEqual(problems, []);
     await other.close();
+  });
+
+  test('an adviser uploads a PDF to a case, finds it listed, opens it and reads its extracted text', { timeout: 240_000 }, async () => {
+    const problems = [];
+    const context = await browser.newContext();
+    const page = await newWatchedPage(context, problems);
+    await signIn(page, server.url, login('advisor.man@example.org'));
+
+    await page.getByRole('link', { name: 'Clients' }).click();
+    await page.getByRole('button', { name: 'New client' }).click();
+    const newClient = page.getByRole('form', { name: 'Create client' });
+    await newClient.getByLabel(/^First name/).fill('Dora');
+    await newClient.getByLabel(/^Last name/).fill('Documents');
+    await newClient.getByLabel(/^Postcode/).fill('m1 1aa');
+    await newClient.getByRole('button', { name: 'Create client' }).click();
+    await page.getByRole('heading', { name: 'Dora Documents' }).waitFor();
+    await page.getByRole('button', { name: 'Open a case' }).click();
+    await page.getByRole('form', { name: 'Open a case' }).getByRole('button', { name: 'Open case' }).click();
+    await page.getByRole('heading', { name: /^Case MAN-\d{4}-\d{5,}$/ }).waitFor();
+
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.waitForURL(/tab=documents/);
+    await page.getByText('No documents on this case yet.').waitFor();
+    await page.getByRole('button', { name: 'Upload a document' }).click();
+    const upload = page.getByRole('form', { name: 'Upload a document' });
+    const sentence = 'Council tax arrears of 1240 pounds are owed to Manchester City Council.';
+    await upload.getByLabel(/^File/).setInputFiles({ name: 'council-letter.pdf', mimeType: 'application/pdf', buffer: tinyPdf(sentence) });
+    await upload.getByLabel(/^Kind of document/).selectOption('creditor_letter');
+    await upload.getByLabel('Name to show').fill('Council tax letter');
+    await upload.getByRole('button', { name: 'Upload' }).click();
+
+    const table = page.getByRole('table', { name: 'Documents' });
+    const link = table.getByRole('link', { name: 'Council tax letter' });
+    await link.waitFor();
+    await table.getByRole('row', { name: /Council tax letter/ }).getByRole('cell', { name: 'Creditor letter' }).waitFor();
+    await checkScreen(page, 'case-documents');
+
+    await link.click();
+    await page.getByRole('heading', { name: 'Council tax letter', level: 1 }).waitFor();
+    await page.getByText('application/pdf').first().waitFor();
+    const versions = page.getByRole('table', { name: 'Versions' });
+    await versions.getByRole('cell', { name: /council-letter\.pdf/ }).waitFor();
+    await versions.getByRole('button', { name: 'Download version 1' }).waitFor();
+    await checkScreen(page, 'document');
+
+    // The server extracts the text in the background; the page reads the document again until
+    // extraction is done, so the sentence appears without a reload.
+    await page.getByLabel('Text of the document').getByText(sentence).waitFor({ timeout: 150_000 });
+    await checkScreen(page, 'document-text');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

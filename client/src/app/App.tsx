@@ -17,6 +17,7 @@ const CentresPage = lazy(() => import('@/features/centres/components/CentresPage
 const ClientRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.ClientRoute })));
 const CasesRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CasesRoute })));
 const CaseRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.CaseRoute })));
+const DocumentRoute = lazy(() => import('./routes/casework').then((m) => ({ default: m.DocumentRoute })));
 const DashboardRoute = lazy(() => import('./routes/dashboard').then((m) => ({ default: m.DashboardRoute })));
 const DiaryRoute = lazy(() => import('./routes/diary').then((m) => ({ default: m.DiaryRoute })));
 const CentreTasksRoute = lazy(() => import('./routes/tasks').then((m) => ({ default: m.CentreTasksRoute })));
@@ -83,6 +84,7 @@ export function App() {
         <Route path={paths.client} element={<Page><ClientRoute user={user} /></Page>} />
         <Route path={paths.cases} element={<Page><CasesRoute user={user} /></Page>} />
         <Route path={paths.case} element={<Page><CaseRoute user={user} /></Page>} />
+        <Route path={paths.document} element={<Page><DocumentRoute user={user} /></Page>} />
         <Route path={paths.diary} element={<Page><DiaryRoute user={user} /></Page>} />
         <Route path={paths.search} element={<Page><SearchRoute user={user} /></Page>} />
         <Route path={paths.centreTasks} element={<Page><CentreTasksRoute user={user} /></Page>} />

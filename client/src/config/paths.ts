@@ -12,6 +12,7 @@ export const paths = {
   centreTasks: '/centre-tasks',
   diary: '/diary',
   appointment: '/appointments/:id',
+  document: '/documents/:id',
   search: '/search',
   centres: '/admin/centres',
   users: '/admin/users',
@@ -27,4 +28,5 @@ export const linkTo = {
   case: (id: string, tab?: string) => `/cases/${encodeURIComponent(id)}${tab === undefined ? '' : `?tab=${tab}`}`,
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
   appointment: (id: string) => `/appointments/${encodeURIComponent(id)}`,
+  document: (id: string) => `/documents/${encodeURIComponent(id)}`,
 };

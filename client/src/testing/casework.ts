@@ -283,3 +283,41 @@ export function makeCentre(overrides: Partial<S['Centre']> = {}): S['Centre'] {
     ...overrides,
   };
 }
+
+export const DOCUMENT_ID = '01900000-0000-7000-8000-0000000000d1';
+
+export function makeDocumentVersion(overrides: Partial<S['DocumentVersion']> = {}): S['DocumentVersion'] {
+  return {
+    version: 1,
+    fileName: 'statement.pdf',
+    contentType: 'application/pdf',
+    sizeBytes: 24_576,
+    sha256: 'a'.repeat(64),
+    uploadedBy: '01900000-0000-7000-8000-000000000001',
+    createdAt: T,
+    extractionStatus: 'done',
+    ...overrides,
+  };
+}
+
+export function makeDocument(overrides: Partial<S['Document']> = {}): S['Document'] {
+  return {
+    id: DOCUMENT_ID,
+    caseId: CASE_ID,
+    documentType: 'bank_statement',
+    name: 'statement.pdf',
+    status: 'available',
+    uploadedBy: '01900000-0000-7000-8000-000000000001',
+    currentVersion: 1,
+    contentType: 'application/pdf',
+    sizeBytes: 24_576,
+    sha256: 'a'.repeat(64),
+    extractionStatus: 'done',
+    extractionError: null,
+    extractionConfidence: null,
+    extractedText: null,
+    createdAt: T,
+    updatedAt: T,
+    ...overrides,
+  };
+}

@@ -20,6 +20,8 @@ import { ClientPage } from '@/features/clients/components/ClientPage';
 import { ClientsPage } from '@/features/clients/components/ClientsPage';
 import { DeleteClientButton } from '@/features/clients/components/DeleteClientButton';
 import { DebtsTab } from '@/features/debts/components/DebtsTab';
+import { CaseDocumentsTab } from '@/features/documents/components/CaseDocumentsTab';
+import { DocumentPage } from '@/features/documents/components/DocumentPage';
 import { notesQuery } from '@/features/notes/api/list-notes';
 import { NotesTab } from '@/features/notes/components/NotesTab';
 import { OffersTab } from '@/features/offers/components/OffersTab';
@@ -32,6 +34,10 @@ import { useUrlFilters } from '@/lib/search-params';
 import { useCentreList } from './centre-choice';
 
 export const mayListUsers = (user: User) => user.role === 'manager' || user.role === 'admin';
+
+// Uploading, new versions and deleting take `cases_write`, which every role holds today
+// (docs/permissions.md); a role added later gets no such buttons until it is listed here.
+const mayWriteDocuments = (user: User) => (['admin', 'manager', 'advisor', 'trainee'] as const).some((r) => r === user.role);
 
 // The people a case may be assigned to: active users of the centre. Only managers and admins may
 // list users; everyone else sees themselves.
@@ -91,10 +97,10 @@ export function ClientRoute({ user }: { user: User }) {
   );
 }
 
-const TABS = ['overview', 'debts', 'budget', 'offers', 'solutions', 'notes', 'compliance', 'tasks', 'appointments', 'history'] as const;
+const TABS = ['overview', 'debts', 'budget', 'offers', 'solutions', 'notes', 'documents', 'compliance', 'tasks', 'appointments', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
-// A case with its tabs; the tab is in the URL. Documents get a tab when the API has them.
+// A case with its tabs; the tab is in the URL.
 export function CaseRoute({ user }: { user: User }) {
   const { id = '' } = useParams();
   const c = useCase(id);
@@ -125,6 +131,7 @@ export function CaseRoute({ user }: { user: User }) {
           <Tabs.Tab value="offers">Offers</Tabs.Tab>
           <Tabs.Tab value="solutions">Solutions</Tabs.Tab>
           <Tabs.Tab value="notes">Notes</Tabs.Tab>
+          <Tabs.Tab value="documents">Documents</Tabs.Tab>
           <Tabs.Tab value="compliance">Compliance</Tabs.Tab>
           <Tabs.Tab value="tasks">Tasks</Tabs.Tab>
           <Tabs.Tab value="appointments">Appointments</Tabs.Tab>
@@ -147,6 +154,9 @@ export function CaseRoute({ user }: { user: User }) {
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
           <NotesTab caseId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md">
+          <CaseDocumentsTab caseId={id} canWrite={mayWriteDocuments(user)} userName={adviserName} />
         </Tabs.Panel>
         <Tabs.Panel value="compliance" pt="md">
           <CaseComplianceTab caseId={id} editable={editable} />
@@ -177,4 +187,12 @@ export function CaseRoute({ user }: { user: User }) {
       </Tabs>
     </>
   );
+}
+
+// One document's page; who uploaded each version is named where the caller can list users.
+export function DocumentRoute({ user }: { user: User }) {
+  const { id = '' } = useParams();
+  const advisers = useAdvisers(user, undefined);
+  const name = (uid: string) => (uid === user.id ? 'You' : (advisers.find((a) => a.id === uid)?.label ?? 'A colleague'));
+  return <DocumentPage id={id} canWrite={mayWriteDocuments(user)} userName={name} />;
 }

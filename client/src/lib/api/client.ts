@@ -66,6 +66,14 @@ export function apiUrl(path: string): string {
   return new URL(path, apiBase === '' ? window.location.origin : apiBase).toString();
 }
 
+// After a 401: a fresh access token (single-flight with every other refresh), or null when the
+// session has ended, which then shows the sign-in prompt. For requests made outside fetch.
+export async function renewAccessToken(staleToken: string | null): Promise<string | null> {
+  const fresh = await refreshAccessToken(() => callRefresh(apiBase), staleToken);
+  if (fresh === null) session.expired();
+  return fresh;
+}
+
 export function restoreSession(baseUrl: string): Promise<string | null> {
   return refreshAccessToken(() => callRefresh(baseUrl), null);
 }
