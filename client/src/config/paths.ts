@@ -17,6 +17,10 @@ export const paths = {
   users: '/admin/users',
   audit: '/admin/audit',
   jobs: '/admin/jobs',
+  notifications: '/notifications',
+  webhooks: '/admin/webhooks',
+  webhook: '/admin/webhooks/:id',
+  retention: '/admin/retention',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -27,4 +31,5 @@ export const linkTo = {
   case: (id: string, tab?: string) => `/cases/${encodeURIComponent(id)}${tab === undefined ? '' : `?tab=${tab}`}`,
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
   appointment: (id: string) => `/appointments/${encodeURIComponent(id)}`,
+  webhook: (id: string) => `/admin/webhooks/${encodeURIComponent(id)}`,
 };
