@@ -182,7 +182,7 @@ export function WebhookPage({ id }: { id: string }) {
           />
         )}
       </Modal>
-      <Modal opened={dialogue === 'rotate'} onClose={close} title="Rotate the signing secret">
+      <Modal opened={dialogue === 'rotate'} onClose={close} title="Rotate the signing secret" closeOnClickOutside={false}>
         {secret !== null ? (
           <SecretOnce secret={secret} onDone={close} />
         ) : (

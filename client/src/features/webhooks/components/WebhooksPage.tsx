@@ -89,7 +89,7 @@ export function WebhooksPage() {
           <Pager cursor={filters.cursor} nextCursor={list.data.nextCursor} onChange={(cursor) => setFilters({ cursor })} />
         </>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New webhook" size="lg">
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New webhook" size="lg" closeOnClickOutside={false}>
         {creating && <CreateWebhook onClose={() => setCreating(false)} />}
       </Modal>
     </Stack>
