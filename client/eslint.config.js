@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 
 // Imports flow one way: shared code (components, config, lib, types, testing) → features → app.
 // A feature never imports another feature; the app composes them.
-const features = ['auth', 'centres', 'users', 'audit', 'clients', 'cases', 'debts', 'budgets', 'offers', 'solutions', 'documents'];
+const features = ['auth', 'centres', 'users', 'audit', 'clients', 'cases', 'debts', 'budgets', 'offers', 'solutions', 'documents', 'notifications', 'webhooks', 'retention'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'e2e/artifacts', 'src/types/api.d.ts'] },

@@ -28,6 +28,12 @@ const MyTasksPage = lazy(() => import('@/features/tasks/components/MyTasksPage')
 const UsersRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.UsersRoute })));
 const AuditRoute = lazy(() => import('./routes/admin').then((m) => ({ default: m.AuditRoute })));
 const JobsRoute = lazy(() => import('@/features/jobs/routes/JobsRoute').then((m) => ({ default: m.JobsRoute })));
+const NotificationsPage = lazy(() =>
+  import('@/features/notifications/components/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
+const WebhooksRoute = lazy(() => import('@/features/webhooks/routes/WebhooksRoute').then((m) => ({ default: m.WebhooksRoute })));
+const WebhookRoute = lazy(() => import('@/features/webhooks/routes/WebhooksRoute').then((m) => ({ default: m.WebhookRoute })));
+const RetentionRoute = lazy(() => import('./routes/retention').then((m) => ({ default: m.RetentionRoute })));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingState label="Loading…" />}>{children}</Suspense>;
@@ -95,6 +101,10 @@ export function App() {
         <Route path={paths.users} element={<ManagersOnly user={user}><UsersRoute user={user} /></ManagersOnly>} />
         <Route path={paths.audit} element={<ManagersOnly user={user}><AuditRoute user={user} /></ManagersOnly>} />
         <Route path={paths.jobs} element={<Page><JobsRoute user={user} /></Page>} />
+        <Route path={paths.notifications} element={<Page><NotificationsPage /></Page>} />
+        <Route path={paths.webhooks} element={<Page><WebhooksRoute user={user} /></Page>} />
+        <Route path={paths.webhook} element={<Page><WebhookRoute user={user} /></Page>} />
+        <Route path={paths.retention} element={<ManagersOnly user={user}><RetentionRoute user={user} /></ManagersOnly>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
 import { SessionExpiredModal } from '@/features/auth/components/SessionExpiredModal';
+import { NotificationsBell } from '@/features/notifications/components/NotificationsBell';
 import type { User } from '@/lib/auth/session';
 import { navFor } from './nav';
 
@@ -53,6 +54,7 @@ export function AppLayout({ user, expired }: { user: User; expired: boolean }) {
           </Group>
           <Group gap="sm">
             <HeaderSearch />
+            <NotificationsBell />
             <Text size="sm" visibleFrom="md">
               {user.firstName} {user.lastName} · {user.role}
             </Text>

@@ -18,6 +18,10 @@ export const paths = {
   users: '/admin/users',
   audit: '/admin/audit',
   jobs: '/admin/jobs',
+  notifications: '/notifications',
+  webhooks: '/admin/webhooks',
+  webhook: '/admin/webhooks/:id',
+  retention: '/admin/retention',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -29,4 +33,5 @@ export const linkTo = {
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
   appointment: (id: string) => `/appointments/${encodeURIComponent(id)}`,
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
+  webhook: (id: string) => `/admin/webhooks/${encodeURIComponent(id)}`,
 };

@@ -368,8 +368,6 @@ TEST(Extraction, ANewVersionReplacesTheSearchableTextOnceItIsExtracted) {
             "Revised statement from Eastfield Water");
 }
 
-}  // namespace cma::testing
-
 TEST(Extraction, TheEndOfAnExtractionIsADocumentProcessedEventForTheCentresWebhooks) {
   TestAppOptions options;
   options.webhooks_allow_private_targets = true;
@@ -401,3 +399,5 @@ TEST(Extraction, TheEndOfAnExtractionIsADocumentProcessedEventForTheCentresWebho
   EXPECT_NE(payload.find("\"done\""), std::string::npos) << payload;
   EXPECT_EQ(payload.find("Northwick"), std::string::npos) << "the text never goes out in an event: " << payload;
 }
+
+}  // namespace cma::testing
