@@ -47,6 +47,7 @@ describe('retention report', () => {
     await user.click(screen.getByText('Cases past retention (3)'));
     expect(screen.getByRole('link', { name: CASE_1 })).toHaveAttribute('href', `/cases/${CASE_1}`);
     expect(screen.getByRole('link', { name: CLIENT_1 })).toHaveAttribute('href', `/clients/${CLIENT_1}`);
+    expect(screen.getByRole('link', { name: DOC_1 })).toHaveAttribute('href', `/documents/${DOC_1}`);
     expect(screen.getByRole('link', { name: 'Retention' })).toHaveAttribute('href', '/admin/retention');
   });
 

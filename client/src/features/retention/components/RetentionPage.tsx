@@ -111,7 +111,7 @@ export function RetentionPage({ caller, centres }: { caller: User; centres: Cent
                 )}
                 <Ids title="Cases past retention" ids={c.caseIds} link={(id) => linkTo.case(id)} />
                 <Ids title="Clients to anonymise" ids={c.clientIds} link={linkTo.client} />
-                <Ids title="Documents to delete" ids={c.documentIds} />
+                <Ids title="Documents to delete" ids={c.documentIds} link={linkTo.document} />
               </Stack>
             ))
           )}
