@@ -25,7 +25,8 @@ namespace {
 class WebhookWorker {
  public:
   WebhookWorker(TestApp& app, const app::WebhookSettings& settings)
-      : ids_(clock_), deps_{app.db(), clock_, ids_, app.reference(), nullptr, nullptr, nullptr, &settings} {
+      : ids_(clock_), deps_{app.db(), clock_,  ids_,    app.reference(), nullptr,
+                            nullptr,  nullptr, nullptr, nullptr,         &settings} {
     jobs::add_builtin_handlers(handlers_);
     jobs::WorkerOptions options;
     options.concurrency = 1;
