@@ -179,8 +179,9 @@ function owningPackages(files) {
 }
 
 // Packages in the runtime stage that are not shared libraries the binary loads.
-// libmagic-mgc is the type database libmagic1 reads (docs/documents.md), named so it is never dropped.
-const RUNTIME_EXTRAS = new Set(['ca-certificates', 'libmagic-mgc']);
+// libmagic-mgc is the type database libmagic1 reads (docs/documents.md), and tesseract-ocr-eng the
+// English model the OCR reads: both named so they are never dropped.
+const RUNTIME_EXTRAS = new Set(['ca-certificates', 'libmagic-mgc', 'tesseract-ocr-eng']);
 
 // directPackages: own the libraries the binary names; loadedPackages: own every library ldd loads;
 // installed: the packages' Depends, so that what apt brings along counts as covered.
