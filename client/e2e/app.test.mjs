@@ -48,7 +48,7 @@ function londonDate(days) {
 // cross-reference table with each object's byte offset, as a PDF reader (and extractor) expects.
 function tinyPdf(sentence) {
   const text = sentence.replace(/[\\()]/g, (c) => `\\${c}`);
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;  // 12 pt: the sentence fits the page, whose edge cuts text off
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

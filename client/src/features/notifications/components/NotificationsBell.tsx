@@ -20,9 +20,10 @@ export function NotificationsBell() {
     setOpened(false);
   };
   return (
-    <Popover opened={opened} onChange={setOpened} width={340} position="bottom-end" shadow="md">
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red">
+    // The count's badge wraps the popover, so the popover's ARIA attributes land on the button itself.
+    <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red">
+      <Popover opened={opened} onChange={setOpened} width={340} position="bottom-end" shadow="md">
+        <Popover.Target>
           <Button
             variant="default"
             size="xs"
@@ -31,35 +32,35 @@ export function NotificationsBell() {
           >
             Notifications
           </Button>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="xs" aria-label="Latest notifications" role="region">
-          <Group justify="space-between">
-            <Text fw={500} size="sm">
-              {unread === 0 ? 'Nothing unread' : `${unread} unread`}
-            </Text>
-            <Button size="compact-xs" variant="subtle" disabled={unread === 0} loading={readAll.isPending} onClick={() => readAll.mutate()}>
-              Mark all read
-            </Button>
-          </Group>
-          <Divider />
-          {latest.isPending ? (
-            <LoadingState label="Loading notifications…" />
-          ) : latest.isError ? (
-            <ErrorState error={latest.error} onRetry={() => void latest.refetch()} />
-          ) : latest.data.items.length === 0 ? (
-            <EmptyState>No notifications yet.</EmptyState>
-          ) : (
-            latest.data.items.map((item) => <NotificationItem key={item.id} item={item} onOpen={open} />)
-          )}
-          <Divider />
-          <Anchor component={Link} to={paths.notifications} size="sm" onClick={() => setOpened(false)}>
-            See all notifications
-          </Anchor>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs" aria-label="Latest notifications" role="region">
+            <Group justify="space-between">
+              <Text fw={500} size="sm">
+                {unread === 0 ? 'Nothing unread' : `${unread} unread`}
+              </Text>
+              <Button size="compact-xs" variant="subtle" disabled={unread === 0} loading={readAll.isPending} onClick={() => readAll.mutate()}>
+                Mark all read
+              </Button>
+            </Group>
+            <Divider />
+            {latest.isPending ? (
+              <LoadingState label="Loading notifications…" />
+            ) : latest.isError ? (
+              <ErrorState error={latest.error} onRetry={() => void latest.refetch()} />
+            ) : latest.data.items.length === 0 ? (
+              <EmptyState>No notifications yet.</EmptyState>
+            ) : (
+              latest.data.items.map((item) => <NotificationItem key={item.id} item={item} onOpen={open} />)
+            )}
+            <Divider />
+            <Anchor component={Link} to={paths.notifications} size="sm" onClick={() => setOpened(false)}>
+              See all notifications
+            </Anchor>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
 
