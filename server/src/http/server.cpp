@@ -112,6 +112,8 @@ struct Server::Impl {
   bool stop_requested = false;
 
   void request_stop() {
+    // Health fails from the moment the stop is asked for, not once run() gets round to it.
+    lame_duck = true;
     std::lock_guard lock(stop_mu);
     stop_requested = true;
     stop_cv.notify_all();
