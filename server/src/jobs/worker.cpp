@@ -267,4 +267,28 @@ int Worker::stop(milliseconds grace) {
   return stuck;
 }
 
+platform::emf::Source job_metrics_source(const JobOutcomes& outcomes,
+                                         std::function<std::optional<double>()> queue_depth) {
+  struct Seen {
+    std::uint64_t done = 0, retried = 0, dead = 0, released = 0;
+  };
+  auto previous = std::make_shared<Seen>();
+  return [&outcomes, previous, queue_depth = std::move(queue_depth)]() {
+    Seen now{outcomes.done.load(), outcomes.retried.load(), outcomes.dead.load(), outcomes.released.load()};
+    auto delta = [](std::uint64_t a, std::uint64_t b) { return static_cast<double>(a - b); };
+    using platform::emf::Unit;
+    platform::emf::Record r;
+    r.metrics = {
+        {"JobsSucceeded", Unit::count, delta(now.done, previous->done)},
+        {"JobsFailed", Unit::count, delta(now.retried + now.dead, previous->retried + previous->dead)},
+        {"JobsDead", Unit::count, delta(now.dead, previous->dead)},
+        {"JobsReleased", Unit::count, delta(now.released, previous->released)},
+    };
+    if (auto depth = queue_depth ? queue_depth() : std::nullopt)
+      r.metrics.push_back({"QueueDepth", Unit::count, *depth});
+    *previous = now;
+    return std::vector<platform::emf::Record>{std::move(r)};
+  };
+}
+
 }  // namespace cma::jobs

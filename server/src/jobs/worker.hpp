@@ -8,9 +8,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,6 +21,7 @@
 #include "app/jobs/ports.hpp"
 #include "domain/jobs/job_state.hpp"
 #include "jobs/handlers.hpp"
+#include "platform/emf.hpp"
 
 namespace cma::jobs {
 
@@ -91,6 +94,15 @@ class Worker {
   std::list<std::shared_ptr<Running>> running_;
   std::vector<std::thread> threads_;
 };
+
+// CloudWatch EMF figures per interval, for the alarms and the dashboard: how many attempts this
+// process's runners ended in success (JobsSucceeded), in failure whether retried or not
+// (JobsFailed), and in a job's last failure (JobsDead), how many jobs they handed back at shutdown
+// (JobsReleased), and how many jobs wait in the queue (QueueDepth: `queue_depth`, a figure for the
+// whole queue, left out when it cannot be read). One record with no dimension of its own, so the
+// figures are read per Environment.
+platform::emf::Source job_metrics_source(const JobOutcomes& outcomes,
+                                         std::function<std::optional<double>()> queue_depth);
 
 // host:pid, to tell workers apart in leases and logs.
 std::string default_worker_name();

@@ -5,6 +5,7 @@
 #include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
 
 #include "app/jobs/jobs.hpp"
 #include "http/server.hpp"
@@ -134,6 +135,16 @@ void add_job_metrics(Observability& observability, Core& core, const jobs::Worke
   counter("cma_jobs_dead_total", "Jobs this process ran that failed for the last time.", o.dead);
   counter("cma_jobs_released_total", "Jobs this process handed back unfinished at shutdown.", o.released);
   counter("cma_jobs_lease_lost_total", "Job attempts whose lease was gone when they ended.", o.lost);
+  observability.add_emf_source(jobs::job_metrics_source(o, [deps]() -> std::optional<double> {
+    try {
+      auto counts = app::count_jobs(deps);
+      auto it = counts.by_state.find("queued");
+      return it == counts.by_state.end() ? 0.0 : static_cast<double>(it->second);
+    } catch (const std::exception& e) {
+      log::warn("jobs.count_failed", log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
+      return std::nullopt;
+    }
+  }));
 }
 
 namespace {

@@ -81,6 +81,10 @@ void Observability::add_gauge(platform::metrics::Gauge gauge) {
   gauges_.push_back(std::move(gauge));
 }
 
+void Observability::add_emf_source(platform::emf::Source source) {
+  if (emf_) emf_->add_source(std::move(source));
+}
+
 std::string Observability::metrics_text() const {
   return platform::metrics::prometheus_text(
       metrics_ ? metrics_->snapshot() : std::vector<platform::metrics::RouteTotals>{}, gauges_);

@@ -28,6 +28,9 @@ class Observability {
   // Adds a figure to /metrics (e.g. the database pool).
   void add_gauge(platform::metrics::Gauge gauge);
 
+  // Another source of EMF lines (the job figures); ignored without CMA_EMF. Before start() only.
+  void add_emf_source(platform::emf::Source source);
+
   // GET /metrics is served only when this is non-empty.
   const std::string& metrics_token() const { return metrics_token_; }
   std::string metrics_text() const;

@@ -66,6 +66,18 @@ struct Queue {
   }
 };
 
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 int count_of(const std::string& text, const std::string& needle) {
   int n = 0;
   for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
@@ -323,7 +335,9 @@ TEST(JobsProcess, TwoWorkerProcessesRunEveryJobOnce) {
   Reaper reaper;  // declared after the app: the children go before their database
   constexpr int kJobs = 60;
   const std::string token(40, 't');
-  auto a = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app, {"METRICS_TOKEN=" + token}));
+  auto a = spawn_cma({"worker", "--concurrency", "3"},
+                     worker_env(app, {"METRICS_TOKEN=" + token, "CMA_EMF=true", "CMA_EMF_INTERVAL_SECONDS=1",
+                                      "CMA_ENVIRONMENT=itest"}));
   reaper.pids.push_back(a.pid);
   auto b = spawn_cma({"worker", "--concurrency", "3"}, worker_env(app));
   reaper.pids.push_back(b.pid);
@@ -356,6 +370,23 @@ TEST(JobsProcess, TwoWorkerProcessesRunEveryJobOnce) {
   for (const auto& id : ids) EXPECT_EQ(count_of(logs, "\"job\":\"" + id + "\""), 2) << id;  // started, completed
   EXPECT_GT(noop_lines(slurp(a.log), "job.completed"), 0) << "one worker ran every job";
   EXPECT_GT(noop_lines(slurp(b.log), "job.completed"), 0) << "one worker ran every job";
+  // With CMA_EMF, worker a wrote its job figures as CloudWatch metrics, per Environment, once a
+  // second and once more on the way out: together they count each job it completed, once.
+  double succeeded = 0, failed = 0;
+  int job_lines = 0;
+  for (const auto& line : split_lines(slurp(a.log))) {
+    if (line.find("\"JobsSucceeded\"") == std::string::npos) continue;
+    auto doc = json::parse(line).as_object();
+    EXPECT_EQ(json::serialize(doc.at("_aws").at("CloudWatchMetrics").at(0).at("Dimensions")), R"([["Environment"]])");
+    EXPECT_EQ(doc.at("Environment").as_string(), "itest");
+    EXPECT_TRUE(doc.contains("QueueDepth")) << line;
+    succeeded += doc.at("JobsSucceeded").to_number<double>();
+    failed += doc.at("JobsFailed").to_number<double>();
+    ++job_lines;
+  }
+  EXPECT_GE(job_lines, 2) << slurp(a.log);
+  EXPECT_EQ(succeeded, count_of(slurp(a.log), "\"job.completed\""));
+  EXPECT_EQ(failed, 0);
 }
 
 TEST(JobsProcess, AWorkerKilledMidJobLeavesItToAnotherOnceTheLeaseRunsOut) {

@@ -7,10 +7,13 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
 
+#include "jobs/worker.hpp"
 #include "platform/config.hpp"
 #include "platform/emf.hpp"
 #include "platform/metrics.hpp"
@@ -491,7 +494,7 @@ TEST(Emf, EmitterWritesOneLinePerRecordPerInterval) {
       [&lines](std::string_view l) { lines.emplace_back(l); }, [] { return std::int64_t{42}; });
   emitter.add_source(emf::request_metrics_source(m));
   int job_calls = 0;
-  emitter.add_source([&job_calls] {  // e.g. the worker's job outcomes, later
+  emitter.add_source([&job_calls] {  // a second source, as the worker's job figures are
     ++job_calls;
     return std::vector<emf::Record>{{{}, {{"QueueDepth", emf::Unit::count, 7}}}};
   });
@@ -509,6 +512,41 @@ TEST(Emf, EmitterWritesOneLinePerRecordPerInterval) {
   emitter.stop();  // writes the last (here empty for requests) interval
   EXPECT_EQ(job_calls, 2);
   EXPECT_EQ(lines.size(), 3u);
+}
+
+TEST(Emf, JobFiguresAreTheIntervalsOutcomesAndTheQueueDepthTheAlarmsRead) {
+  jobs::JobOutcomes outcomes;
+  std::optional<double> depth = 12;
+  auto source = jobs::job_metrics_source(outcomes, [&depth] { return depth; });
+  auto figures = [&source] {
+    auto records = source();
+    EXPECT_EQ(records.size(), 1u);
+    std::map<std::string, double> out;
+    for (const auto& m : records.at(0).metrics) out[m.name] = m.value;
+    EXPECT_TRUE(records.at(0).dimensions.empty()) << "read per Environment, as the alarms ask";
+    auto line = json::parse(emf::format_line("CMA", {{"Environment", "production"}}, records.at(0), 1)).as_object();
+    EXPECT_EQ(json::serialize(line.at("_aws").at("CloudWatchMetrics").at(0).at("Dimensions")), R"([["Environment"]])");
+    return out;
+  };
+  outcomes.done += 5;
+  outcomes.retried += 2;
+  outcomes.dead += 1;
+  auto first = figures();
+  EXPECT_EQ(first["JobsSucceeded"], 5);
+  EXPECT_EQ(first["JobsFailed"], 3) << "retried and dead attempts both failed";
+  EXPECT_EQ(first["JobsDead"], 1);
+  EXPECT_EQ(first["JobsReleased"], 0);
+  EXPECT_EQ(first["QueueDepth"], 12);
+
+  outcomes.done += 1;
+  outcomes.released += 4;
+  depth = std::nullopt;  // the queue could not be read: no figure rather than a wrong one
+  auto second = figures();
+  EXPECT_EQ(second["JobsSucceeded"], 1) << "the interval's, not the process's total";
+  EXPECT_EQ(second["JobsFailed"], 0);
+  EXPECT_EQ(second["JobsDead"], 0);
+  EXPECT_EQ(second["JobsReleased"], 4);
+  EXPECT_EQ(second.count("QueueDepth"), 0u);
 }
 
 }  // namespace
