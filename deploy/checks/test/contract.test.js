@@ -44,7 +44,7 @@ test('every setting a task gets is read by the server or named in docs/deploy.md
   assert.ok(server.has('DATABASE_URL') && server.has('JWT_SECRET') && server.has('TRUST_PROXY'), 'server settings not found');
   const deployDoc = read('docs/deploy.md');
   const healthcheck = read('deploy/docker/healthcheck.sh');
-  const outside = { PGPASSWORD: 'libpq reads it', HEALTHCHECK_PATH: 'the image health check reads it' };
+  const outside = { HEALTHCHECK_PATH: 'the image health check reads it' };
   assert.match(healthcheck, /HEALTHCHECK_PATH/);
   for (const [role, s] of Object.entries(await taskSettings())) {
     for (const name of [...Object.keys(s.environment), ...Object.keys(s.secrets)]) {
@@ -62,10 +62,19 @@ test('the API gets what PostgreSQL mode requires, behind the load balancer as op
   const ecsText = read('deploy/terraform/modules/ecs/main.tf');
   assert.match(ecsText, /database_url\s*=\s*"postgresql:\/\/\$\{var\.db_username\}@[^"]*sslmode=require"/, 'DATABASE_URL must carry no password and require TLS');
   for (const role of ['api', 'web']) {
-    assert.equal(tasks[role].environment.TRUST_PROXY, 'true', `${role} sits behind the load balancer`);
+    // CloudFront appends the viewer's address and the load balancer CloudFront's: two hops, or the
+    // audit trail and the per-address sign-in limit would see the edge, not the client.
+    assert.equal(tasks[role].environment.TRUST_PROXY, '2', `${role} sits behind CloudFront and the load balancer`);
     assert.equal(tasks[role].environment.BIND, '0.0.0.0', `${role} must listen beyond loopback`);
   }
-  for (const role of ['api', 'worker']) assert.ok(tasks[role].secrets.PGPASSWORD, `${role}: no database password`);
+  // The password is read from the RDS-managed secret by the server itself, at start and again after
+  // a rotation (an ECS-injected PGPASSWORD would go stale in running tasks); its task role may read it.
+  for (const role of ['api', 'worker']) {
+    assert.equal(tasks[role].environment.DATABASE_PASSWORD_SECRET_ARN, '${var.db_master_secret_arn}', `${role}: no database password`);
+    assert.ok(!('PGPASSWORD' in tasks[role].secrets), `${role}: PGPASSWORD would go stale after a rotation`);
+  }
+  assert.match(ecsText, /sid\s*=\s*"DatabasePassword"\s*\n\s*actions\s*=\s*\["secretsmanager:GetSecretValue"\]\s*\n\s*resources\s*=\s*\[var\.db_master_secret_arn\]/,
+    'the task role must be allowed to read the database secret');
 
   // SIGTERM drains within ECS's stopTimeout.
   const stopTimeout = Number(ecsText.match(/stopTimeout\s*=\s*(\d+)/)[1]);

@@ -57,10 +57,17 @@ class Transaction {
 //   other, such as verifying the audit chains against their heads.
 enum class TxMode { read, write, snapshot };
 
+// primary: the database writes go to. replica: a read replica when one is configured
+//   (DATABASE_READ_URL), else the primary. A replica lags the primary by up to its replication
+//   delay (usually well under a second), so only reads that may miss the last moment's writes go
+//   there: search, the dashboard, the audit trail's pages, reports. Writes always go to the primary.
+enum class ReadFrom { primary, replica };
+
 class Database {
  public:
   virtual ~Database() = default;
-  virtual std::unique_ptr<Transaction> begin(TxMode mode) = 0;
+  std::unique_ptr<Transaction> begin(TxMode mode) { return begin(mode, ReadFrom::primary); }
+  virtual std::unique_ptr<Transaction> begin(TxMode mode, ReadFrom from) = 0;
   virtual bool ping() = 0;
 };
 

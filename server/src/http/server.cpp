@@ -72,14 +72,25 @@ std::string stored_header_text(std::string_view value, std::size_t max_bytes) {
 }
 
 // An address from X-Forwarded-For is used only if it is one; anything else keeps the peer's address.
-std::optional<std::string> forwarded_address(std::string_view xff) {
-  auto comma = xff.rfind(',');
-  auto last = comma == std::string_view::npos ? xff : xff.substr(comma + 1);
-  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
-  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
-  if (last.empty() || last.size() > 45) return std::nullopt;
+// Each trusted proxy appends the address it saw, so the client's is the `hops`-th entry from the
+// end; what lies before it is whatever the client sent and is not believed. With fewer entries
+// than hops (a request that came through fewer proxies) the first one is the client's.
+std::optional<std::string> forwarded_address(std::string_view xff, int hops) {
+  std::string_view entry = xff;
+  for (int seen = 0; seen < hops; ++seen) {
+    auto comma = xff.rfind(',');
+    if (comma == std::string_view::npos) {
+      entry = xff;
+      break;
+    }
+    entry = xff.substr(comma + 1);
+    xff = xff.substr(0, comma);
+  }
+  while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+  while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+  if (entry.empty() || entry.size() > 45) return std::nullopt;
   boost::system::error_code ec;
-  auto address = asio::ip::make_address(std::string(last), ec);
+  auto address = asio::ip::make_address(std::string(entry), ec);
   if (ec) return std::nullopt;
   return address.to_string();
 }
@@ -213,8 +224,7 @@ struct Server::Impl {
     req.meta.ip = peer.address().to_string();
     req.secure = false;
     if (opt.trust_proxy) {
-      // The proxy appends the address it saw, so the last entry is the one to trust.
-      if (auto forwarded = forwarded_address(header(r, "X-Forwarded-For"))) req.meta.ip = *forwarded;
+      if (auto forwarded = forwarded_address(header(r, "X-Forwarded-For"), opt.proxy_hops)) req.meta.ip = *forwarded;
       req.secure = header(r, "X-Forwarded-Proto") == "https";
     }
     req.content_type = header(r, bhttp::field::content_type);

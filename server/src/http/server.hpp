@@ -33,7 +33,10 @@ struct ServerOptions {
   // while requests are still served, so the load balancer takes this process out of rotation before
   // it stops accepting (docs/operations.md, "Stopping").
   int lame_duck_seconds = 0;
+  // Client address and scheme from X-Forwarded-For and X-Forwarded-Proto, through `proxy_hops`
+  // proxies that each append the address they saw (docs/operations.md).
   bool trust_proxy = false;
+  int proxy_hops = 1;
   // Observability, each optional and owned by the caller (docs/operations.md, "Metrics and traces").
   platform::metrics::RequestMetrics* metrics = nullptr;  // counts and times every request by route
   platform::xray::Tracer* tracer = nullptr;              // one X-Ray segment per sampled request

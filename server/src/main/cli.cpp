@@ -111,6 +111,7 @@ http::ServerOptions server_options(const platform::Config& config, int workers) 
   opt.drain_seconds = config.drain_seconds;
   opt.lame_duck_seconds = config.lame_duck_seconds;
   opt.trust_proxy = config.trust_proxy;
+  opt.proxy_hops = config.proxy_hops;
   return opt;
 }
 
@@ -209,6 +210,13 @@ int serve(const Overrides& overrides, bool demo) {
   observability.add_gauge({"cma_db_connections_discarded_total",
                            "Database connections closed after a failure instead of being reused.", "counter",
                            [&core] { return static_cast<double>(core->db->discarded_connections()); }});
+  if (core->db->has_replica()) {
+    observability.add_gauge({"cma_db_replica_transactions_total", "Reads served by the read replica.", "counter",
+                             [&core] { return static_cast<double>(core->db->replica_transactions()); }});
+    observability.add_gauge({"cma_db_replica_fallbacks_total",
+                             "Reads meant for the replica that went to the primary because it could not be reached.",
+                             "counter", [&core] { return static_cast<double>(core->db->replica_fallbacks()); }});
+  }
   std::unique_ptr<JobRuntime> job_runtime;
   if (inprocess_worker) job_runtime = std::make_unique<JobRuntime>(*core, config, worker_settings);
   add_job_metrics(observability, *core, job_runtime ? &job_runtime->worker() : nullptr);
@@ -224,6 +232,7 @@ int serve(const Overrides& overrides, bool demo) {
                           .add("port", server.port())
                           .add("version", CMA_VERSION)
                           .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql")
+                          .add("readReplica", core->db->has_replica())
                           .add("workers", workers)
                           .add("ioThreads", opt.io_threads)
                           .add("maxConnections", opt.max_connections)

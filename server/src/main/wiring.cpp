@@ -6,7 +6,9 @@
 #include "app/identity/ports.hpp"
 #include "app/identity/users.hpp"
 #include "blob/content_sniffer.hpp"
+#include "blob/credentials.hpp"
 #include "blob/s3_store.hpp"
+#include "blob/secrets_manager.hpp"
 #include "blob/webhooks/http_transport.hpp"
 #include "extract/text_extractor.hpp"
 #include "mail/smtp_mailer.hpp"
@@ -23,8 +25,25 @@ std::unique_ptr<Core> make_core(const platform::Config& config, int pool_size) {
   core->ids = std::make_unique<platform::UuidV7Generator>(core->clock);
   // Checked before the database is touched: a bad replacement file stops start-up with its name.
   core->reference = refdata::load_reference_data(config.reference_data_dir);
-  core->db = std::make_unique<store::SociDatabase>(config.database_url, pool_size,
-                                                   std::chrono::milliseconds(config.db_pool_wait_ms));
+  core->db = std::make_unique<store::SociDatabase>(
+      config.database_url, pool_size, std::chrono::milliseconds(config.db_pool_wait_ms), config.database_read_url);
+  if (!config.database_password_secret_arn.empty()) {
+    std::string error;
+    auto credentials = blob::credentials_from_env(platform::process_env(), error);
+    if (!credentials) throw std::runtime_error("DATABASE_PASSWORD_SECRET_ARN: " + error);
+    auto secret = std::make_shared<blob::SecretsManagerPassword>(
+        config.database_password_secret_arn, *platform::secrets_manager_arn_region(config.database_password_secret_arn),
+        config.secrets_manager_endpoint, std::move(credentials));
+    core->db->set_password_source([secret](const std::string* refused) {
+      auto before = secret->reads();
+      auto password = secret->get(refused);
+      if (!password) throw app::StoreUnavailable("the database password could not be read: " + password.error().detail);
+      if (refused != nullptr && secret->reads() != before)
+        platform::log::info("db.password_read",
+                            platform::log::Fields().add("reads", static_cast<std::int64_t>(secret->reads())));
+      return *password;
+    });
+  }
   core->limits = rate_limits(config);
   core->webhook_transport = std::make_unique<blob::CurlWebhookTransport>();
   core->webhooks.transport = core->webhook_transport.get();

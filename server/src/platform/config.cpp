@@ -2,12 +2,14 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "platform/crypto.hpp"
 #include "platform/xray.hpp"
@@ -287,6 +289,25 @@ std::optional<std::string> parse_storage_url(const std::string& url, StorageSett
   return std::nullopt;
 }
 
+std::optional<std::string> secrets_manager_arn_region(const std::string& arn) {
+  // arn:partition:secretsmanager:region:account:secret:name
+  if (arn.rfind("arn:", 0) != 0 || arn.size() > 2048 || !printable_ascii(arn, false)) return std::nullopt;
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (int i = 0; i < 6; ++i) {
+    auto colon = arn.find(':', start);
+    if (colon == std::string::npos) return std::nullopt;
+    parts.push_back(arn.substr(start, colon - start));
+    start = colon + 1;
+  }
+  if (parts[2] != "secretsmanager" || parts[5] != "secret" || start >= arn.size()) return std::nullopt;
+  const auto& region = parts[3];
+  if (region.empty() || region.size() > 32) return std::nullopt;
+  for (char c : region)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return std::nullopt;
+  return region;
+}
+
 std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std::string, std::string>& overrides,
                                        bool need_jwt_secret, Config& c) {
   auto get = [&](const std::string& name) -> std::optional<std::string> {
@@ -314,6 +335,27 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
     return ConfigError{"DATABASE_URL", "must start with sqlite:// or postgresql://"};
   if (is_sqlite_url(c.database_url) && c.database_url.size() <= std::string("sqlite://").size())
     return ConfigError{"DATABASE_URL", "names no database file (use sqlite:///path/to/file.db)"};
+  if (auto v = get("DATABASE_READ_URL")) {
+    if (!is_postgres_url(*v)) return ConfigError{"DATABASE_READ_URL", "must start with postgresql://"};
+    if (!is_postgres_url(c.database_url))
+      return ConfigError{"DATABASE_READ_URL", "needs a postgresql:// DATABASE_URL (a replica of it)"};
+    c.database_read_url = *v;
+  }
+  if (auto v = get("DATABASE_PASSWORD_SECRET_ARN")) {
+    if (!secrets_manager_arn_region(*v))
+      return ConfigError{
+          "DATABASE_PASSWORD_SECRET_ARN",
+          "must be a Secrets Manager secret's ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>)"};
+    if (!is_postgres_url(c.database_url))
+      return ConfigError{"DATABASE_PASSWORD_SECRET_ARN", "applies only to a postgresql:// DATABASE_URL"};
+    c.database_password_secret_arn = *v;
+    if (auto endpoint = get("AWS_ENDPOINT_URL_SECRETS_MANAGER")) {
+      if ((endpoint->rfind("https://", 0) != 0 && endpoint->rfind("http://", 0) != 0) ||
+          !printable_ascii(*endpoint, false))
+        return ConfigError{"AWS_ENDPOINT_URL_SECRETS_MANAGER", "must be an http:// or https:// URL"};
+      c.secrets_manager_endpoint = *endpoint;
+    }
+  }
   if (auto v = get("LOG_LEVEL")) {
     if (!log::parse_level(*v, c.log_level))
       return ConfigError{"LOG_LEVEL", "must be one of debug, info, warn, error, off; got \"" + *v + "\""};
@@ -375,9 +417,19 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   if (auto e = int_setting("RATE_LIMIT_API_PER_MINUTE", c.rate_limit_api_per_minute, 0, 1000000)) return e;
   if (auto e = int_setting("RATE_LIMIT_UPLOADS_PER_HOUR", c.rate_limit_uploads_per_hour, 0, 1000000)) return e;
   if (auto v = get("TRUST_PROXY")) {
+    // true (one proxy, as a load balancer alone), false, or how many proxies each append to
+    // X-Forwarded-For (2 for CloudFront in front of the load balancer).
+    auto hops = parse_int(*v);
     auto flag = parse_flag(*v);
-    if (!flag) return ConfigError{"TRUST_PROXY", "must be true or false"};
-    c.trust_proxy = *flag;
+    if (hops && *hops >= 0 && *hops <= 5 && v->size() == 1) {
+      c.trust_proxy = *hops > 0;
+      c.proxy_hops = std::max(1, *hops);
+    } else if (flag) {
+      c.trust_proxy = *flag;
+      c.proxy_hops = 1;
+    } else {
+      return ConfigError{"TRUST_PROXY", "must be true, false or the number of proxies in front (0 to 5)"};
+    }
   }
   if (auto v = get("WEBHOOKS_ALLOW_PRIVATE_TARGETS")) {
     auto flag = parse_flag(*v);

@@ -64,6 +64,14 @@ struct Config {
   int port = 5000;
   std::string bind = "127.0.0.1";
   std::string database_url = "sqlite:///./var/cma.db";
+  // DATABASE_READ_URL: a PostgreSQL read replica for search, the dashboard, the audit trail's pages
+  // and reports ("" = none; those reads go to the primary).
+  std::string database_read_url;
+  // DATABASE_PASSWORD_SECRET_ARN: the database password is read from this Secrets Manager secret
+  // (an RDS-managed one), and read again when the database refuses it after a rotation.
+  // AWS_ENDPOINT_URL_SECRETS_MANAGER: another endpoint for it ("" = the region's).
+  std::string database_password_secret_arn;
+  std::string secrets_manager_endpoint;
   std::string jwt_secret;         // resolved from JWT_SECRET, JWT_SECRET_FILE or ./var/jwt-secret
   std::string jwt_secret_source;  // where it came from (never the value) for the start-up log
   log::Level log_level = log::Level::info;
@@ -81,8 +89,11 @@ struct Config {
   int idle_timeout_seconds = 75;   // keep-alive; longer than the ALB's 60 s so the ALB closes first
   std::string reference_data_dir;  // REFERENCE_DATA_DIR: replacement reference-data files ("" = built in)
   std::string data_dir = "./var";  // embedded mode: database, generated secret, later documents
-  bool trust_proxy = false;        // take the client IP from X-Forwarded-For (behind an ALB)
-  StorageSettings storage;         // default: files under {data_dir}/blobs
+  // TRUST_PROXY: take the client IP from X-Forwarded-For, where each of `proxy_hops` proxies in
+  // front (the ALB; CloudFront then the ALB: 2) appended the address it saw.
+  bool trust_proxy = false;
+  int proxy_hops = 1;
+  StorageSettings storage;  // default: files under {data_dir}/blobs
   // WEBHOOKS_ALLOW_PRIVATE_TARGETS: webhooks may reach loopback, private and link-local addresses,
   // and use http:// (tests, local development; docs/webhooks.md). Off in production.
   bool webhooks_allow_private_targets = false;
@@ -135,5 +146,8 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
 
 bool is_sqlite_url(const std::string& url);
 bool is_postgres_url(const std::string& url);
+// The region of a Secrets Manager secret's ARN (arn:aws:secretsmanager:eu-west-2:123456789012:secret:name),
+// or nullopt when `arn` is not one.
+std::optional<std::string> secrets_manager_arn_region(const std::string& arn);
 
 }  // namespace cma::platform

@@ -3,7 +3,10 @@
 // here once.
 #include <soci/soci.h>
 
+#include <atomic>
+#include <chrono>
 #include <set>
+#include <stdexcept>
 
 #include "platform/clock.hpp"
 #include "platform/log.hpp"
@@ -64,16 +67,60 @@ struct SociDatabase::Impl {
     webhooks::register_repositories(registry);
   }
   db::SessionPool pool;
+  std::unique_ptr<db::SessionPool> replica;
+  std::atomic<std::size_t> replica_transactions{0};
+  std::atomic<std::size_t> replica_fallbacks{0};
+  std::atomic<std::int64_t> last_fallback_logged{-3600};
   db::RepositoryRegistry registry;
 };
 
-SociDatabase::SociDatabase(const std::string& url, int pool_size, std::chrono::milliseconds pool_wait)
-    : impl_(std::make_unique<Impl>(url, pool_size, pool_wait)) {}
+SociDatabase::SociDatabase(const std::string& url, int pool_size, std::chrono::milliseconds pool_wait,
+                           const std::string& read_url)
+    : impl_(std::make_unique<Impl>(url, pool_size, pool_wait)) {
+  if (!read_url.empty()) {
+    if (!platform::is_postgres_url(url) || !platform::is_postgres_url(read_url))
+      throw std::invalid_argument("a read replica needs PostgreSQL for both the primary and the replica");
+    impl_->replica = std::make_unique<db::SessionPool>(read_url, pool_size, pool_wait);
+  }
+}
 
 SociDatabase::~SociDatabase() = default;
 
-std::unique_ptr<app::Transaction> SociDatabase::begin(app::TxMode mode) {
+std::unique_ptr<app::Transaction> SociDatabase::begin(app::TxMode mode, app::ReadFrom from) {
+  if (from == app::ReadFrom::replica && mode != app::TxMode::write && impl_->replica) {
+    try {
+      auto tx = db::begin_transaction(*impl_->replica, impl_->registry, mode);
+      ++impl_->replica_transactions;
+      return tx;
+    } catch (const std::exception& e) {
+      ++impl_->replica_fallbacks;
+      // Once a minute at most: a replica that is down would otherwise log on every request.
+      auto now =
+          std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+      auto last = impl_->last_fallback_logged.load();
+      if (now - last >= 60 && impl_->last_fallback_logged.compare_exchange_strong(last, now))
+        platform::log::warn("db.replica_unavailable",
+                            platform::log::Fields().add("error", std::string_view(e.what()).substr(0, 200)));
+    }
+  }
   return db::begin_transaction(impl_->pool, impl_->registry, mode);
+}
+
+void SociDatabase::set_password_source(db::PasswordSource source) {
+  if (impl_->replica) impl_->replica->set_password_source(source);
+  impl_->pool.set_password_source(std::move(source));
+}
+
+bool SociDatabase::has_replica() const {
+  return impl_->replica != nullptr;
+}
+
+std::size_t SociDatabase::replica_transactions() const {
+  return impl_->replica_transactions.load();
+}
+
+std::size_t SociDatabase::replica_fallbacks() const {
+  return impl_->replica_fallbacks.load();
 }
 
 std::size_t SociDatabase::discarded_connections() const {

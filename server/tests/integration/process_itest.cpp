@@ -17,6 +17,7 @@
 
 #include "support/backend.hpp"
 #include "support/process.hpp"
+#include "support/s3_harness.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -174,6 +175,54 @@ TEST(Process, EveryCommandHasHelpAndTheBinaryHasAVersion) {
     EXPECT_FALSE(r.output.empty()) << cmd;
   }
   EXPECT_NE(run_cma("frobnicate").exit_code, 0);
+}
+
+// With DATABASE_PASSWORD_SECRET_ARN the password comes from Secrets Manager (here a stand-in that
+// checks Signature V4 with AWS's signer), as RDS manages it; when RDS rotates it, the connections
+// then opened are refused, the secret is read again, and the process carries on without a restart.
+TEST(Process, ADatabasePasswordRotatedInSecretsManagerIsReadAgainWithoutARestart) {
+  if (!using_postgres()) GTEST_SKIP() << "the secret holds a PostgreSQL password";
+  PgOwnCluster pg;
+  auto admin_url = pg.create_database();
+  auto database = admin_url.substr(admin_url.rfind('/') + 1);
+  pg.execute("CREATE ROLE cma_app LOGIN PASSWORD 'first-Pa55word-4f1c'");
+  pg.execute("ALTER DATABASE " + database + " OWNER TO cma_app");
+  pg.require_password("cma_app");
+  S3Harness aws;
+  const std::string arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-3f1e-AbCdEf";
+  aws.put_secret(arn, R"({"username":"cma_app","password":"first-Pa55word-4f1c"})");
+  auto c =
+      spawn_cma({"serve"}, {"DATABASE_URL=" + pg.url("cma_app", database), "DATABASE_PASSWORD_SECRET_ARN=" + arn,
+                            "AWS_ENDPOINT_URL_SECRETS_MANAGER=" + aws.secrets_endpoint(), "AWS_ACCESS_KEY_ID=S3RVER",
+                            "AWS_SECRET_ACCESS_KEY=S3RVER", "JWT_SECRET=" + std::string(40, 'j'), "PORT=0",
+                            "DATA_DIR=" + temp_dir(), "LOG_LEVEL=info"});
+  std::optional<int> port;
+  ASSERT_TRUE(wait_until([&] { return (port = listening_port(slurp(c.log))).has_value(); }, 60)) << slurp(c.log);
+  ASSERT_EQ(http_request(*port, "GET", "/health").status, 200) << slurp(c.log);
+  EXPECT_EQ(aws.secret_reads(arn), 1) << "read once at start";
+
+  // RDS rotates the password: the secret changes and the connections open now are ended.
+  pg.execute("ALTER ROLE cma_app PASSWORD 'second-Pa55word-9b2d'");
+  aws.put_secret(arn, R"({"username":"cma_app","password":"second-Pa55word-9b2d"})");
+  pg.execute("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = 'cma_app'");
+  auto health = http_request(*port, "GET", "/health");
+  EXPECT_EQ(health.status, 200) << health.body << slurp(c.log);
+  EXPECT_EQ(aws.secret_reads(arn), 2) << "read again once, when the old password was refused";
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(http_request(*port, "GET", "/health").status, 200);
+  EXPECT_EQ(aws.secret_reads(arn), 2);
+
+  ::kill(c.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(c.pid, 30), 0);
+  auto log = slurp(c.log);
+  EXPECT_EQ(log.find("Pa55word"), std::string::npos) << "no password in the log";
+  EXPECT_NE(log.find("db.password_read"), std::string::npos) << log;
+}
+
+TEST(Process, ADatabaseSecretThatIsNotAnArnIsRefused) {
+  auto c = spawn_cma({"serve"}, {"DATABASE_URL=postgresql://cma@127.0.0.1:1/none", "JWT_SECRET=" + std::string(40, 'j'),
+                                 "DATABASE_PASSWORD_SECRET_ARN=cma-db-password"});
+  EXPECT_EQ(wait_exit(c.pid, 10), 2);
+  EXPECT_NE(slurp(c.log).find("DATABASE_PASSWORD_SECRET_ARN"), std::string::npos) << slurp(c.log);
 }
 
 }  // namespace cma::testing

@@ -83,6 +83,26 @@ TEST(Throttle, GuessingAtOneAddressDoesNotLockTheOwnerOutElsewhere) {
   EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password, from("192.0.2.10")).status, 200);
 }
 
+// Behind CloudFront and the load balancer X-Forwarded-For ends "<client>, <edge>": with two hops
+// trusted the client's address is counted, not the edge's that many clients share, and whatever a
+// client put in front of it is not believed.
+TEST(Throttle, BehindTwoProxiesTheClientsAddressIsCountedNotTheEdges) {
+  TestApp app({.trust_proxy = true, .proxy_hops = 2});
+  const std::string edge = "130.176.12.34";
+  for (int i = 0; i < 5; ++i) {
+    auto claimed = "198.51.100." + std::to_string(i + 1);  // a different made-up origin each time
+    EXPECT_EQ(app.login_result(app.advisor_a.email, kWrong, from(claimed + ", 203.0.113.9, " + edge)).status, 401);
+  }
+  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password, from("203.0.113.9, " + edge)).status, 429);
+  EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password, from("192.0.2.10, " + edge)).status, 200)
+      << "a colleague behind the same CloudFront edge is not locked out";
+  // The audit trail records the client's address too.
+  auto trail = app.get("/api/v1/audit?entityType=user&limit=50", app.login(app.admin));
+  ASSERT_EQ(trail.status, 200) << trail.body;
+  EXPECT_NE(trail.body.find("192.0.2.10"), std::string::npos) << trail.body;
+  EXPECT_EQ(trail.body.find(edge), std::string::npos) << trail.body;
+}
+
 // Guesses spread over many addresses: past the threshold each one waits twice as long as the last,
 // and the owner waits no longer than the current delay.
 TEST(Throttle, DistributedGuessingAgainstOneAccountIsSlowedWithGrowingDelays) {

@@ -1,7 +1,8 @@
 // The harness: s3rver (an S3-compatible server that stores objects faithfully but checks no V4
 // signature) on a free port, behind a proxy that checks every request's Signature V4 with AWS's own
 // signer (@smithy/signature-v4) and answers 403 as S3 would on a mismatch; plus a container
-// credentials endpoint like ECS's, and a way to run the C++ test tool against them.
+// credentials endpoint like ECS's, Secrets Manager's GetSecretValue (signatures checked the same
+// way; the test sets the secrets), and a way to run the C++ test tool against them.
 import { SignatureV4 } from "@smithy/signature-v4";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import S3rver from "s3rver";
@@ -98,6 +99,66 @@ export async function verify(req, body, { secret = SECRET, now = new Date() } = 
   if (signed.headers["authorization"] !== auth)
     return [403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided."];
   return null;
+}
+
+// Secrets Manager's JSON protocol, GetSecretValue only, for secrets the test puts with
+// PUT /_test/secrets/<id> (body: the SecretString). GET /_test/secrets/<id> tells how many times
+// the secret was read. Every other request must be signed for the service "secretsmanager".
+export async function startSecrets() {
+  const secrets = new Map();
+  const reads = new Map();
+  const fail = (res, status, type, message) => {
+    res.writeHead(status, { "content-type": "application/x-amz-json-1.1" });
+    res.end(JSON.stringify({ __type: type, message }));
+  };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", async () => {
+      const body = Buffer.concat(chunks);
+      const control = /^\/_test\/secrets\/(.+)$/.exec(req.url);
+      if (control) {
+        const id = decodeURIComponent(control[1]);
+        if (req.method === "PUT") secrets.set(id, body.toString("utf8"));
+        res.writeHead(200, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ reads: reads.get(id) ?? 0 }));
+      }
+      if (req.method !== "POST" || req.url !== "/" || req.headers["x-amz-target"] !== "secretsmanager.GetSecretValue")
+        return fail(res, 400, "InvalidRequestException", "Only GetSecretValue is served here");
+      if (req.headers["content-type"] !== "application/x-amz-json-1.1")
+        return fail(res, 400, "InvalidRequestException", "Wrong content type");
+      const auth = req.headers["authorization"];
+      const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/([^/]+)\/secretsmanager\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(auth ?? "");
+      if (!m || m[1] !== ACCESS_KEY || m[2] !== REGION) return fail(res, 400, "UnrecognizedClientException", "Bad Authorization header");
+      const date = parseAmzDate(req.headers["x-amz-date"]);
+      if (!date || Math.abs(Date.now() - date.getTime()) > 15 * 60 * 1000) return fail(res, 400, "InvalidSignatureException", "Request time too skewed");
+      const headers = {};
+      for (const h of m[3].split(";")) if (h !== "x-amz-date" && h !== "x-amz-security-token") headers[h] = req.headers[h] ?? "";
+      const signer = new SignatureV4({ service: "secretsmanager", region: REGION, sha256: Sha256, applyChecksum: false,
+        credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET, sessionToken: req.headers["x-amz-security-token"] } });
+      const signed = await signer.sign({ method: "POST", protocol: "http:", hostname: "h", path: "/", query: {}, headers, body },
+                                       { signingDate: date });
+      if (signed.headers["authorization"] !== auth) return fail(res, 400, "InvalidSignatureException", "The request signature does not match");
+      let id;
+      try {
+        id = JSON.parse(body.toString("utf8")).SecretId;
+      } catch {
+        return fail(res, 400, "SerializationException", "Body is not JSON");
+      }
+      if (!secrets.has(id)) return fail(res, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+      res.end(JSON.stringify({ ARN: id, Name: id.split(":").pop(), SecretString: secrets.get(id), VersionId: String(reads.get(id)),
+                               VersionStages: ["AWSCURRENT"], CreatedDate: Date.now() / 1000 }));
+    });
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    endpoint: `http://127.0.0.1:${server.address().port}`,
+    secrets,
+    reads,
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 export async function startS3() {

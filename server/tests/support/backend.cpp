@@ -69,10 +69,14 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
+}  // namespace
+
 // initdb and postgres refuse to run as root: as root, the cluster belongs to the postgres user.
+// With `primary_port`, a hot standby of the primary on that port instead of a new cluster: a base
+// backup streaming its changes from then on.
 class PgCluster {
  public:
-  PgCluster() {
+  explicit PgCluster(int primary_port = 0) {
     as_postgres_ = ::geteuid() == 0;
     char tmpl[] = "/tmp/cma-pg-XXXXXX";
     if (::mkdtemp(tmpl) == nullptr) throw std::runtime_error("mkdtemp failed");
@@ -83,9 +87,18 @@ class PgCluster {
       if (::getpwnam("postgres") == nullptr) throw std::runtime_error("no postgres user: install postgresql-15");
       run("chown postgres " + dir_);
     }
-    std::string initdb = prefix() + pg_bin("initdb") + " -D " + data_ +
-                         " -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >" + dir_ + "/initdb.log 2>&1";
-    if (run(initdb) != 0) throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
+    if (primary_port == 0) {
+      std::string initdb = prefix() + pg_bin("initdb") + " -D " + data_ +
+                           " -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >" + dir_ + "/initdb.log 2>&1";
+      if (run(initdb) != 0) throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
+    } else {
+      // -R writes the standby's settings (standby.signal, primary_conninfo); initdb's pg_hba.conf
+      // lets replication connections in from 127.0.0.1.
+      std::string backup = prefix() + pg_bin("pg_basebackup") + " -h 127.0.0.1 -p " + std::to_string(primary_port) +
+                           " -U postgres -D " + data_ + " -R -X stream -c fast --no-sync >" + dir_ +
+                           "/basebackup.log 2>&1";
+      if (run(backup) != 0) throw std::runtime_error("pg_basebackup failed; see " + dir_ + "/basebackup.log");
+    }
     // Another process (a parallel test run) may bind the port between free_port() and postgres
     // binding it; postgres then exits at once, and pg_ctl -w (which waits for this postmaster's own
     // ready state in postmaster.pid, not for the port to answer) fails, so try again on another.
@@ -104,10 +117,22 @@ class PgCluster {
     admin_ = std::make_unique<store::SociDatabase>(url("postgres"), 1);
   }
   ~PgCluster() {
-    admin_.reset();
-    run(prefix() + pg_bin("pg_ctl") + " -D " + data_ + " -m immediate stop >/dev/null 2>&1");
+    stop();
     std::error_code ec;
     fs::remove_all(dir_, ec);
+  }
+  void stop() {
+    admin_.reset();
+    run(prefix() + pg_bin("pg_ctl") + " -D " + data_ + " -m immediate stop >/dev/null 2>&1");
+  }
+  int port() const { return port_; }
+  store::SociDatabase& admin() { return *admin_; }
+  // A line ahead of initdb's, which trust every local connection; read again at once.
+  void prepend_hba(const std::string& line) {
+    auto path = data_ + "/pg_hba.conf";
+    auto rest = slurp(path);
+    std::ofstream(path, std::ios::trunc) << line << "\n" << rest;
+    admin_->execute_raw("SELECT pg_reload_conf()");
   }
   std::string create_database() {
     static std::atomic<int> n{0};
@@ -115,17 +140,19 @@ class PgCluster {
     admin_->execute_raw("CREATE DATABASE " + name);
     return url(name);
   }
-
- private:
-  std::string prefix() const { return as_postgres_ ? "runuser -u postgres -- " : ""; }
   std::string url(const std::string& db) const {
     return "postgresql://postgres@127.0.0.1:" + std::to_string(port_) + "/" + db;
   }
+
+ private:
+  std::string prefix() const { return as_postgres_ ? "runuser -u postgres -- " : ""; }
   bool as_postgres_ = false;
   std::string dir_, data_;
   int port_ = 0;
   std::unique_ptr<store::SociDatabase> admin_;
 };
+
+namespace {
 
 PgCluster& cluster() {
   static PgCluster c;  // started on first use, stopped at exit
@@ -150,6 +177,63 @@ std::string temp_dir() {
   if (g_dirs.empty()) std::atexit(cleanup_dirs);
   g_dirs.emplace_back(tmpl);
   return tmpl;
+}
+
+struct PgOwnCluster::Impl {
+  PgCluster cluster;
+};
+
+PgOwnCluster::PgOwnCluster() : impl_(std::make_unique<Impl>()) {}
+PgOwnCluster::~PgOwnCluster() = default;
+
+std::string PgOwnCluster::create_database() {
+  return impl_->cluster.create_database();
+}
+
+std::string PgOwnCluster::url(const std::string& user, const std::string& database) const {
+  return "postgresql://" + user + "@127.0.0.1:" + std::to_string(impl_->cluster.port()) + "/" + database;
+}
+
+void PgOwnCluster::execute(const std::string& sql) {
+  impl_->cluster.admin().execute_raw(sql);
+}
+
+void PgOwnCluster::require_password(const std::string& role) {
+  impl_->cluster.prepend_hba("host all " + role + " 127.0.0.1/32 scram-sha-256");
+}
+
+struct PgPrimaryAndReplica::Impl {
+  PgCluster primary;
+  std::string database_url;
+  std::unique_ptr<PgCluster> replica;
+};
+
+PgPrimaryAndReplica::PgPrimaryAndReplica() : impl_(std::make_unique<Impl>()) {
+  impl_->database_url = impl_->primary.create_database();
+  impl_->replica = std::make_unique<PgCluster>(impl_->primary.port());
+}
+
+PgPrimaryAndReplica::~PgPrimaryAndReplica() = default;
+
+std::string PgPrimaryAndReplica::primary_url() const {
+  return impl_->database_url;
+}
+
+std::string PgPrimaryAndReplica::replica_url() const {
+  auto name = impl_->database_url.substr(impl_->database_url.rfind('/') + 1);
+  return impl_->replica->url(name);
+}
+
+void PgPrimaryAndReplica::pause_replay() {
+  impl_->replica->admin().execute_raw("SELECT pg_wal_replay_pause()");
+}
+
+void PgPrimaryAndReplica::resume_replay() {
+  impl_->replica->admin().execute_raw("SELECT pg_wal_replay_resume()");
+}
+
+void PgPrimaryAndReplica::stop_replica() {
+  impl_->replica->stop();
 }
 
 std::string new_database_url() {

@@ -7,13 +7,16 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 
 #include "blob/s3_store.hpp"
 #include "platform/config.hpp"
+#include "support/test_app.hpp"
 
 namespace cma::testing {
 
@@ -57,6 +60,35 @@ S3Harness::S3Harness() {
   }
   port_ = static_cast<int>(v.at("port").as_int64());
   storage_url_ = std::string(v.at("storageUrl").as_string());
+  std::string secrets(v.at("secretsEndpoint").as_string());
+  secrets_port_ = std::stoi(secrets.substr(secrets.rfind(':') + 1));
+}
+
+namespace {
+std::string escaped(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+void S3Harness::put_secret(const std::string& arn, const std::string& value) const {
+  auto r = http_request(secrets_port_, "PUT", "/_test/secrets/" + escaped(arn), value);
+  if (r.status != 200) throw std::runtime_error("the harness did not take the secret: " + r.body);
+}
+
+int S3Harness::secret_reads(const std::string& arn) const {
+  auto r = http_request(secrets_port_, "GET", "/_test/secrets/" + escaped(arn));
+  if (r.status != 200) throw std::runtime_error("the harness did not answer: " + r.body);
+  return static_cast<int>(r.obj().at("reads").as_int64());
 }
 
 S3Harness::~S3Harness() {

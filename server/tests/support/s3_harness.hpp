@@ -24,6 +24,11 @@ class S3Harness {
   const std::string& storage_url() const { return storage_url_; }
   // The S3 adapter on that bucket, with the harness's keys.
   std::unique_ptr<app::BlobStore> store() const;
+  // Secrets Manager's GetSecretValue (AWS_ENDPOINT_URL_SECRETS_MANAGER), signed with the same keys:
+  // the test sets a secret's value, and learns how many times it was read.
+  std::string secrets_endpoint() const { return "http://127.0.0.1:" + std::to_string(secrets_port_); }
+  void put_secret(const std::string& arn, const std::string& value) const;
+  int secret_reads(const std::string& arn) const;
 
  private:
   void stop();
@@ -31,6 +36,7 @@ class S3Harness {
   pid_t pid_ = -1;
   int stdin_fd_ = -1;
   int port_ = 0;
+  int secrets_port_ = 0;
   std::string storage_url_;
 };
 

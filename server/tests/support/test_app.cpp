@@ -136,10 +136,12 @@ HttpResult raw_http_request(int port, const std::string& bytes) {
 }
 
 TestApp::TestApp(TestAppOptions options)
-    : url_(options.same_database_as != nullptr ? options.same_database_as->url_ : new_database_url()),
+    : url_(options.same_database_as != nullptr ? options.same_database_as->url_
+           : !options.database_url.empty()     ? options.database_url
+                                               : new_database_url()),
       clock_(std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now())) {
   ids_ = std::make_unique<platform::UuidV7Generator>(clock_);
-  db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait);
+  db_ = std::make_unique<store::SociDatabase>(url_, options.workers, options.pool_wait, options.database_read_url);
   if (options.same_database_as == nullptr) db_->migrate();
   reference_ = refdata::load_reference_data("");
   if (options.blobs != nullptr) {
@@ -214,6 +216,7 @@ TestApp::TestApp(TestAppOptions options)
   opt.drain_seconds = 5;
   opt.lame_duck_seconds = options.lame_duck_seconds;
   opt.trust_proxy = options.trust_proxy;
+  opt.proxy_hops = options.proxy_hops;
   opt.max_connections = options.max_connections;
   server_ = std::make_unique<http::Server>([this](http::Request& r) { return api_->handle(r); }, opt);
   server_->start();

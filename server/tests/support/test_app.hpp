@@ -74,6 +74,7 @@ struct TestAppOptions {
   int queue_limit = 256;
   std::size_t max_body_bytes = 64 * 1024;
   bool trust_proxy = false;  // X-Forwarded-For / X-Forwarded-Proto, as behind a load balancer
+  int proxy_hops = 1;        // 2: CloudFront in front of the load balancer
   domain::LoginThrottlePolicy throttle{};
   app::SessionPolicy sessions{};
   std::chrono::milliseconds pool_wait{platform::kDefaultDbPoolWaitMs};
@@ -88,6 +89,9 @@ struct TestAppOptions {
   app::RateLimits limits{};
   // Serve the database (and the accounts) of an app already running, as a second API process would.
   const TestApp* same_database_as = nullptr;
+  // A database of the test's own (empty: migrated and seeded here), and a read replica of it.
+  std::string database_url = {};
+  std::string database_read_url = {};
   // Documents: the largest file an upload may carry, and the object store (local files in a fresh
   // temporary directory unless one is given; owned by the test).
   std::uint64_t max_upload_bytes = 25ull * 1024 * 1024;

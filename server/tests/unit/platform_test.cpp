@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <vector>
 
 #include "platform/clock.hpp"
@@ -114,6 +115,38 @@ TEST(Config, DefaultsFlagsWinAndErrorsNameTheVariable) {
   EXPECT_EQ(error_for({{"DB_POOL_WAIT_MS", "0"}}), "DB_POOL_WAIT_MS");
   EXPECT_EQ(error_for({{"DB_POOL_WAIT_MS", "2s"}}), "DB_POOL_WAIT_MS");
   EXPECT_EQ(error_for({{"TRUST_PROXY", "maybe"}}), "TRUST_PROXY");
+  EXPECT_EQ(error_for({{"DATABASE_READ_URL", "postgresql://replica/cma"}}), "DATABASE_READ_URL")
+      << "a replica of an SQLite file";
+  EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"},
+                       {"JWT_SECRET", std::string(40, 'x')},
+                       {"DATABASE_READ_URL", "mysql://replica/cma"}}),
+            "DATABASE_READ_URL");
+  EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"},
+                       {"JWT_SECRET", std::string(40, 'x')},
+                       {"DATABASE_READ_URL", "postgresql://replica/cma"}}),
+            "none");
+  EXPECT_EQ(error_for({{"DATABASE_PASSWORD_SECRET_ARN", "arn:aws:secretsmanager:eu-west-2:1:secret:x"}}),
+            "DATABASE_PASSWORD_SECRET_ARN")
+      << "an SQLite file has no password";
+  for (const char* arn :
+       {"cma-db", "arn:aws:s3:::bucket", "arn:aws:secretsmanager:EU WEST:1:secret:x",
+        "arn:aws:secretsmanager:eu-west-2:1:parameter:x", "arn:aws:secretsmanager:eu-west-2:1:secret:"})
+    EXPECT_EQ(error_for({{"DATABASE_URL", "postgresql://db/cma"},
+                         {"JWT_SECRET", std::string(40, 'x')},
+                         {"DATABASE_PASSWORD_SECRET_ARN", arn}}),
+              "DATABASE_PASSWORD_SECRET_ARN")
+        << arn;
+  EXPECT_EQ(secrets_manager_arn_region("arn:aws:secretsmanager:eu-west-2:123456789012:secret:rds!db-1-AbC"),
+            "eu-west-2");
+  EXPECT_EQ(error_for({{"TRUST_PROXY", "6"}}), "TRUST_PROXY");
+  EXPECT_EQ(error_for({{"TRUST_PROXY", "-1"}}), "TRUST_PROXY");
+  for (auto [value, trusted, hops] : {std::tuple{"true", true, 1}, std::tuple{"false", false, 1},
+                                      std::tuple{"2", true, 2}, std::tuple{"1", true, 1}, std::tuple{"0", false, 1}}) {
+    Config proxied;
+    ASSERT_FALSE(load_config(env_of({{"TRUST_PROXY", value}}), {}, false, proxied)) << value;
+    EXPECT_EQ(proxied.trust_proxy, trusted) << value;
+    EXPECT_EQ(proxied.proxy_hops, hops) << value;
+  }
   EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "0"}}), "MAX_CONNECTIONS");
   EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "many"}}), "MAX_CONNECTIONS");
   EXPECT_EQ(error_for({{"MAX_CONNECTIONS", "1000001"}}), "MAX_CONNECTIONS");

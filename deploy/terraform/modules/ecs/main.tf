@@ -21,15 +21,15 @@ locals {
       tg_arn_suffix    = var.api_target_group_arn_suffix
       uses_data        = true
       environment = {
-        DATABASE_URL      = local.database_url
-        DATABASE_READ_URL = local.database_read_url
-        STORAGE_URL       = local.storage_url
-        TRUST_PROXY       = "true"
-        DRAIN_SECONDS     = "20"
+        DATABASE_URL                 = local.database_url
+        DATABASE_READ_URL            = local.database_read_url
+        DATABASE_PASSWORD_SECRET_ARN = var.db_master_secret_arn
+        STORAGE_URL                  = local.storage_url
+        TRUST_PROXY                  = "2" # CloudFront, then the load balancer
+        DRAIN_SECONDS                = "20"
       }
       secrets = {
         JWT_SECRET = aws_secretsmanager_secret.jwt.arn
-        PGPASSWORD = "${var.db_master_secret_arn}:password::"
         REDIS_URL  = var.redis_url_secret_arn
       }
     }
@@ -41,7 +41,7 @@ locals {
       tg_arn_suffix    = var.web_target_group_arn_suffix
       uses_data        = false
       environment = {
-        TRUST_PROXY   = "true"
+        TRUST_PROXY   = "2" # CloudFront, then the load balancer
         DRAIN_SECONDS = "20"
       }
       secrets = {}
@@ -54,12 +54,12 @@ locals {
       tg_arn_suffix    = null
       uses_data        = true
       environment = {
-        DATABASE_URL = local.database_url
-        STORAGE_URL  = local.storage_url
+        DATABASE_URL                 = local.database_url
+        DATABASE_PASSWORD_SECRET_ARN = var.db_master_secret_arn
+        STORAGE_URL                  = local.storage_url
       }
       secrets = {
-        PGPASSWORD = "${var.db_master_secret_arn}:password::"
-        REDIS_URL  = var.redis_url_secret_arn
+        REDIS_URL = var.redis_url_secret_arn
       }
     }
   }
@@ -226,7 +226,7 @@ data "aws_iam_policy_document" "execution_secrets" {
   statement {
     sid       = "ReadTaskSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.jwt.arn, var.redis_url_secret_arn, var.db_master_secret_arn]
+    resources = [aws_secretsmanager_secret.jwt.arn, var.redis_url_secret_arn]
   }
 }
 
@@ -266,6 +266,18 @@ data "aws_iam_policy_document" "task" {
     sid       = "EcsExecLogs"
     actions   = ["logs:DescribeLogGroups", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
     resources = ["${aws_cloudwatch_log_group.exec.arn}:*", aws_cloudwatch_log_group.exec.arn]
+  }
+
+  # The database password: read by the server itself (DATABASE_PASSWORD_SECRET_ARN), at start and
+  # again after RDS rotates it, so running tasks keep opening connections.
+  dynamic "statement" {
+    for_each = each.value.uses_data ? [1] : []
+
+    content {
+      sid       = "DatabasePassword"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = [var.db_master_secret_arn]
+    }
   }
 
   dynamic "statement" {

@@ -158,7 +158,7 @@ variable "db_username" {
 
 variable "db_master_secret_arn" {
   type        = string
-  description = "RDS-managed secret whose password key becomes PGPASSWORD."
+  description = "RDS-managed master secret; the API and workers read its password key themselves (DATABASE_PASSWORD_SECRET_ARN), again after each rotation."
 }
 
 variable "redis_url_secret_arn" {

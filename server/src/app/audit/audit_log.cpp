@@ -133,7 +133,7 @@ Result<Page<domain::AuditEntry>> list_audit(const Deps& deps, const Actor& actor
   check_time("from", q.from, f.from);
   check_time("to", q.to, f.to);
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  auto tx = deps.db.begin(TxMode::read);
+  auto tx = deps.db.begin(TxMode::read, ReadFrom::replica);
   auto rows = tx->get<AuditRepository>().list(f, q.page.after_id, q.page.limit + 1);
   return make_page(std::move(rows), q.page.limit, [](const domain::AuditEntry& e) { return e.id; });
 }
@@ -145,7 +145,7 @@ Result<Page<AccessRefusal>> list_refusals(const Deps& deps, const Actor& actor, 
   auto scope = audit_scope(p, q.centre_id);
   if (!scope) return scope.error();
   RefusalFilter f{std::move(scope.value()), q.user_id};
-  auto tx = deps.db.begin(TxMode::read);
+  auto tx = deps.db.begin(TxMode::read, ReadFrom::replica);
   auto rows = tx->get<AuditRepository>().list_refusals(f, q.page.after_id, q.page.limit + 1);
   return make_page(std::move(rows), q.page.limit, [](const AccessRefusal& r) { return r.id; });
 }
@@ -156,7 +156,7 @@ AuditVerification verify_chains(Database& db, const std::optional<std::string>& 
   AuditVerification report;
   // One snapshot for the whole run: the heads and the entries as of the same moment, so appends
   // committing meanwhile (a live system) are either wholly seen or not at all.
-  auto tx = db.begin(TxMode::snapshot);
+  auto tx = db.begin(TxMode::snapshot, ReadFrom::replica);
   auto& repo = tx->get<AuditRepository>();
   std::vector<std::string> chains;
   if (only)

@@ -130,7 +130,7 @@ Result<Dashboard> get_dashboard(const Deps& deps, const Actor& actor, const std:
   if (scope) {
     // One statement for the version and the time-dependent counts; the counters' figures come from
     // the cache while the version stands, else from one statement that reads them with theirs.
-    auto tx = deps.db.begin(TxMode::read);
+    auto tx = deps.db.begin(TxMode::read, ReadFrom::replica);
     auto& repo = tx->get<DashboardRepository>();
     d.centre_id = scope->centre_id();
     if (!adviser_id.empty() && !tx->get<UserRepository>().find(Scope(*scope), adviser_id))
@@ -151,7 +151,7 @@ Result<Dashboard> get_dashboard(const Deps& deps, const Actor& actor, const std:
     if (deps.dashboard_cache) deps.dashboard_cache->keep(view, counters.version, today_text, d.figures);
     return d;
   }
-  auto tx = deps.db.begin(TxMode::snapshot);
+  auto tx = deps.db.begin(TxMode::snapshot, ReadFrom::replica);
   auto& repo = tx->get<DashboardRepository>();
   // The network: the sum of every centre, and each centre's own figures.
   auto rows = repo.read_network(Tenancy::for_authentication());

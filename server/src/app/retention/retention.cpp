@@ -97,7 +97,7 @@ Result<RetentionReport> retention_report(const Deps& deps, const Actor& actor, c
   if (auto refused = authorize(actor.principal, domain::Permission::audit_read))
     return refuse(deps, actor, *refused, "retention.report", "retention");
   auto reach = Tenancy::of(actor.principal);
-  auto tx = deps.db.begin(TxMode::snapshot);
+  auto tx = deps.db.begin(TxMode::snapshot, ReadFrom::replica);
   std::vector<CentreScope> centres;
   if (!centre_id.empty()) {
     auto one = Tenancy::centre_within(reach, centre_id);

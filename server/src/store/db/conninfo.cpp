@@ -35,7 +35,7 @@ std::string conninfo_value(const std::string& v) {
 
 // postgresql://user:password@host:port/dbname?sslmode=require → libpq key/value form, which SOCI
 // passes through unchanged (it mangles URIs).
-std::string postgres_conninfo(const std::string& url) {
+std::string postgres_conninfo(const std::string& url, const std::string& password) {
   std::string_view rest = url;
   rest.remove_prefix(rest.find("://") + 3);
   std::string out;
@@ -86,6 +86,7 @@ std::string postgres_conninfo(const std::string& url) {
     if (amp == std::string_view::npos) break;
     query.remove_prefix(amp + 1);
   }
+  if (!password.empty()) add("password", password);  // libpq: the last value of a keyword counts
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "store/db/pool.hpp"
 
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -34,6 +35,18 @@ void use_wal(soci::session& s) {
       throw std::runtime_error("the SQLite database could not be switched to WAL mode");
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+}
+
+// Whether an idle PostgreSQL connection still holds. Nothing arrives on an idle connection unless
+// the server is closing it (a restart, a failover, a replica going away, an administrator ending
+// it), usually with a last message and then the end of the stream, which may come a moment apart:
+// anything to read at all means it is not to be used. Checked without a round trip.
+bool still_connected(soci::session& s) {
+  auto* conn = static_cast<soci::postgresql_session_backend*>(s.get_backend())->conn_;
+  if (PQstatus(conn) != CONNECTION_OK) return false;
+  pollfd p{PQsocket(conn), POLLIN, 0};
+  if (p.fd < 0) return false;
+  return ::poll(&p, 1, 0) == 0;
 }
 
 }  // namespace
@@ -74,7 +87,20 @@ std::unique_ptr<soci::session> SessionPool::connect() {
     *s << "PRAGMA foreign_keys = ON";
     *s << "PRAGMA busy_timeout = 10000";
   } else {
-    s = std::make_unique<soci::session>(*soci::factory_postgresql(), postgres_conninfo(url_));
+    if (!password_) {
+      s = std::make_unique<soci::session>(*soci::factory_postgresql(), postgres_conninfo(url_));
+    } else {
+      auto password = password_(nullptr);
+      try {
+        s = std::make_unique<soci::session>(*soci::factory_postgresql(), postgres_conninfo(url_, password));
+      } catch (const soci::soci_error&) {
+        // Refused, perhaps because the secret was rotated since it was read: read it again, and
+        // try once more if it changed.
+        auto fresh = password_(&password);
+        if (fresh == password) throw;
+        s = std::make_unique<soci::session>(*soci::factory_postgresql(), postgres_conninfo(url_, fresh));
+      }
+    }
     *s << "SET TIME ZONE 'UTC'";
   }
   return s;
@@ -87,7 +113,11 @@ std::unique_ptr<soci::session> SessionPool::acquire() {
     if (!idle_.empty()) {
       auto s = std::move(idle_.back());
       idle_.pop_back();
-      return s;
+      if (dialect_ == Dialect::sqlite || still_connected(*s)) return s;
+      lock.unlock();
+      release(std::move(s), false);  // closed, and a new one opened in its place below
+      lock.lock();
+      continue;
     }
     if (open_sessions_ < max_sessions_) {
       ++open_sessions_;

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "store/db/dialect.hpp"
 #include "store/db/group_commit.hpp"
+#include "store/db/password_source.hpp"
 #include "store/db/query.hpp"
 
 namespace cma::store::db {
@@ -30,6 +32,7 @@ class SessionPool {
   // PostgreSQL, whose writers run side by side: nullptr.
   GroupCommit* group_commit() { return group_commit_.get(); }
   std::size_t discarded() const;
+  void set_password_source(PasswordSource source) { password_ = std::move(source); }
 
  private:
   std::unique_ptr<soci::session> connect();
@@ -39,6 +42,7 @@ class SessionPool {
   std::string sqlite_path_;
   int max_sessions_;
   std::chrono::milliseconds pool_wait_;
+  PasswordSource password_;
 
   mutable std::mutex mu_;
   std::condition_variable cv_;
