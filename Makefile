@@ -25,8 +25,8 @@ run: build web
 cluster: build web
 	@node deploy/cluster/cluster.mjs --binary build/release/bin/cma
 
-# Every test: C++ unit tests, HTTP integration tests on SQLite and on a real PostgreSQL the harness
-# starts, once in the release build (-Werror) and once under address/undefined sanitizers; the web
+# Every test: C++ unit tests in the release build (-Werror), then unit and HTTP integration tests on
+# SQLite and on a real PostgreSQL the harness starts under address/undefined sanitizers; the web
 # app's lint, type check and Vitest, and its end-to-end tests in Chromium against `cma serve`.
 test: bootstrap
 	@scripts/test
