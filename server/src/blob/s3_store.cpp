@@ -7,6 +7,7 @@
 
 #include "blob/file_store.hpp"
 #include "platform/crypto.hpp"
+#include "platform/xray.hpp"
 
 namespace cma::blob {
 
@@ -107,7 +108,25 @@ void S3BlobStore::encryption_headers(std::vector<std::pair<std::string, std::str
     headers.emplace_back("x-amz-server-side-encryption-aws-kms-key-id", settings_.kms_key_id);
 }
 
+namespace {
+// The S3 API operation a call is, as X-Ray names AWS calls.
+const char* s3_operation(const std::string& method, const std::vector<std::pair<std::string, std::string>>& query) {
+  auto has = [&query](const char* name) {
+    return std::any_of(query.begin(), query.end(), [name](const auto& q) { return q.first == name; });
+  };
+  if (method == "GET") return has("uploadId") ? "ListParts" : "GetObject";
+  if (method == "HEAD") return "HeadObject";
+  if (method == "PUT") return has("partNumber") ? "UploadPart" : "PutObject";
+  if (method == "POST") return has("uploads") ? "CreateMultipartUpload" : "CompleteMultipartUpload";
+  if (method == "DELETE") return has("uploadId") ? "AbortMultipartUpload" : "DeleteObject";
+  return "S3";
+}
+}  // namespace
+
 Result<HttpResponse> S3BlobStore::attempt(const Call& call) {
+  // Each attempt, retries included, is a subsegment of the request's trace.
+  platform::xray::Span span("S3", "aws");
+  span.set_aws(s3_operation(call.method, call.query), settings_.region);
   auto creds = credentials_->get();
   if (!creds) return creds.error();
   sigv4::Request req;
@@ -129,7 +148,9 @@ Result<HttpResponse> S3BlobStore::attempt(const Call& call) {
   http.body = call.body;
   http.send_body = call.send_body;
   http.on_body = call.on_body;
-  return http_perform(http);
+  auto response = http_perform(http);
+  span.set_http(call.method, static_cast<int>(response.status));
+  return response;
 }
 
 void S3BlobStore::backoff(int attempt) const {

@@ -7,6 +7,7 @@
 #include "blob/http_client.hpp"
 #include "blob/sigv4.hpp"
 #include "platform/crypto.hpp"
+#include "platform/xray.hpp"
 
 namespace cma::blob {
 
@@ -55,6 +56,8 @@ Result<std::string> SecretsManagerPassword::get(const std::string* refused) {
 }
 
 Result<std::string> SecretsManagerPassword::read_secret() {
+  platform::xray::Span span("SecretsManager", "aws");
+  span.set_aws("GetSecretValue", region_);
   auto creds = credentials_->get();
   if (!creds) return creds.error();
   std::string body = boost::json::serialize(boost::json::object{{"SecretId", arn_}});
@@ -77,6 +80,7 @@ Result<std::string> SecretsManagerPassword::read_secret() {
   for (const auto& [name, value] : req.headers)
     if (name != "Host") http.headers.emplace_back(name, value);
   auto resp = http_perform(http);
+  span.set_http("POST", static_cast<int>(resp.status));
   if (resp.status == 0) return Error::unavailable("Secrets Manager could not be reached: " + resp.transport_error);
   boost::system::error_code ec;
   auto v = boost::json::parse(resp.body, ec);

@@ -90,6 +90,21 @@ void append_subsegments(std::string& out, const Segment& s, int parent) {
       append_field(out, "namespace", sub.name_space);
     }
     if (sub.fault) out += ",\"fault\":true";
+    if (sub.error) out += ",\"error\":true";
+    if (!sub.aws_operation.empty()) {
+      out += ",\"aws\":{";
+      append_field(out, "operation", sub.aws_operation);
+      out += ',';
+      append_field(out, "region", sub.aws_region);
+      out += '}';
+    }
+    if (!sub.http_method.empty()) {
+      out += ",\"http\":{\"request\":{";
+      append_field(out, "method", sub.http_method);
+      out += "}";
+      if (sub.http_status > 0) out += ",\"response\":{\"status\":" + std::to_string(sub.http_status) + "}";
+      out += '}';
+    }
     if (!sub.sql_query.empty() || !sub.sql_database_type.empty()) {
       out += ",\"sql\":{";
       append_field(out, "sanitized_query", sub.sql_query);
@@ -284,6 +299,22 @@ void Span::set_sql(std::string_view sanitized_query, std::string_view database_t
   auto& sub = segment_->subsegments[static_cast<std::size_t>(index_)];
   sub.sql_query = std::string(sanitized_query.substr(0, kMaxSqlBytes));
   sub.sql_database_type = std::string(database_type);
+}
+
+void Span::set_aws(std::string_view operation, std::string_view region) {
+  if (segment_ == nullptr) return;
+  auto& sub = segment_->subsegments[static_cast<std::size_t>(index_)];
+  sub.aws_operation = std::string(operation.substr(0, 64));
+  sub.aws_region = std::string(region.substr(0, 64));
+}
+
+void Span::set_http(std::string_view method, int status) {
+  if (segment_ == nullptr) return;
+  auto& sub = segment_->subsegments[static_cast<std::size_t>(index_)];
+  sub.http_method = std::string(method.substr(0, 16));
+  sub.http_status = status;
+  if (status == 0 || status >= 500) sub.fault = true;
+  if (status >= 400 && status < 500) sub.error = true;
 }
 
 void Span::set_fault() {

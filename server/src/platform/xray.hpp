@@ -41,7 +41,12 @@ struct Subsegment {
   std::string name_space;  // "remote" for calls to another service, "" for local work
   double start_time = 0;
   double end_time = 0;
-  bool fault = false;
+  bool fault = false;         // a 5xx or no answer
+  bool error = false;         // a 4xx
+  std::string aws_operation;  // a call to an AWS service: "PutObject"
+  std::string aws_region;
+  std::string http_method;  // a call over HTTP, and its status (0: no answer)
+  int http_status = 0;
   std::string sql_query;          // sanitized: the statement's text, never its parameters
   std::string sql_database_type;  // "PostgreSQL", "SQLite"
   int parent = -1;                // index of the enclosing subsegment, -1 for the segment itself
@@ -101,6 +106,10 @@ class Span {
 
   bool recording() const { return segment_ != nullptr; }
   void set_sql(std::string_view sanitized_query, std::string_view database_type);
+  // An AWS service call (namespace "aws"): its operation and region.
+  void set_aws(std::string_view operation, std::string_view region);
+  // The outgoing HTTP call's method and status: 5xx or 0 (no answer) mark a fault, 4xx an error.
+  void set_http(std::string_view method, int status);
   void set_fault();
   void end();
 

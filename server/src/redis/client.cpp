@@ -1,6 +1,7 @@
 #include "redis/client.hpp"
 
 #include "platform/log.hpp"
+#include "platform/xray.hpp"
 
 namespace cma::redis {
 
@@ -50,9 +51,13 @@ void Client::succeeded() {
 }
 
 std::optional<Reply> Client::command(const std::vector<std::string>& args) {
+  platform::xray::Span span("Redis", "remote");  // in the request's trace, when it is traced
   try {
     auto c = take();
-    if (!c) return std::nullopt;
+    if (!c) {  // skipped while Redis is known to be down
+      span.set_fault();
+      return std::nullopt;
+    }
     try {
       auto r = c->command(args);
       give_back(std::move(c));
@@ -72,6 +77,7 @@ std::optional<Reply> Client::command(const std::vector<std::string>& args) {
       return r;
     }
   } catch (const std::exception& e) {
+    span.set_fault();
     failed(e.what());
     return std::nullopt;
   }

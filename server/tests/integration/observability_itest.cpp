@@ -11,7 +11,11 @@
 
 #include "platform/metrics.hpp"
 #include "platform/xray.hpp"
+#include "redis/client.hpp"
+#include "redis/rate_limiter.hpp"
 #include "support/backend.hpp"
+#include "support/redis_server.hpp"
+#include "support/s3_harness.hpp"
 #include "support/test_app.hpp"
 
 namespace cma::testing {
@@ -241,6 +245,62 @@ TEST(XRay, ACalendarFeedIsTracedByItsRouteNotItsSecretPath) {
   auto seg = daemon.next_segment();
   EXPECT_EQ(seg.at("http").at("request").at("url").as_string(), "/ical/{file}");
   EXPECT_EQ(json::serialize(seg).find(path.substr(6, 43)), std::string::npos) << "the secret is never traced";
+}
+
+// S3 and Redis calls made for a request are subsegments of its trace: S3 as the AWS service with its
+// operation and status, Redis (the rate limiter's counters) as a remote one.
+TEST(XRay, S3AndRedisCallsAreSubsegmentsOfTheRequest) {
+  FakeDaemon daemon;
+  platform::xray::Tracer tracer({daemon.address(), "cma-itest", 1.0});
+  S3Harness s3;
+  auto store = s3.store();
+  RedisServer redis_server;
+  redis::Client redis_client(redis_server.settings());
+  redis::RedisRateLimiter limiter(redis_client);
+  TestAppOptions o;
+  o.tracer = &tracer;
+  o.blobs = store.get();
+  o.limiter = &limiter;
+  o.limits.api_per_user.limit = 100;
+  TestApp app(o);
+  auto token = app.login(app.advisor_a);
+  daemon.next_segment();  // the sign-in's
+  auto client = app.post("/api/v1/clients", json::object{{"firstName", "Trace"}, {"lastName", "Able"}}, token);
+  ASSERT_EQ(client.status, 201) << client.body;
+  daemon.next_segment();
+  auto kase = app.post("/api/v1/cases", json::object{{"clientId", client.str("id")}}, token);
+  ASSERT_EQ(kase.status, 201) << kase.body;
+  daemon.next_segment();
+
+  const std::string boundary = "cma-xray-7d1f";
+  const std::string pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+  std::string body = "--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\npayslip\r\n--" + boundary +
+                     "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.pdf\"\r\n" +
+                     "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n";
+  auto up = app.call("POST", "/api/v1/cases/" + kase.str("id") + "/documents", token, body,
+                     {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+  ASSERT_EQ(up.status, 201) << up.body;
+  auto seg = daemon.next_segment();
+  int s3_calls = 0, redis_calls = 0;
+  for (const auto* sub : all_subsegments(seg)) {
+    if (sub->at("name").as_string() == "S3") {
+      ++s3_calls;
+      EXPECT_EQ(sub->at("namespace").as_string(), "aws");
+      EXPECT_EQ(sub->at("aws").at("operation").as_string(), "PutObject");
+      EXPECT_EQ(sub->at("aws").at("region").as_string(), "eu-west-2");
+      EXPECT_EQ(sub->at("http").at("request").at("method").as_string(), "PUT");
+      EXPECT_EQ(sub->at("http").at("response").at("status").as_int64(), 200);
+      EXPECT_FALSE(sub->contains("fault"));
+    }
+    if (sub->at("name").as_string() == "Redis") {
+      ++redis_calls;
+      EXPECT_EQ(sub->at("namespace").as_string(), "remote");
+      EXPECT_FALSE(sub->contains("fault"));
+    }
+  }
+  EXPECT_EQ(s3_calls, 1) << json::serialize(seg);
+  EXPECT_GE(redis_calls, 1) << json::serialize(seg);
 }
 
 }  // namespace cma::testing
