@@ -498,6 +498,11 @@ describe('the web app', () => {
     const versions = page.getByRole('table', { name: 'Versions' });
     await versions.getByRole('cell', { name: /council-letter\.pdf/ }).waitFor();
     await versions.getByRole('button', { name: 'Download version 1' }).waitFor();
+    // The PDF is previewed in the page, in a frame of the bytes the API returned (a CSP that
+    // refused the frame would be one of `problems`).
+    const preview = page.getByTitle('PDF preview: Version 1 of Council tax letter');
+    await preview.waitFor();
+    assert.match(await preview.getAttribute('src'), /^blob:/);
     await checkScreen(page, 'document');
 
     // The server extracts the text in the background; the page reads the document again until

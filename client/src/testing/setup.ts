@@ -26,6 +26,12 @@ class NoResizeObserver {
   disconnect(): void {}
 }
 window.ResizeObserver = NoResizeObserver;
+// jsdom has Blob but no object URLs: previews and downloads get a name that stands for the blob.
+if (typeof URL.createObjectURL !== 'function') {
+  let made = 0;
+  URL.createObjectURL = () => `blob:http://localhost/${(made += 1)}`;
+  URL.revokeObjectURL = () => undefined;
+}
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -169,6 +169,8 @@ TEST_F(Web, SecurityHeadersAreSetAndHstsOnlyBehindTls) {
     EXPECT_NE(csp.find("script-src 'self';"), std::string::npos) << path << ": " << csp;
     EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path;
     EXPECT_NE(csp.find("object-src 'none'"), std::string::npos) << path;
+    // Frames only of the page's own blob: previews, never of another origin.
+    EXPECT_NE(csp.find("frame-src 'self' blob:;"), std::string::npos) << path;
     EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << path;
     EXPECT_EQ(r.header("referrer-policy"), "strict-origin-when-cross-origin") << path;
     EXPECT_EQ(r.header("strict-transport-security"), "") << path;

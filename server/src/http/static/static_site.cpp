@@ -154,7 +154,8 @@ std::unique_ptr<StaticSite> StaticSite::load(const fs::path& root, StaticSiteOpt
   site->content_security_policy_ =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
       "font-src 'self' data:; connect-src " +
-      connect + "; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+      connect +
+      "; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   return site;
 }
 

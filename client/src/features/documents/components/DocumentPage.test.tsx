@@ -36,6 +36,36 @@ describe('a document’s page', () => {
     expect(screen.getByRole('link', { name: 'Back to the case’s documents' })).toHaveAttribute('href', `/cases/${CASE_ID}?tab=documents`);
   });
 
+  it('previews a PDF in a frame of its own bytes', async () => {
+    server.use(on('get', '/api/v1/documents/{id}', () => ({ status: 200, body: makeDocument({ name: 'Statement March', contentType: 'application/pdf' }) })));
+    renderApp(page, adviser);
+    const frame = await screen.findByTitle(/^PDF preview: Version \d+ of Statement March$/);
+    expect(frame.tagName).toBe('IFRAME');
+    expect(frame.getAttribute('src')).toMatch(/^blob:/);
+    expect(screen.getByRole('button', { name: 'Open the PDF in a new tab' })).toBeInTheDocument();
+  });
+
+  it('shows an image document as an image', async () => {
+    server.use(on('get', '/api/v1/documents/{id}', () => ({ status: 200, body: makeDocument({ name: 'Payslip', contentType: 'image/png' }) })));
+    renderApp(page, adviser);
+    const img = await screen.findByRole('img', { name: /^Version \d+ of Payslip$/ });
+    expect(img.getAttribute('src')).toMatch(/^blob:/);
+    expect(screen.queryByTitle(/PDF preview/)).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the preview’s bytes cannot be read', async () => {
+    server.use(
+      on('get', '/api/v1/documents/{id}', () => ({ status: 200, body: makeDocument({ contentType: 'application/pdf' }) })),
+      on('get', '/api/v1/documents/{id}/content', () => ({
+        status: 503,
+        body: problem(503, '/problems/unavailable', 'The document store could not be reached.'),
+      })),
+    );
+    renderApp(page, adviser);
+    expect(await screen.findByText(/document store could not be reached/)).toBeInTheDocument();
+    expect(screen.queryByTitle(/PDF preview/)).not.toBeInTheDocument();
+  });
+
   it('says plainly why extraction failed', async () => {
     const doc = makeDocument({ extractionStatus: 'failed', extractionError: 'The PDF is encrypted.', versions: [makeDocumentVersion({ extractionStatus: 'failed' })] });
     server.use(on('get', '/api/v1/documents/{id}', () => ({ status: 200, body: doc })));

@@ -79,19 +79,27 @@ function ExtractedText({ d }: { d: Document }) {
   );
 }
 
-// Images are drawn in the page. A PDF opens in a new tab: the app's Content-Security-Policy
-// allows no frames or objects, and blob: images only. Anything else can only be downloaded.
+// Images and PDFs are drawn in the page from their bytes, fetched through the API (which checks
+// them against the SHA-256 recorded at upload). A PDF is shown in a frame by the browser's own PDF
+// viewer; the app's Content-Security-Policy allows frames of blob: URLs the page made itself and
+// nothing else. The PDF can also open in a tab of its own. Anything else can only be downloaded.
 function Preview({ d }: { d: Document }) {
   const kind = previewKind(d.contentType);
-  const image = useDocumentBlob(d.id, d.currentVersion, kind === 'image');
+  const bytes = useDocumentBlob(d.id, d.currentVersion, kind !== null);
   const pdf = useOpenPdf();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (image.data === undefined) return;
-    const made = URL.createObjectURL(image.data);
+    if (bytes.data === undefined || kind === null) return;
+    // The type is the one sniffed at upload, never what the response says, so the frame can only
+    // ever hold a PDF or an image.
+    const made = URL.createObjectURL(new Blob([bytes.data], { type: kind === 'pdf' ? 'application/pdf' : d.contentType }));
     setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [image.data]);
+    return () => {
+      URL.revokeObjectURL(made);
+      setUrl(null);
+    };
+  }, [bytes.data, kind, d.contentType]);
+  const label = `Version ${d.currentVersion} of ${d.name}`;
   return (
     <Card withBorder component="section" aria-labelledby="preview-heading">
       <Stack gap="sm">
@@ -111,10 +119,13 @@ function Preview({ d }: { d: Document }) {
             {errorMessage(pdf.error)}
           </Alert>
         )}
-        {image.isError && <ErrorState error={image.error} onRetry={() => void image.refetch()} />}
-        {kind === 'image' && image.isPending && <LoadingState label="Loading the preview…" />}
+        {bytes.isError && <ErrorState error={bytes.error} onRetry={() => void bytes.refetch()} />}
+        {kind !== null && bytes.isPending && <LoadingState label="Loading the preview…" />}
         {kind === 'image' && url !== null && (
-          <img src={url} alt={`Version ${d.currentVersion} of ${d.name}`} style={{ maxWidth: '100%', maxHeight: '40rem', objectFit: 'contain' }} />
+          <img src={url} alt={label} style={{ maxWidth: '100%', maxHeight: '40rem', objectFit: 'contain' }} />
+        )}
+        {kind === 'pdf' && url !== null && (
+          <iframe src={url} title={`PDF preview: ${label}`} style={{ width: '100%', height: '40rem', border: '1px solid var(--mantine-color-gray-4)' }} />
         )}
       </Stack>
     </Card>
