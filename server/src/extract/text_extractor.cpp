@@ -3,9 +3,14 @@
 #include <leptonica/allheaders.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 #include <tesseract/baseapi.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -70,6 +75,33 @@ class ExtractOcr {
   tesseract::TessBaseAPI api_;
 };
 
+// A page with no more than this many letters or digits in its text layer is taken as a scan.
+constexpr int kScannedPageMaxChars = 8;
+
+int visible_chars(std::string_view utf8) {
+  return static_cast<int>(
+      std::count_if(utf8.begin(), utf8.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }));
+}
+
+// A rendered page as an 8-bit grey Leptonica image at `dpi`.
+ExtractPix gray_pix(const poppler::image& image, double dpi) {
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8) return nullptr;
+  ExtractPix pix(pixCreate(image.width(), image.height(), 8));
+  if (!pix) return nullptr;
+  const char* src = image.const_data();
+  l_uint32* data = pixGetData(pix.get());
+  const l_int32 wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row =
+        reinterpret_cast<const unsigned char*>(src + static_cast<std::ptrdiff_t>(y) * image.bytes_per_row());
+    l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  auto res = static_cast<l_int32>(std::lround(dpi));
+  pixSetResolution(pix.get(), res, res);
+  return pix;
+}
+
 class PopplerTesseract final : public app::TextExtractor {
  public:
   explicit PopplerTesseract(app::ExtractionLimits limits) : limits_(limits) {
@@ -94,16 +126,57 @@ class PopplerTesseract final : public app::TextExtractor {
     if (pages <= 0) return app::Extraction::failed("The PDF has no pages that could be read.");
     app::Extraction out;
     TextBudget text(limits_.max_text_bytes);
+    // A page without a text layer (a scan, or a photo saved as PDF) is rendered and read by OCR;
+    // the engine starts at the first such page.
+    std::unique_ptr<ExtractOcr> engine;
+    std::vector<int> confidences;
+    int scanned = 0;
+    bool ocr_cut = false;
     for (int i = 0; i < pages && i < limits_.max_pages; ++i) {
       std::unique_ptr<poppler::page> page(doc->create_page(i));
       ++out.pages;
       if (!page) continue;
       auto utf8 = page->text().to_utf8();
-      if (!text.add_page(std::string_view(utf8.data(), utf8.size()))) break;
+      std::string_view layer(utf8.data(), utf8.size());
+      if (visible_chars(layer) > kScannedPageMaxChars) {
+        if (!text.add_page(layer)) break;
+        continue;
+      }
+      if (scanned >= limits_.max_ocr_pages) {
+        ocr_cut = true;
+        continue;
+      }
+      ++scanned;
+      auto pix = render(*page);
+      if (!pix) {
+        if (!text.add_page(layer)) break;
+        continue;
+      }
+      if (!engine) engine = std::make_unique<ExtractOcr>();
+      if (!text.add_page(engine->read(pix.get(), confidences))) break;
     }
-    out.truncated = text.full() || pages > limits_.max_pages;
+    out.truncated = text.full() || pages > limits_.max_pages || ocr_cut;
     out.text = text.take();
+    if (scanned > 0) out.confidence = mean_confidence(confidences);
     return out;
+  }
+
+  // The page as a scanner would give it: grey, at ocr_dpi, or less when that would make more
+  // pixels than an image may have.
+  ExtractPix render(const poppler::page& page) const {
+    auto box = page.page_rect();
+    double w_in = box.width() / 72.0, h_in = box.height() / 72.0;
+    if (!(w_in > 0) || !(h_in > 0)) return nullptr;
+    double dpi = limits_.ocr_dpi;
+    double pixels = w_in * h_in * dpi * dpi;
+    if (pixels > static_cast<double>(limits_.max_image_pixels))
+      dpi *= std::sqrt(static_cast<double>(limits_.max_image_pixels) / pixels) * 0.99;
+    if (dpi < 50) return nullptr;  // a page too large to read at any useful resolution
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    return gray_pix(renderer.render_page(&page, dpi, dpi), dpi);
   }
 
   std::optional<std::string> too_large(std::int64_t w, std::int64_t h) const {

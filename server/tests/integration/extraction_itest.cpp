@@ -31,16 +31,8 @@ namespace {
 constexpr const char* kExtractBoundary = "cma-extract-boundary-51c2";
 constexpr const char* kSentence = "Final demand from Northwick Borough Council for unpaid rent";
 
-// A one-page PDF written by hand: the sentence in 24 pt Helvetica, with a correct cross-reference
-// table (the offsets of its five objects).
-std::string sentence_pdf(const std::string& sentence) {
-  std::string stream = "BT /F1 24 Tf 40 700 Td (" + sentence + ") Tj ET";
-  std::vector<std::string> objects{
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 900 792] /Contents 4 0 R"
-      " /Resources << /Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+// A PDF of `objects` (numbered from 1, the first the catalog) with a correct cross-reference table.
+std::string pdf_of(const std::vector<std::string>& objects) {
   std::string pdf = "%PDF-1.4\n";
   std::vector<std::size_t> offsets;
   for (std::size_t i = 0; i < objects.size(); ++i) {
@@ -59,6 +51,19 @@ std::string sentence_pdf(const std::string& sentence) {
   return pdf;
 }
 
+std::string stream_object(const std::string& dictionary, const std::string& data) {
+  return "<< " + dictionary + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+}
+
+// A one-page PDF written by hand: the sentence in 24 pt Helvetica.
+std::string sentence_pdf(const std::string& sentence) {
+  return pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 900 792] /Contents 4 0 R"
+                 " /Resources << /Font << /F1 5 0 R >> >> >>",
+                 stream_object("", "BT /F1 24 Tf 40 700 Td (" + sentence + ") Tj ET"),
+                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+}
+
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -66,23 +71,47 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
-// The PDF's first page rendered at 300 dpi and saved as a PNG, as a scanner would give it.
-std::string rendered_png(const std::string& pdf) {
+// The PDF's first page rendered at `dpi`, as a scanner would see it.
+poppler::image render_first_page(const std::string& pdf, double dpi, poppler::image::format_enum format) {
   std::vector<char> bytes(pdf.begin(), pdf.end());
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), (int)bytes.size()));
   EXPECT_NE(doc, nullptr);
   if (!doc) return {};
   std::unique_ptr<poppler::page> page(doc->create_page(0));
   poppler::page_renderer renderer;
+  renderer.set_image_format(format);
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  auto image = renderer.render_page(page.get(), 300, 300);
+  auto image = renderer.render_page(page.get(), dpi, dpi);
   EXPECT_TRUE(image.is_valid());
+  return image;
+}
+
+// The page saved as a 300 dpi PNG, as a scanner would give it.
+std::string rendered_png(const std::string& pdf) {
+  auto image = render_first_page(pdf, 300, poppler::image::format_argb32);
   auto file = fs::path(temp_dir()) / "page.png";
   EXPECT_TRUE(image.save(file.string(), "png", 300));
   auto png = read_file(file);
   fs::remove(file);
   return png;
+}
+
+// The page as a scanner saving to PDF gives it: one grey image at 200 dpi filling the page, and no
+// text layer at all.
+std::string scanned_pdf(const std::string& pdf) {
+  auto image = render_first_page(pdf, 200, poppler::image::format_gray8);
+  std::string pixels;
+  for (int y = 0; y < image.height(); ++y)
+    pixels.append(image.const_data() + static_cast<std::ptrdiff_t>(y) * image.bytes_per_row(),
+                  static_cast<std::size_t>(image.width()));
+  return pdf_of({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 900 792] /Contents 4 0 R"
+                 " /Resources << /XObject << /Im1 5 0 R >> >> >>",
+                 stream_object("", "q 900 0 0 792 0 0 cm /Im1 Do Q"),
+                 stream_object("/Type /XObject /Subtype /Image /Width " + std::to_string(image.width()) + " /Height " +
+                                   std::to_string(image.height()) + " /ColorSpace /DeviceGray /BitsPerComponent 8",
+                               pixels)});
 }
 
 std::string collapse_spaces(const std::string& s) {
@@ -257,6 +286,28 @@ TEST(Extraction, OcrOfARenderedPageFindsItsSentence) {
   auto confidence = got.obj().at("extractionConfidence").to_number<double>();
   EXPECT_GT(confidence, 0.0);
   EXPECT_LE(confidence, 100.0);
+  EXPECT_EQ(search(app, t, "northwick").size(), 1u);
+}
+
+// A scanned letter saved as PDF has no text layer: its page is rendered and read by OCR, so its
+// words are stored, with a confidence, and found by search.
+TEST(Extraction, AScannedPdfIsReadByOcr) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto case_id = new_case(app, t);
+  auto pdf = scanned_pdf(sentence_pdf(kSentence));
+  ASSERT_FALSE(pdf.empty());
+  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", pdf, "scan.pdf");
+  ASSERT_EQ(up.status, 201) << up.body;
+  ASSERT_EQ(up.str("contentType"), "application/pdf");
+  ASSERT_EQ(jobs.run_due().size(), 1u);
+  auto got = app.get("/api/v1/documents/" + up.str("id"), t);
+  ASSERT_EQ(got.status, 200) << got.body;
+  ASSERT_EQ(got.str("extractionStatus"), "done") << got.body;
+  EXPECT_NE(collapse_spaces(got.str("extractedText")).find(kSentence), std::string::npos) << got.str("extractedText");
+  ASSERT_TRUE(got.obj().at("extractionConfidence").is_number()) << got.body;
+  EXPECT_GT(got.obj().at("extractionConfidence").to_number<double>(), 50.0);
   EXPECT_EQ(search(app, t, "northwick").size(), 1u);
 }
 

@@ -17,6 +17,8 @@ struct ExtractionLimits {
   int max_pages = 200;                                 // pages of a PDF or a multi-page TIFF read
   std::size_t max_text_bytes = 1024 * 1024;            // text kept, cut at a character boundary
   std::int64_t max_image_pixels = 40LL * 1000 * 1000;  // an image (or TIFF page) larger is refused
+  int max_ocr_pages = 50;                              // scanned pages of a PDF read by OCR
+  double ocr_dpi = 300;                                // a scanned PDF page is rendered at this resolution
 };
 
 struct Extraction {
