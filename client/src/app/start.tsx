@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { loadRuntimeConfig } from '@/config/env';
 import { configureApi, restoreSession } from '@/lib/api/client';
+import { configureDirectUploads } from '@/lib/api/upload';
 import { onSignOutElsewhere } from '@/lib/auth/broadcast';
 import { session } from '@/lib/auth/session';
 import { App } from './App';
@@ -24,6 +25,7 @@ export async function start(container: HTMLElement): Promise<void> {
     return;
   }
   configureApi(config.apiBaseUrl);
+  configureDirectUploads(config.uploadOrigin);
   const queryClient = createQueryClient();
   onSignOutElsewhere(() => {
     session.signedOut();

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 
+const origin = /^https?:\/\/[^/]+$/;
+
 // The run-time configuration, fetched from /config.json at start-up so one build serves every
-// environment. An empty apiBaseUrl means the API shares the page's origin.
+// environment. An empty apiBaseUrl means the API shares the page's origin; uploadOrigin is where
+// documents may be sent straight to storage with presigned URLs, empty when they go through the API.
 const runtimeConfigSchema = z.object({
-  apiBaseUrl: z
+  apiBaseUrl: z.string().refine((v) => v === '' || origin.test(v), {
+    message: 'must be empty (same origin) or an origin such as https://api.example.org',
+  }),
+  uploadOrigin: z
     .string()
-    .refine((v) => v === '' || /^https?:\/\/[^/]+$/.test(v), {
-      message: 'must be empty (same origin) or an origin such as https://api.example.org',
-    }),
+    .refine((v) => v === '' || origin.test(v), { message: 'must be empty or an origin such as https://bucket.s3.eu-west-2.amazonaws.com' })
+    .default(''),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -33,6 +33,7 @@ class S3BlobStore final : public app::BlobStore {
   Result<bool> remove(const app::BlobKey& key) override;
   Result<app::PresignedUrl> presign(const app::BlobKey& key, app::PresignMethod method,
                                     std::chrono::seconds expires_in) override;
+  std::string presign_origin() const override { return base_url(); }
   std::string describe() const override;
 
  private:

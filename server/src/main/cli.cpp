@@ -146,17 +146,6 @@ int serve(const Overrides& overrides, bool demo) {
   if (int rc = config_or_exit(overrides, true, config)) return rc;
   WebSettings web;
   if (int rc = web_settings_or_exit(overrides, web)) return rc;
-  // The app beside the API when it has been built; without it the API is served alone, unless
-  // WEB_ROOT asked for it explicitly.
-  std::string web_error;
-  auto site = load_web_app(web, web_error);
-  if (!site && web.root_given) {
-    std::cerr << "configuration error: WEB_ROOT: " << web_error << "\n";
-    return 2;
-  }
-  if (!site)
-    platform::log::warn("web.not_built",
-                        platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
   WorkerSettings worker_settings;
   if (auto err = load_worker_settings(platform::process_env(), overrides, worker_settings)) {
     std::cerr << err->line() << "\n";
@@ -173,6 +162,18 @@ int serve(const Overrides& overrides, bool demo) {
     return 2;
   }
   platform::log::info("storage.ready", platform::log::Fields().add("store", blobs->describe()));
+  // The app beside the API when it has been built; without it the API is served alone, unless
+  // WEB_ROOT asked for it explicitly. With presigned uploads its pages may send files to the store.
+  if (web.upload_origin.empty()) web.upload_origin = blobs->presign_origin();
+  std::string web_error;
+  auto site = load_web_app(web, web_error);
+  if (!site && web.root_given) {
+    std::cerr << "configuration error: WEB_ROOT: " << web_error << "\n";
+    return 2;
+  }
+  if (!site)
+    platform::log::warn("web.not_built",
+                        platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
   int workers = default_workers(config);
   auto core = make_core(config, workers + (inprocess_worker ? worker_settings.concurrency + 1 : 0));
   core->blobs = std::move(blobs);

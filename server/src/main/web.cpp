@@ -43,12 +43,19 @@ std::optional<platform::ConfigError> load_web_settings(const platform::EnvLookup
       return platform::ConfigError{"API_BASE_URL", "must be an origin such as https://api.example.org (no path)"};
     out.api_base_url = *v;
   }
+  if (auto v = get("UPLOAD_ORIGIN")) {
+    if (!valid_origin(*v))
+      return platform::ConfigError{"UPLOAD_ORIGIN",
+                                   "must be an origin such as https://bucket.s3.eu-west-2.amazonaws.com (no path)"};
+    out.upload_origin = *v;
+  }
   return std::nullopt;
 }
 
 std::unique_ptr<http::StaticSite> load_web_app(const WebSettings& settings, std::string& error) {
   try {
-    auto site = http::StaticSite::load(settings.root, http::StaticSiteOptions{settings.api_base_url});
+    auto site =
+        http::StaticSite::load(settings.root, http::StaticSiteOptions{settings.api_base_url, settings.upload_origin});
     platform::log::info("web.loaded", platform::log::Fields()
                                           .add("root", settings.root)
                                           .add("files", static_cast<std::int64_t>(site->file_count()))

@@ -23,6 +23,9 @@ struct WebSettings {
   std::string root = kDefaultWebRoot;  // WEB_ROOT / --web-root: the built app (client/dist)
   bool root_given = false;             // set explicitly: a missing app is then an error, not a warning
   std::string api_base_url;            // API_BASE_URL: the API's origin for /config.json; "" = same origin
+  // UPLOAD_ORIGIN: the document store's origin the browser uploads to with presigned URLs; with
+  // `cma serve` on S3 it defaults to the bucket's; "" = uploads go through the API.
+  std::string upload_origin;
 };
 
 std::optional<platform::ConfigError> load_web_settings(const platform::EnvLookup& env,

@@ -428,13 +428,7 @@ void serve(Served& s, const std::vector<std::string>& extra_env) {
                                "JWT_SECRET=" + std::string(40, 'j')};
   env.insert(env.end(), extra_env.begin(), extra_env.end());
   s.child = spawn_cma({"serve", "--demo"}, env);
-  ASSERT_TRUE(wait_until(
-      [&] {
-        s.port = listening_port(slurp(s.child.log)).value_or(0);
-        return s.port > 0 || ::waitpid(s.child.pid, nullptr, WNOHANG) != 0;
-      },
-      120))
-      << slurp(s.child.log);
+  s.port = wait_for_port(s.child, 120);
   ASSERT_GT(s.port, 0) << slurp(s.child.log);
   std::smatch m;
   auto logins = slurp(dir + "/demo-logins.txt");

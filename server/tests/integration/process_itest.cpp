@@ -103,14 +103,7 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   // Port 0: the kernel picks a free port as the server binds, so no other test can take it first.
   auto c = spawn_cma({"serve", "--demo"}, {"DATABASE_URL=" + new_database_url(), "PORT=0", "DATA_DIR=" + dir,
                                            "JWT_SECRET=" + std::string(40, 'j'), "DRAIN_SECONDS=10"});
-  int port = 0;
-  ASSERT_TRUE(wait_until(
-      [&] {
-        port = listening_port(slurp(c.log)).value_or(0);
-        return port > 0 || ::waitpid(c.pid, nullptr, WNOHANG) != 0;
-      },
-      30))
-      << slurp(c.log);
+  int port = wait_for_port(c);
   ASSERT_GT(port, 0) << slurp(c.log);
   ASSERT_EQ(http_request(port, "GET", "/health").status, 200) << slurp(c.log);
 

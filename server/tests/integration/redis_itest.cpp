@@ -181,14 +181,7 @@ TEST(RateLimitsRedis, KilledRedisLeavesTheApiServingAndTheLogSaysSo) {
         {"serve"},
         {"DATABASE_URL=" + seeded.database_url(), "PORT=0", "DATA_DIR=" + dir, "JWT_SECRET=" + secret,
          "REDIS_URL=" + redis.url(), "RATE_LIMIT_API_PER_MINUTE=1000", "DRAIN_SECONDS=1", "WORKER_CONCURRENCY=1"}));
-    int port = 0;
-    ASSERT_TRUE(wait_until(
-        [&] {
-          port = listening_port(slurp(procs.back().log)).value_or(0);
-          return port > 0 || ::waitpid(procs.back().pid, nullptr, WNOHANG) != 0;
-        },
-        30))
-        << slurp(procs.back().log);
+    int port = wait_for_port(procs.back());
     ASSERT_GT(port, 0) << slurp(procs.back().log);
     ports.push_back(port);
   }
@@ -240,14 +233,7 @@ TEST(RateLimitsRedis, AnUnreachableRedisAtStartDoesNotStopTheApi) {
   auto c = spawn_cma({"serve"}, {"DATABASE_URL=" + seeded.database_url(), "PORT=0", "DATA_DIR=" + dir,
                                  "JWT_SECRET=" + std::string(48, 'k'), "REDIS_URL=redis://127.0.0.1:1/0",
                                  "RATE_LIMIT_API_PER_MINUTE=2", "DRAIN_SECONDS=1", "WORKER_CONCURRENCY=1"});
-  int port = 0;
-  ASSERT_TRUE(wait_until(
-      [&] {
-        port = listening_port(slurp(c.log)).value_or(0);
-        return port > 0 || ::waitpid(c.pid, nullptr, WNOHANG) != 0;
-      },
-      30))
-      << slurp(c.log);
+  int port = wait_for_port(c);
   ASSERT_GT(port, 0) << slurp(c.log);
   auto token = seeded.login(seeded.advisor_a);
   auto call = [&] { return http_request(port, "GET", "/api/v1/me", "", {{"Authorization", "Bearer " + token}}); };

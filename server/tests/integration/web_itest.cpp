@@ -49,8 +49,9 @@ fs::path make_build() {
 // The StaticSite behind the real HTTP server, on a free port.
 class WebSite {
  public:
-  explicit WebSite(bool trust_proxy = false, std::string api_base_url = "") {
-    site_ = http::StaticSite::load(make_build(), http::StaticSiteOptions{std::move(api_base_url)});
+  explicit WebSite(bool trust_proxy = false, std::string api_base_url = "", std::string upload_origin = "") {
+    site_ = http::StaticSite::load(make_build(),
+                                   http::StaticSiteOptions{std::move(api_base_url), std::move(upload_origin)});
     http::ServerOptions opt;
     opt.port = 0;
     opt.io_threads = 1;
@@ -188,15 +189,24 @@ TEST_F(Web, ConfigJsonComesFromTheServerNotTheBuild) {
   WebSite same_origin;
   auto r = same_origin.get("/config.json");
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.body, R"({"apiBaseUrl":""})");
+  EXPECT_EQ(r.body, R"({"apiBaseUrl":"","uploadOrigin":""})");
   EXPECT_EQ(r.header("content-type"), "application/json");
   EXPECT_EQ(r.header("cache-control"), "no-cache");
 
   WebSite elsewhere(false, "https://api.example.org");
   auto other = elsewhere.get("/config.json");
-  EXPECT_EQ(other.body, R"({"apiBaseUrl":"https://api.example.org"})");
+  EXPECT_EQ(other.body, R"({"apiBaseUrl":"https://api.example.org","uploadOrigin":""})");
   EXPECT_NE(other.header("content-security-policy").find("connect-src 'self' https://api.example.org;"),
             std::string::npos);
+
+  // Presigned uploads: the page learns the store's origin and its CSP lets it send files there.
+  WebSite uploads(false, "", "https://docs.s3.eu-west-2.amazonaws.com");
+  auto with_store = uploads.get("/config.json");
+  EXPECT_EQ(with_store.body, R"({"apiBaseUrl":"","uploadOrigin":"https://docs.s3.eu-west-2.amazonaws.com"})");
+  EXPECT_NE(
+      with_store.header("content-security-policy").find("connect-src 'self' https://docs.s3.eu-west-2.amazonaws.com;"),
+      std::string::npos)
+      << with_store.header("content-security-policy");
 }
 
 TEST_F(Web, PathsThatLeaveTheRootAreRefused) {
@@ -228,14 +238,7 @@ TEST_F(Web, ARootWithoutIndexHtmlIsRefusedAtStart) {
 TEST_F(Web, CmaWebServesTheAppAloneAndRefusesAMissingBuild) {
   auto root = make_build();
   auto c = spawn_cma({"web", "--port", "0", "--web-root", root.string()}, {"LOG_LEVEL=info"});
-  int port = 0;
-  ASSERT_TRUE(wait_until(
-      [&] {
-        port = listening_port(slurp(c.log)).value_or(0);
-        return port > 0 || ::waitpid(c.pid, nullptr, WNOHANG) != 0;
-      },
-      30))
-      << slurp(c.log);
+  int port = wait_for_port(c);
   ASSERT_GT(port, 0) << slurp(c.log);
   EXPECT_EQ(http_request(port, "GET", "/").body, kIndex);
   EXPECT_EQ(http_request(port, "GET", "/cases/1").body, kIndex);
@@ -252,6 +255,10 @@ TEST_F(Web, CmaWebServesTheAppAloneAndRefusesAMissingBuild) {
                               {"API_BASE_URL=https://api.example.org/path; script-src *"});
   EXPECT_EQ(wait_exit(bad_origin.pid, 10), 2);
   EXPECT_NE(slurp(bad_origin.log).find("API_BASE_URL"), std::string::npos) << slurp(bad_origin.log);
+  auto bad_upload = spawn_cma({"web", "--port", "0", "--web-root", root.string()},
+                              {"UPLOAD_ORIGIN=https://docs.example.org; connect-src *"});
+  EXPECT_EQ(wait_exit(bad_upload.pid, 10), 2);
+  EXPECT_NE(slurp(bad_upload.log).find("UPLOAD_ORIGIN"), std::string::npos) << slurp(bad_upload.log);
 
   EXPECT_EQ(run_cma("web --help").exit_code, 0);
 }
@@ -261,18 +268,11 @@ TEST_F(Web, CmaServeServesTheAppAndTheApiOnOneOrigin) {
   auto dir = temp_dir();
   auto c = spawn_cma({"serve", "--port", "0", "--web-root", root.string()},
                      {"DATABASE_URL=" + new_database_url(), "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j')});
-  int port = 0;
-  ASSERT_TRUE(wait_until(
-      [&] {
-        port = listening_port(slurp(c.log)).value_or(0);
-        return port > 0 || ::waitpid(c.pid, nullptr, WNOHANG) != 0;
-      },
-      30))
-      << slurp(c.log);
+  int port = wait_for_port(c);
   ASSERT_GT(port, 0) << slurp(c.log);
   EXPECT_EQ(http_request(port, "GET", "/").body, kIndex);
   EXPECT_EQ(http_request(port, "GET", "/admin/audit").body, kIndex);
-  EXPECT_EQ(http_request(port, "GET", "/config.json").body, R"({"apiBaseUrl":""})");
+  EXPECT_EQ(http_request(port, "GET", "/config.json").body, R"({"apiBaseUrl":"","uploadOrigin":""})");
   auto health = http_request(port, "GET", "/health");
   EXPECT_EQ(health.status, 200);
   EXPECT_EQ(health.header("content-type"), "application/json");
@@ -289,6 +289,26 @@ TEST_F(Web, CmaServeServesTheAppAndTheApiOnOneOrigin) {
                 {"DATABASE_URL=" + new_database_url(), "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j')});
   EXPECT_EQ(wait_exit(missing.pid, 10), 2);
   EXPECT_NE(slurp(missing.log).find("configuration error: WEB_ROOT:"), std::string::npos) << slurp(missing.log);
+}
+
+// On S3 the pages may upload straight to the bucket with presigned URLs: `cma serve` tells them the
+// bucket's origin (path-style here, so the endpoint's), and its CSP allows it.
+TEST_F(Web, CmaServeOnS3GivesThePagesTheBucketsOrigin) {
+  auto root = make_build();
+  auto dir = temp_dir();
+  auto c = spawn_cma({"serve", "--port", "0", "--web-root", root.string()},
+                     {"DATABASE_URL=" + new_database_url(), "DATA_DIR=" + dir, "JWT_SECRET=" + std::string(40, 'j'),
+                      "STORAGE_URL=s3://docs?region=eu-west-2&endpoint=http://127.0.0.1:9&path_style=true",
+                      "AWS_ACCESS_KEY_ID=AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                      "CMA_INPROCESS_WORKER=false"});
+  int port = wait_for_port(c);
+  ASSERT_GT(port, 0) << slurp(c.log);
+  auto config = http_request(port, "GET", "/config.json");
+  EXPECT_EQ(config.body, R"({"apiBaseUrl":"","uploadOrigin":"http://127.0.0.1:9"})");
+  EXPECT_NE(config.header("content-security-policy").find("connect-src 'self' http://127.0.0.1:9;"), std::string::npos)
+      << config.header("content-security-policy");
+  ::kill(c.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(c.pid, 15), 0) << slurp(c.log);
 }
 
 }  // namespace cma::testing

@@ -87,4 +87,15 @@ std::optional<int> listening_port(const std::string& log) {
   return std::atoi(log.c_str() + key + 7);
 }
 
+int wait_for_port(const Child& child, int seconds) {
+  int port = 0;
+  wait_until(
+      [&] {
+        port = listening_port(slurp(child.log)).value_or(0);
+        return port > 0 || ::waitpid(child.pid, nullptr, WNOHANG) != 0;
+      },
+      seconds);
+  return port;
+}
+
 }  // namespace cma::testing

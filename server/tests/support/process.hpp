@@ -33,6 +33,9 @@ int wait_exit(pid_t pid, int seconds);
 std::string slurp(const std::string& path);
 // The port `cma serve` or `cma web` reports in its server.listening log line, once written.
 std::optional<int> listening_port(const std::string& log);
+// Waits up to `seconds` for the child to report its port: the port, or 0 when it exited first or
+// did not report one in time.
+int wait_for_port(const Child& child, int seconds = 30);
 
 // Polls `done` every few milliseconds until it holds or `seconds` pass.
 template <class F>

@@ -13,6 +13,14 @@ export class UploadCancelled extends Error {
   }
 }
 
+// Storage refused the bytes sent to a presigned URL (its status: 403 when the URL expired).
+export class StorageRefused extends Error {
+  constructor(readonly status: number) {
+    super(`The document store refused the file (it answered ${status}).`);
+    this.name = 'StorageRefused';
+  }
+}
+
 // The server could not be reached, or the connection dropped mid-way.
 export class UploadNetworkError extends Error {
   constructor() {
@@ -32,7 +40,9 @@ function parseHeaders(raw: string): Headers {
   return headers;
 }
 
-function send(url: string, body: FormData, token: string | null, onProgress: (p: UploadProgress) => void, signal?: AbortSignal): Promise<Answer> {
+type Request = { method: 'POST' | 'PUT'; url: string; body: FormData | Blob; token: string | null };
+
+function send({ method, url, body, token }: Request, onProgress: (p: UploadProgress) => void, signal?: AbortSignal): Promise<Answer> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted === true) {
       reject(new UploadCancelled());
@@ -42,7 +52,7 @@ function send(url: string, body: FormData, token: string | null, onProgress: (p:
     const abort = () => xhr.abort();
     signal?.addEventListener('abort', abort, { once: true });
     const done = () => signal?.removeEventListener('abort', abort);
-    xhr.open('POST', url);
+    xhr.open(method, url);
     if (token !== null) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress({ loaded: e.loaded, total: e.total });
@@ -81,15 +91,35 @@ export async function uploadForm<T>(
 ): Promise<T> {
   const url = apiUrl(path);
   const token = session.token();
-  let answer = await send(url, makeBody(), token, onProgress, signal);
+  let answer = await send({ method: 'POST', url, body: makeBody(), token }, onProgress, signal);
   if (answer.status === 401) {
     const fresh = await renewAccessToken(token);
     if (fresh !== null) {
       onProgress({ loaded: 0, total: 1 });
-      answer = await send(url, makeBody(), fresh, onProgress, signal);
+      answer = await send({ method: 'POST', url, body: makeBody(), token: fresh }, onProgress, signal);
     }
   }
   if (answer.status >= 200 && answer.status < 300) return answer.body as T;
   throw toApiError(new Response(null, { status: answer.status, headers: answer.headers }), answer.body);
 }
 
+
+// Where documents may be sent straight to storage (/config.json's uploadOrigin); '' when they go
+// through the API.
+let storageOrigin = '';
+
+export function configureDirectUploads(origin: string): void {
+  storageOrigin = origin;
+}
+
+export function directUploadOrigin(): string {
+  return storageOrigin;
+}
+
+// PUTs a file to a presigned storage URL, reporting its progress. No token is sent: the URL is the
+// permission, and storage is not the API. Rejects with StorageRefused for an error answer,
+// UploadCancelled when `signal` aborts it, UploadNetworkError when no answer came.
+export async function putToStorage(url: string, file: Blob, onProgress: (p: UploadProgress) => void, signal?: AbortSignal): Promise<void> {
+  const answer = await send({ method: 'PUT', url, body: file, token: null }, onProgress, signal);
+  if (answer.status < 200 || answer.status >= 300) throw new StorageRefused(answer.status);
+}

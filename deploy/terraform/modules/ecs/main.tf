@@ -43,6 +43,8 @@ locals {
       environment = {
         TRUST_PROXY   = "2" # CloudFront, then the load balancer
         DRAIN_SECONDS = "20"
+        # Pages upload documents straight to the bucket with presigned URLs (its CORS allows the site).
+        UPLOAD_ORIGIN = "https://${var.documents_bucket_name}.s3.${var.region}.amazonaws.com"
       }
       secrets = {}
     }

@@ -80,6 +80,9 @@ class BlobStore {
   // A URL that lets its holder GET or PUT this one object until it expires; failed_precondition
   // when the store has no such URLs (local files).
   virtual Result<PresignedUrl> presign(const BlobKey& key, PresignMethod method, std::chrono::seconds expires_in) = 0;
+  // The origin (scheme://host[:port]) presigned URLs point at, which the web app's pages must be
+  // allowed to send uploads to; "" when the store has no such URLs.
+  virtual std::string presign_origin() const { return {}; }
   // For the start-up log: "file:/var/blobs" or "s3://bucket (eu-west-2)". Never a secret.
   virtual std::string describe() const = 0;
 };

@@ -147,10 +147,13 @@ std::unique_ptr<StaticSite> StaticSite::load(const fs::path& root, StaticSiteOpt
   }
   // /config.json is the server's, so one build serves every environment.
   site->files_.erase("/config.json");
-  site->config_json_ = boost::json::serialize(boost::json::object{{"apiBaseUrl", options.api_base_url}});
+  site->config_json_ = boost::json::serialize(
+      boost::json::object{{"apiBaseUrl", options.api_base_url}, {"uploadOrigin", options.upload_origin}});
   // No inline script may run; styles may be inline (the component library sets style attributes).
   std::string connect = "'self'";
   if (!options.api_base_url.empty()) connect += " " + options.api_base_url;
+  if (!options.upload_origin.empty() && options.upload_origin != options.api_base_url)
+    connect += " " + options.upload_origin;
   site->content_security_policy_ =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
       "font-src 'self' data:; connect-src " +

@@ -15,6 +15,9 @@ namespace cma::http {
 struct StaticSiteOptions {
   // Origin of the API the app calls, given to the page in /config.json; empty: the page's own.
   std::string api_base_url;
+  // Origin the app may send documents to directly (the S3 bucket's, for presigned uploads), given
+  // to the page in /config.json and allowed by the CSP's connect-src; empty: uploads go through the API.
+  std::string upload_origin = {};
 };
 
 class StaticSite {

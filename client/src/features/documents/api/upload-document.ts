@@ -1,7 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { api, unwrap } from '@/lib/api/client';
 import { ApiError } from '@/lib/api/problem';
-import { UploadCancelled, UploadNetworkError, uploadForm, type UploadProgress } from '@/lib/api/upload';
+import {
+  StorageRefused,
+  UploadCancelled,
+  UploadNetworkError,
+  directUploadOrigin,
+  putToStorage,
+  uploadForm,
+  type UploadProgress,
+} from '@/lib/api/upload';
 import { ACCEPTED_KINDS, documentTypes, formatBytes, type Document, type DocumentType } from './document-types';
 
 export const uploadSchema = z.object({
@@ -14,7 +23,54 @@ export const uploadFields = ['file', 'documentType', 'name'] as const;
 
 type Progress = { onProgress: (p: UploadProgress) => void; signal?: AbortSignal };
 
-export function uploadDocument({ caseId, values, onProgress, signal }: { caseId: string; values: UploadInput } & Progress) {
+type NewDocument = { caseId: string; values: UploadInput } & Progress;
+
+// The upload-url call names `sizeBytes` where the form has the file.
+function onFormFields(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.problem === null) return error;
+  const errors = error.fieldErrors.map((e) => (e.field === 'sizeBytes' ? { ...e, field: 'file' } : e));
+  return new ApiError(error.status, { ...error.problem, errors }, error.retryAfterSeconds);
+}
+
+// Straight to storage when the server gives presigned URLs (S3): ask for one, PUT the file to it,
+// then have the server check and record it. Null when this way is not open (no upload origin, no
+// URLs with local files, a URL elsewhere than the origin the page may reach, or storage out of
+// reach from this browser): the caller then sends the file through the API.
+async function uploadStraightToStorage({ caseId, values, onProgress, signal }: NewDocument): Promise<Document | null> {
+  const origin = directUploadOrigin();
+  if (origin === '' || values.file.size === 0) return null;
+  const name = values.name.trim() !== '' ? values.name.trim() : values.file.name;
+  const asked = await api().POST('/api/v1/cases/{id}/documents/upload-url', {
+    params: { path: { id: caseId } },
+    body: { name, documentType: values.documentType, sizeBytes: values.file.size },
+  });
+  if (asked.response.status === 409) return null;
+  let slot;
+  try {
+    slot = unwrap(asked);
+  } catch (error) {
+    throw onFormFields(error);
+  }
+  if (new URL(slot.url).origin !== origin) return null;
+  try {
+    await putToStorage(slot.url, values.file, onProgress, signal);
+  } catch (error) {
+    if (!(error instanceof UploadNetworkError)) throw error;
+    onProgress({ loaded: 0, total: 1 });
+    return null;
+  }
+  return unwrap(
+    await api().POST('/api/v1/cases/{id}/documents/uploads/{uploadId}/complete', {
+      params: { path: { id: caseId, uploadId: slot.uploadId } },
+    }),
+  );
+}
+
+export async function uploadDocument(upload: NewDocument): Promise<Document> {
+  return (await uploadStraightToStorage(upload)) ?? uploadThroughApi(upload);
+}
+
+function uploadThroughApi({ caseId, values, onProgress, signal }: NewDocument) {
   return uploadForm<Document>(
     `/api/v1/cases/${encodeURIComponent(caseId)}/documents`,
     () => {
@@ -76,6 +132,10 @@ function sizeLimit(error: ApiError): number | null {
 // upload was cancelled (the form says so itself) or for a 422, whose errors go on the fields.
 export function uploadFailure(error: unknown): string | null {
   if (error instanceof UploadCancelled) return null;
+  if (error instanceof StorageRefused)
+    return error.status === 403
+      ? 'The document store refused the file: the upload’s permission expired. Try again.'
+      : `The document store refused the file (it answered ${error.status}). Try again.`;
   if (error instanceof UploadNetworkError || !(error instanceof ApiError))
     return 'The upload did not reach the server: the connection failed. Check the connection and try again.';
   if (error.status === 413) {

@@ -182,17 +182,134 @@ describe('the case’s documents', () => {
     expect(await screen.findByRole('heading', { name: 'Case not found' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Upload a document' })).not.toBeInTheDocument();
   });
+
+  describe('with presigned uploads to storage', () => {
+    const bucket = 'https://docs.s3.eu-west-2.amazonaws.com';
+    const presigned = `${bucket}/centres/c1/documents/d1/v1?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc`;
+
+    // upload-url answers `slot` (recording what it was asked), complete answers `added`.
+    function storageUploads(slot: { status: 201; url: string } | { status: 409 }, added: ReturnType<typeof makeDocument>) {
+      const asked: unknown[] = [];
+      const completed: string[] = [];
+      server.use(
+        on('post', '/api/v1/cases/{id}/documents/upload-url', async ({ request }) => {
+          asked.push(await request.json());
+          if (slot.status === 409) return { status: 409, body: problem(409, '/problems/conflict', 'Local files have no upload URLs.') };
+          return {
+            status: 201,
+            body: { uploadId: 'up-1', documentId: added.id, method: 'PUT' as const, url: slot.url, expiresInSeconds: 900, completeBy: '2026-03-04T10:20:00Z' },
+          };
+        }),
+        on('post', '/api/v1/cases/{id}/documents/uploads/{uploadId}/complete', ({ params }) => {
+          completed.push(String(params.uploadId));
+          return { status: 201, body: added };
+        }),
+      );
+      return { asked, completed };
+    }
+
+    it('PUTs the file straight to the bucket without the session’s token, then completes the upload', async () => {
+      const added = makeDocument({ name: 'March statement', extractionStatus: 'pending' });
+      let listed: ReturnType<typeof makeDocument>[] = [];
+      documentsOnCase(() => listed);
+      const calls = storageUploads({ status: 201, url: presigned }, added);
+      const sent = scriptedUploads();
+      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
+      const form = await fillUpload(user);
+      await user.type(within(form).getByLabelText('Name to show'), 'March statement');
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(calls.asked).toEqual([{ name: 'March statement', documentType: 'bank_statement', sizeBytes: pdf().size }]);
+      const put = sent[0]!;
+      expect(put.method).toBe('PUT');
+      expect(put.url).toBe(presigned);
+      expect(put.headers).not.toHaveProperty('Authorization');
+      expect((put.body as unknown as File).name).toBe('march.pdf');
+      put.progress(13, 26);
+      expect(await within(form).findByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
+      listed = [added];
+      put.respond(200, null);
+      const table = await screen.findByRole('table', { name: 'Documents' });
+      expect(within(table).getByRole('link', { name: 'March statement' })).toBeInTheDocument();
+      expect(calls.completed).toEqual(['up-1']);
+    });
+
+    it('sends the file through the API when the bucket cannot be reached from the browser', async () => {
+      const added = makeDocument({ name: 'march.pdf' });
+      documentsOnCase(() => []);
+      const calls = storageUploads({ status: 201, url: presigned }, added);
+      const sent = scriptedUploads();
+      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
+      const form = await fillUpload(user);
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      sent[0]!.fail();
+      await waitFor(() => expect(sent).toHaveLength(2));
+      expect(sent[1]!.method).toBe('POST');
+      expect(sent[1]!.url).toBe(`http://localhost/api/v1/cases/${CASE_ID}/documents`);
+      expect(sent[1]!.headers.Authorization).toBe('Bearer token');
+      sent[1]!.respond(201, added);
+      await waitFor(() => expect(screen.queryByRole('form', { name: 'Upload a document' })).not.toBeInTheDocument());
+      expect(calls.completed).toEqual([]);
+    });
+
+    it('sends the file through the API when the server has no upload URLs (local files)', async () => {
+      documentsOnCase(() => []);
+      storageUploads({ status: 409 }, makeDocument());
+      const sent = scriptedUploads();
+      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
+      const form = await fillUpload(user);
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0]!.url).toBe(`http://localhost/api/v1/cases/${CASE_ID}/documents`);
+    });
+
+    it('never sends the file to a URL outside the origin the page was given', async () => {
+      documentsOnCase(() => []);
+      const calls = storageUploads({ status: 201, url: 'https://elsewhere.example.org/put?sig=1' }, makeDocument());
+      const sent = scriptedUploads();
+      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
+      const form = await fillUpload(user);
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      expect(sent[0]!.url).toBe(`http://localhost/api/v1/cases/${CASE_ID}/documents`);
+      expect(calls.completed).toEqual([]);
+    });
+
+    it('says so when the bucket refuses the file, and puts a size the server refuses on the file', async () => {
+      documentsOnCase(() => []);
+      storageUploads({ status: 201, url: presigned }, makeDocument());
+      const sent = scriptedUploads();
+      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
+      const form = await fillUpload(user);
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      sent[0]!.respond(403, null);
+      expect(await within(form).findByRole('alert')).toHaveTextContent('the upload’s permission expired');
+
+      server.use(
+        on('post', '/api/v1/cases/{id}/documents/upload-url', () => ({
+          status: 422,
+          body: problem(422, '/problems/validation', 'The request is invalid.', [{ field: 'sizeBytes', message: 'is larger than 26214400 bytes' }]),
+        })),
+      );
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      expect(await within(form).findByText('Is larger than 26214400 bytes')).toBeInTheDocument();
+      expect(sent).toHaveLength(1);
+    });
+  });
 });
 
 // XMLHttpRequests the test drives: each records where it went, its headers and body, and is told
 // when to report upload progress, to answer (and how), to fail, or sees that it was aborted.
 type Scripted = {
+  method: string;
   url: string;
   headers: Record<string, string>;
   body: FormData;
   aborted: boolean;
   progress: (loaded: number, total: number) => void;
-  respond: (status: number, body: ReturnType<typeof makeDocument> | Problem) => void;
+  respond: (status: number, body: ReturnType<typeof makeDocument> | Problem | null) => void;
   fail: () => void;
 };
 
@@ -203,6 +320,7 @@ function scriptedUploads(): Scripted[] {
     responseText = '';
     readonly upload = new EventTarget();
     private readonly record: Scripted = {
+      method: '',
       url: '',
       headers: {},
       body: new FormData(),
@@ -214,18 +332,20 @@ function scriptedUploads(): Scripted[] {
       },
       respond: (status, body) => {
         this.status = status;
-        this.responseText = JSON.stringify(body);
+        this.responseText = body === null ? '' : JSON.stringify(body);
         this.dispatchEvent(new Event('load'));
       },
       fail: () => this.dispatchEvent(new Event('error')),
     };
-    open(_method: string, url: string) {
+    open(method: string, url: string) {
+      this.record.method = method;
       this.record.url = url;
     }
     setRequestHeader(name: string, value: string) {
       this.record.headers[name] = value;
     }
     getAllResponseHeaders() {
+      if (this.responseText === '') return '';
       return this.status >= 400 ? 'content-type: application/problem+json\r\n' : 'content-type: application/json\r\n';
     }
     send(body: FormData) {
