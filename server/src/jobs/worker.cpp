@@ -86,24 +86,32 @@ void Worker::run_loop(int slot) {
   // One owner per runner: a job whose lease this process let lapse and another of its runners
   // claimed again is not mistaken for the first runner's.
   const std::string owner = name_ + ":" + std::to_string(slot);
-  while (!stopping_.load()) {
-    std::vector<app::Job> claimed;
-    try {
-      claimed = app::claim_jobs(deps_, owner, options_.lease, 1);
-    } catch (const std::exception& e) {
-      log::warn("worker.claim_failed", log::Fields().add("worker", owner).add("error", first_line(e.what())));
-      idle_wait();
-      continue;
+  // A job claimed with the last one's completion is run (or, once stopping, handed back by run_one)
+  // before the runner claims on its own again.
+  std::optional<app::Job> next;
+  while (next || !stopping_.load()) {
+    if (!next) {
+      std::vector<app::Job> claimed;
+      try {
+        claimed = app::claim_jobs(deps_, owner, options_.lease, 1);
+      } catch (const std::exception& e) {
+        log::warn("worker.claim_failed", log::Fields().add("worker", owner).add("error", first_line(e.what())));
+        idle_wait();
+        continue;
+      }
+      if (claimed.empty()) {
+        idle_wait();
+        continue;
+      }
+      next = std::move(claimed.front());
     }
-    if (claimed.empty()) {
-      idle_wait();
-      continue;
-    }
-    run_one(std::move(claimed.front()), owner);
+    app::Job job = std::move(*next);
+    next.reset();
+    run_one(std::move(job), owner, next);
   }
 }
 
-void Worker::run_one(app::Job job, const std::string& owner) {
+void Worker::run_one(app::Job job, const std::string& owner, std::optional<app::Job>& next) {
   auto r = std::make_shared<Running>();
   r->job = std::move(job);
   r->owner = owner;
@@ -138,7 +146,7 @@ void Worker::run_one(app::Job job, const std::string& owner) {
     }
   }
   try {
-    if (!r->abandoned.load()) finish(*r, result);
+    if (!r->abandoned.load()) finish(*r, result, next);
   } catch (const std::exception& e) {
     // The lease will run out and the job will be claimed again.
     log::warn("job.finish_failed", job_fields(r->job).add("error", first_line(e.what())));
@@ -150,11 +158,19 @@ void Worker::run_one(app::Job job, const std::string& owner) {
   idle_cv_.notify_all();
 }
 
-void Worker::finish(Running& r, const JobResult& result) {
+void Worker::finish(Running& r, const JobResult& result, std::optional<app::Job>& next) {
   const auto& job = r.job;
   using Status = JobResult::Status;
   if (result.status == Status::done) {
-    if (app::complete_job(deps_, job, r.owner)) {
+    bool held = false;
+    if (stopping_.load()) {
+      held = app::complete_job(deps_, job, r.owner);
+    } else {
+      auto done = app::complete_job_and_claim(deps_, job, r.owner, options_.lease);
+      held = done.held;
+      next = std::move(done.next);
+    }
+    if (held) {
       ++outcomes_.done;
       log::info("job.completed", job_fields(job));
     } else {

@@ -73,11 +73,13 @@ class Worker {
     std::atomic<bool> abandoned{false};  // released by stop(): the runner must not finish it
   };
   void run_loop(int slot);
-  void run_one(app::Job job, const std::string& owner);
+  // Runs the job and records its outcome; a success also claims the runner's next job into `next`
+  // in the same transaction while the worker is not stopping.
+  void run_one(app::Job job, const std::string& owner, std::optional<app::Job>& next);
   void heartbeat_loop();
   void listen_loop(app::JobWakeups& wakeups);
   void idle_wait();
-  void finish(Running& r, const JobResult& result);
+  void finish(Running& r, const JobResult& result, std::optional<app::Job>& next);
 
   app::Deps deps_;
   const HandlerRegistry& handlers_;

@@ -38,8 +38,10 @@ struct Queue {
   platform::UuidV7Generator ids;
   app::Deps deps;
 
-  app::Job enqueue(const std::string& payload = "{}", int max_attempts = 5, const std::string& kind = "system.noop") {
+  app::Job enqueue(const std::string& payload = "{}", int max_attempts = 5, const std::string& kind = "system.noop",
+                   const std::string& run_at = "") {
     app::JobDraft d;
+    d.run_at = run_at;
     d.kind = kind;
     d.payload = payload;
     d.max_attempts = max_attempts;
@@ -206,6 +208,43 @@ TEST(Jobs, AnExpiredLeaseReturnsTheJobToTheQueue) {
   EXPECT_FALSE(app::extend_job_lease(q.deps, first[0], "a", milliseconds(300)));
   EXPECT_TRUE(app::complete_job(q.deps, second[0], "b"));
   EXPECT_EQ(q.find(id)->state, "done");
+}
+
+// A claim takes jobs whose lease lapsed first, then due jobs oldest first, and leaves jobs not yet
+// due; completing a job claims the runner's next one in the same transaction.
+TEST(Jobs, ClaimsTakeLapsedLeasesThenDueJobsOldestFirst) {
+  TestApp app;
+  Queue q(app);
+  auto at = [&](std::chrono::seconds from_now) { return platform::format_time(q.clock.now() + from_now); };
+  auto lapsed = q.enqueue();
+  ASSERT_EQ(app::claim_jobs(q.deps, "died", milliseconds(1), 1).size(), 1u);  // then its worker died
+  auto newer = q.enqueue("{}", 5, "system.noop", at(-std::chrono::seconds(60)));
+  auto older = q.enqueue("{}", 5, "system.noop", at(-std::chrono::seconds(120)));
+  auto later = q.enqueue("{}", 5, "system.noop", at(std::chrono::seconds(3600)));
+  std::this_thread::sleep_for(milliseconds(20));
+  auto first = app::claim_jobs(q.deps, "w", milliseconds(30000), 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].id, lapsed.id);
+  EXPECT_EQ(first[0].attempts, 2);
+  EXPECT_EQ(first[1].id, older.id);
+  auto rest = app::claim_jobs(q.deps, "w", milliseconds(30000), 10);
+  ASSERT_EQ(rest.size(), 1u) << "the job due in an hour is left";
+  EXPECT_EQ(rest[0].id, newer.id);
+  EXPECT_EQ(q.find(later.id)->state, "queued");
+
+  auto nothing_due = app::complete_job_and_claim(q.deps, first[0], "w", milliseconds(30000));
+  EXPECT_TRUE(nothing_due.held);
+  EXPECT_FALSE(nothing_due.next.has_value());
+  auto waiting = q.enqueue();
+  auto done = app::complete_job_and_claim(q.deps, first[1], "w", milliseconds(30000));
+  EXPECT_TRUE(done.held);
+  ASSERT_TRUE(done.next.has_value());
+  EXPECT_EQ(done.next->id, waiting.id);
+  EXPECT_EQ(q.find(waiting.id)->lease_owner, "w");
+  EXPECT_EQ(q.find(first[1].id)->state, "done");
+  // A completion by a runner that no longer holds the lease changes nothing.
+  auto stale = app::complete_job_and_claim(q.deps, first[0], "w", milliseconds(30000));
+  EXPECT_FALSE(stale.held);
 }
 
 TEST(Jobs, FailuresBackOffThenTheJobIsDead) {

@@ -66,6 +66,18 @@ bool complete_job(const Deps& deps, const Job& job, const std::string& owner) {
   return held;
 }
 
+CompletedAndNext complete_job_and_claim(const Deps& deps, const Job& job, const std::string& owner,
+                                        std::chrono::milliseconds lease) {
+  auto tx = deps.db.begin(TxMode::write);
+  auto& jobs = tx->get<JobRepository>();
+  CompletedAndNext out;
+  out.held = jobs.finish(job.id, owner, "done", job.run_at, "", at(deps));
+  auto next = jobs.claim(owner, at(deps), at(deps, lease), 1);
+  tx->commit();
+  if (!next.empty()) out.next = std::move(next.front());
+  return out;
+}
+
 std::optional<domain::JobState> fail_job(const Deps& deps, const Job& job, const std::string& owner,
                                          const std::string& error, std::chrono::milliseconds delay, bool permanent) {
   auto next = permanent ? domain::JobState::dead : domain::after_failure(job.attempts, job.max_attempts);

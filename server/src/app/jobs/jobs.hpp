@@ -27,6 +27,14 @@ void notify_workers(const Deps& deps, Transaction& tx);
 std::vector<Job> claim_jobs(const Deps& deps, const std::string& owner, std::chrono::milliseconds lease, int limit);
 bool extend_job_lease(const Deps& deps, const Job& job, const std::string& owner, std::chrono::milliseconds lease);
 bool complete_job(const Deps& deps, const Job& job, const std::string& owner);
+// The same, and the runner's next job claimed (up to one) in the same transaction: one commit a job
+// instead of two while there is work waiting. `held` as complete_job's answer.
+struct CompletedAndNext {
+  bool held = false;
+  std::optional<Job> next;
+};
+CompletedAndNext complete_job_and_claim(const Deps& deps, const Job& job, const std::string& owner,
+                                        std::chrono::milliseconds lease);
 // Queued again after `delay`, or dead when the job has used its attempts (or `permanent`). The
 // state it was left in, or nullopt when the owner no longer held the lease.
 std::optional<domain::JobState> fail_job(const Deps& deps, const Job& job, const std::string& owner,

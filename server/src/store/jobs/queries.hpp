@@ -19,15 +19,21 @@ inline constexpr const char* kFindJob = "SELECT " CMA_JOB_COLUMNS " FROM jobs WH
 inline constexpr const char* kFindJobForUpdatePostgresql =
     "SELECT " CMA_JOB_COLUMNS " FROM jobs WHERE id = :id FOR UPDATE";
 
+// A claim takes jobs whose lease has lapsed (their worker died) first, then due queued jobs, each in
+// its own index order (jobs_lease_idx, jobs_due_idx), reading no further than the rows it takes.
 #define CMA_JOB_CLAIM_SET                                                                                         \
   "UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_owner = :owner, lease_expires_at = :until, " \
-  "updated_at = :now WHERE id IN (SELECT id FROM jobs WHERE (state = 'queued' AND run_at <= :now) "               \
-  "OR (state = 'running' AND lease_expires_at <= :now) ORDER BY run_at, id LIMIT :limit"
+  "updated_at = :now WHERE id IN (SELECT id FROM jobs WHERE "
+#define CMA_JOB_LAPSED "state = 'running' AND lease_expires_at <= :now ORDER BY lease_expires_at, id LIMIT :limit"
+#define CMA_JOB_DUE "state = 'queued' AND run_at <= :now ORDER BY run_at, id LIMIT :limit"
 // SQLite: inside the writer connection's transaction, which holds the database's write lock.
-inline constexpr const char* kClaimJobs = CMA_JOB_CLAIM_SET ") RETURNING " CMA_JOB_COLUMNS;
+inline constexpr const char* kClaimLapsedJobs = CMA_JOB_CLAIM_SET CMA_JOB_LAPSED ") RETURNING " CMA_JOB_COLUMNS;
+inline constexpr const char* kClaimDueJobs = CMA_JOB_CLAIM_SET CMA_JOB_DUE ") RETURNING " CMA_JOB_COLUMNS;
 // PostgreSQL: rows another claimer has locked are skipped, not waited for.
-inline constexpr const char* kClaimJobsPostgresql =
-    CMA_JOB_CLAIM_SET " FOR UPDATE SKIP LOCKED) RETURNING " CMA_JOB_COLUMNS;
+inline constexpr const char* kClaimLapsedJobsPostgresql =
+    CMA_JOB_CLAIM_SET CMA_JOB_LAPSED " FOR UPDATE SKIP LOCKED) RETURNING " CMA_JOB_COLUMNS;
+inline constexpr const char* kClaimDueJobsPostgresql =
+    CMA_JOB_CLAIM_SET CMA_JOB_DUE " FOR UPDATE SKIP LOCKED) RETURNING " CMA_JOB_COLUMNS;
 
 inline constexpr const char* kExtendJobLease =
     "UPDATE jobs SET lease_expires_at = :until, updated_at = :now "

@@ -61,10 +61,15 @@ class Jobs final : public app::JobRepository {
 
   std::vector<app::Job> claim(const std::string& owner, const std::string& now, const std::string& lease_until,
                               int limit) override {
-    db::Query q(statements_, pg() ? sql::kClaimJobsPostgresql : sql::kClaimJobs);
-    q.bind("owner", owner).bind("until", lease_until).bind("now", now).bind("limit", limit);
     std::vector<app::Job> out;
-    while (q.next()) out.push_back(read_job(q));
+    auto take = [&](const char* statement, int n) {
+      db::Query q(statements_, statement);
+      q.bind("owner", owner).bind("until", lease_until).bind("now", now).bind("limit", n);
+      while (q.next()) out.push_back(read_job(q));
+    };
+    take(pg() ? sql::kClaimLapsedJobsPostgresql : sql::kClaimLapsedJobs, limit);
+    if (static_cast<int>(out.size()) < limit)
+      take(pg() ? sql::kClaimDueJobsPostgresql : sql::kClaimDueJobs, limit - static_cast<int>(out.size()));
     return out;
   }
 

@@ -35,6 +35,7 @@ extern const Migration migration0018;
 extern const Migration migration0019;
 extern const Migration migration0020;
 extern const Migration migration0021;
+extern const Migration migration0022;
 
 // In version order.
 const std::vector<const Migration*>& all();
