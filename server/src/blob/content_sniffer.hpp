@@ -9,6 +9,9 @@ namespace cma::blob {
 
 class MagicSniffer final : public app::ContentSniffer {
  public:
+  // How much of the start of a file libmagic reads to judge its type.
+  static constexpr std::size_t kSniffBytes = 1024 * 1024;
+
   // Loads the system's magic database; throws std::runtime_error when it cannot.
   MagicSniffer();
   ~MagicSniffer() override;

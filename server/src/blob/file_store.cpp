@@ -111,6 +111,34 @@ Result<app::BlobInfo> FileBlobStore::put(const app::BlobKey& key, const app::Blo
   return app::BlobInfo{size, etag_of(st), sha.hex()};
 }
 
+Result<bool> FileBlobStore::adopt(const app::BlobKey& key, const fs::path& file, app::BlobInfo& stored) {
+  auto target = path_of(key);
+  auto dir = target.parent_path();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Error::unavailable("cannot create " + dir.string() + ": " + ec.message());
+  TempGuard temp{dir / (".tmp-" + platform::to_hex(platform::random_bytes(8)))};
+  if (::link(file.c_str(), temp.path.c_str()) != 0) {
+    int err = errno;
+    temp.armed = false;
+    if (err == EXDEV || err == EPERM || err == EMLINK || err == EOPNOTSUPP) return false;  // copy it instead
+    return io_error("cannot link", temp.path, err);
+  }
+  // The bytes were written without a sync on their way in: they reach the disk before the object is
+  // in place, as a put's do.
+  Fd fd(::open(temp.path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return io_error("cannot open", temp.path, errno);
+  if (::fsync(fd.get()) != 0) return io_error("cannot sync", temp.path, errno);
+  if (::rename(temp.path.c_str(), target.c_str()) != 0) return io_error("cannot rename to", target, errno);
+  temp.armed = false;
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return io_error("cannot sync", dir, errno);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return io_error("cannot stat", target, errno);
+  stored = app::BlobInfo{static_cast<std::uint64_t>(st.st_size), etag_of(st), ""};
+  return true;
+}
+
 Result<app::BlobInfo> FileBlobStore::get(const app::BlobKey& key, const app::BlobSink& sink,
                                          std::optional<app::ByteRange> range) {
   auto path = path_of(key);

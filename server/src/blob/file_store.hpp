@@ -13,6 +13,9 @@ class FileBlobStore final : public app::BlobStore {
   explicit FileBlobStore(std::filesystem::path root);
   Result<app::BlobInfo> put(const app::BlobKey& key, const app::BlobSource& source,
                             const app::PutOptions& options) override;
+  // A hard link to `file` under the key's path, synced; nullopt across filesystems (EXDEV) or where
+  // links are not allowed.
+  Result<bool> adopt(const app::BlobKey& key, const std::filesystem::path& file, app::BlobInfo& stored) override;
   Result<app::BlobInfo> get(const app::BlobKey& key, const app::BlobSink& sink,
                             std::optional<app::ByteRange> range) override;
   Result<app::BlobInfo> head(const app::BlobKey& key) override;

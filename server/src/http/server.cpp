@@ -368,7 +368,7 @@ struct Server::Impl {
     too_large = declared && *declared > body_cap;
     bool feeding = !too_large;
     std::uint64_t received = 0;
-    std::vector<char> chunk(64 * 1024);
+    std::vector<char> chunk(kUploadReadBytes);
     while (!up.is_done()) {
       up.get().body().data = chunk.data();
       up.get().body().size = chunk.size();
@@ -467,7 +467,11 @@ struct Server::Impl {
         bhttp::request_parser<bhttp::buffer_body> up(std::move(head_parser));
         up.body_limit(boost::none);
         UploadReceiver receiver(header(raw, bhttp::field::content_type), opt.max_upload_bytes, opt.upload_spool_dir);
+        // The buffer began at 4 KiB for headers, and each read fills at most what it has room
+        // for: a file read 4 KiB at a time costs a wake-up, a timer and a receive per 4 KiB.
+        buffer.reserve(kUploadReadBytes);
         auto ec = co_await read_upload(*s, buffer, up, receiver, upload_too_large);
+        buffer.shrink_to_fit();
         form = receiver.finish();
         if (ec && !upload_too_large) {
           co_await answer_read_error(*s, ec, started);

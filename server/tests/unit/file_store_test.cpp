@@ -3,7 +3,9 @@
 #include "blob/file_store.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 
@@ -125,6 +127,62 @@ TEST(Sha256, StreamedMatchesWhole) {
   sha.update("hello ");
   sha.update("world");
   EXPECT_EQ(sha.hex(), platform::sha256_hex("hello world"));
+}
+
+// An upload spooled on the same filesystem is linked into place, not copied: the object is the
+// spooled file's bytes, and stays when the spool file goes.
+TEST(FileBlobStore, AdoptLinksAFileOnTheSameFilesystem) {
+  TempDir dir;
+  FileBlobStore store(dir.path / "blobs");
+  fs::create_directories(dir.path / "spool");
+  auto spooled = dir.path / "spool" / "upload";
+  {
+    std::FILE* f = std::fopen(spooled.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fputs("the bytes of a payslip", f);
+    std::fclose(f);
+  }
+  app::BlobInfo stored;
+  auto adopted = store.adopt(key(), spooled, stored);
+  ASSERT_TRUE(adopted.ok()) << adopted.error().detail;
+  ASSERT_TRUE(*adopted);
+  EXPECT_EQ(stored.size, 22u);
+  EXPECT_FALSE(stored.etag.empty());
+  EXPECT_EQ(fs::hard_link_count(spooled), 2u) << "linked, not copied";
+  fs::remove(spooled);
+  EXPECT_EQ(read_all(store, key()), "the bytes of a payslip");
+  auto head = store.head(key());
+  ASSERT_TRUE(head.ok());
+  EXPECT_EQ(head->etag, stored.etag);
+  // No temporary file is left beside the object.
+  int files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir.path / "blobs"))
+    if (e.is_regular_file()) ++files;
+  EXPECT_EQ(files, 1);
+}
+
+// A file on another filesystem (/dev/shm is memory) cannot be linked: the caller is told to copy.
+TEST(FileBlobStore, AdoptDeclinesAFileOnAnotherFilesystem) {
+  TempDir dir;
+  FileBlobStore store(dir.path / "blobs");
+  fs::create_directories(dir.path);
+  struct stat shm {
+  }, here{};
+  if (::stat("/dev/shm", &shm) != 0 || ::stat(dir.path.c_str(), &here) != 0 || shm.st_dev == here.st_dev)
+    GTEST_SKIP() << "no second filesystem here";
+  auto elsewhere = fs::path("/dev/shm") / ("cma-adopt-" + platform::to_hex(platform::random_bytes(6)));
+  {
+    std::FILE* f = std::fopen(elsewhere.c_str(), "wb");
+    if (f == nullptr) GTEST_SKIP() << "/dev/shm is not writable";
+    std::fputs("bytes", f);
+    std::fclose(f);
+  }
+  app::BlobInfo stored;
+  auto adopted = store.adopt(key(), elsewhere, stored);
+  fs::remove(elsewhere);
+  ASSERT_TRUE(adopted.ok()) << adopted.error().detail;
+  EXPECT_FALSE(*adopted) << "declined: the caller copies";
+  EXPECT_FALSE(store.head(key()).ok()) << "nothing stored";
 }
 
 }  // namespace cma::blob

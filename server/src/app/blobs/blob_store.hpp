@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -80,6 +81,13 @@ class BlobStore {
   // A URL that lets its holder GET or PUT this one object until it expires; failed_precondition
   // when the store has no such URLs (local files).
   virtual Result<PresignedUrl> presign(const BlobKey& key, PresignMethod method, std::chrono::seconds expires_in) = 0;
+  // Stores the local file `file` under `key` without copying it, when the store can: a store of
+  // local files on the same filesystem links it into place (the file's bytes become the object's;
+  // `stored.sha256_hex` is then empty, as nothing was read). True when it did; false when it cannot
+  // (another filesystem, another kind of store), and the caller then puts the file's bytes.
+  virtual Result<bool> adopt(const BlobKey& /*key*/, const std::filesystem::path& /*file*/, BlobInfo& /*stored*/) {
+    return false;
+  }
   // The origin (scheme://host[:port]) presigned URLs point at, which the web app's pages must be
   // allowed to send uploads to; "" when the store has no such URLs.
   virtual std::string presign_origin() const { return {}; }

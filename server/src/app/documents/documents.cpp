@@ -47,14 +47,21 @@ Result<std::string> check_file(const Deps& deps, const std::optional<UploadedFil
   return *accepted;
 }
 
-// Streams the spooled upload to the store under `key`, checking the store saw the same bytes.
+// The spooled upload stored under `key`: linked into place when the store can (local files on the
+// same filesystem), else streamed to it. Either way the store must hold the bytes received.
 Status put_bytes(const Deps& deps, const BlobKey& key, const UploadedFile& file, const std::string& content_type) {
-  File in(std::fopen(file.spool->path().c_str(), "rb"));
-  if (!in) return Error{ErrorCode::internal, "The upload could not be read back.", {}, 0};
-  PutOptions options;
-  options.content_type = content_type;
-  auto stored = deps.blobs->put(
-      key, [&in](char* buffer, std::size_t capacity) { return std::fread(buffer, 1, capacity, in.get()); }, options);
+  auto stored = [&]() -> Result<BlobInfo> {
+    BlobInfo linked;
+    auto adopted = deps.blobs->adopt(key, file.spool->path(), linked);
+    if (!adopted) return adopted.error();
+    if (*adopted) return linked;
+    File in(std::fopen(file.spool->path().c_str(), "rb"));
+    if (!in) return Error{ErrorCode::internal, "The upload could not be read back.", {}, 0};
+    PutOptions options;
+    options.content_type = content_type;
+    return deps.blobs->put(
+        key, [&in](char* buffer, std::size_t capacity) { return std::fread(buffer, 1, capacity, in.get()); }, options);
+  }();
   if (!stored) return stored.error();
   if (stored->size != file.size || (!stored->sha256_hex.empty() && stored->sha256_hex != file.sha256)) {
     (void)deps.blobs->remove(key);

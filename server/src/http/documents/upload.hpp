@@ -33,6 +33,8 @@ bool is_upload_route(std::string_view method, std::string_view path);
 
 // Room beyond the file's own limit for the multipart framing and the small fields.
 inline constexpr std::uint64_t kUploadOverheadBytes = 1024 * 1024;
+// An upload's body is read from the socket, and handed on, this much at a time at most.
+inline constexpr std::size_t kUploadReadBytes = 128 * 1024;
 
 class UploadReceiver {
  public:
