@@ -5,7 +5,7 @@
 # no-op job throughput (`system.noop`) with 1, 2 and 4 runners of one `cma worker`, on SQLite and
 # on a throwaway PostgreSQL 15 cluster. Prints a Markdown table. 127.0.0.1 only; everything it starts
 # it stops. The machine's other work shows in the figures: run it on a quiet machine.
-#   UPLOADS=20 UPLOAD_MB=10 JOBS=2000 bench/documents.sh
+#   UPLOADS=20 UPLOAD_MB=10 JOBS=10000 bench/documents.sh
 #   DURATION_CAP=2 bench/documents.sh     # a smoke run: every phase stops after about 2 s
 #   SKIP_S3=1 SKIP_PG=1 bench/documents.sh
 set -euo pipefail
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 UPLOADS=${UPLOADS:-20}
 UPLOAD_MB=${UPLOAD_MB:-10}
-JOBS=${JOBS:-2000}
+JOBS=${JOBS:-10000}
 DURATION_CAP=${DURATION_CAP:-600}  # seconds any one phase may take before it is cut short
 BIN=${CMA_BIN:-build/release/bin/cma}
 [ -x "$BIN" ] || BIN=build/ci/bin/cma
@@ -186,7 +186,7 @@ for backend in "${backends[@]}"; do
       done_n=$(count_done "$backend" "$target")
       [ "$done_n" -ge "$JOBS" ] && break
       awk -v s="$start" -v n="$(now)" -v cap="$DURATION_CAP" 'BEGIN { exit !(n - s > cap) }' && break
-      sleep 0.05
+      sleep 0.2
     done
     end=$(now)
     kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null || true
