@@ -1,9 +1,12 @@
 // London calendar dates as the diary works with them: YYYY-MM-DD strings, with date arithmetic
 // done on the calendar (UTC noon), never on the clock, so a change of the clocks moves nothing.
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Assembled from the parts, never from a locale's pattern: en-CA's numeric date was Y-M-D in CLDR
+// before 42 and after 43, but M/D/Y in 42 (ICU 72: Debian 12's Node.js, Chrome 110).
+const londonDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export function todayInLondon(now: Date = new Date()): string {
-  return londonDate.format(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => londonDate.formatToParts(now).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 function toDate(day: string): Date {
