@@ -25,7 +25,7 @@ run: build web
 cluster: build web
 	@node deploy/cluster/cluster.mjs --binary build/release/bin/cma
 
-# Every test: C++ unit tests in the release build (-Werror), then unit and HTTP integration tests on
+# Every test: C++ unit tests in the `ci` build (-O1, -Werror), then unit and HTTP integration tests on
 # SQLite and on a real PostgreSQL the harness starts under address/undefined sanitizers; the web
 # app's lint, type check and Vitest, and its end-to-end tests in Chromium against `cma serve`.
 test: bootstrap

@@ -3,7 +3,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::access_itest {
 namespace json = boost::json;
 
 namespace {
@@ -170,9 +170,9 @@ TEST(Pagination, CursorWalksEveryRowOnceAndBadValuesAreNamed) {
   }
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::access_itest
 
-namespace cma::testing {
+namespace cma::testing::access_itest {
 
 TEST(Roles, DeactivatingACentreEndsItsUsersSessionsAtOnce) {
   TestApp app;
@@ -189,4 +189,4 @@ TEST(Roles, DeactivatingACentreEndsItsUsersSessionsAtOnce) {
   EXPECT_EQ(own.str("type"), "/problems/failed-precondition");
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::access_itest

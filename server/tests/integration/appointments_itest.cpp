@@ -7,7 +7,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::appointments_itest {
 namespace json = boost::json;
 
 namespace {
@@ -248,4 +248,4 @@ TEST(Appointments, NoReachIntoAnotherCentre) {
   EXPECT_EQ(items(app.get("/api/v1/diary?date=2026-12-09&centreId=" + app.centre_b, admin)).size(), 2u);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::appointments_itest

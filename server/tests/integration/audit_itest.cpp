@@ -16,7 +16,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::audit_itest {
 namespace json = boost::json;
 
 namespace {
@@ -157,9 +157,9 @@ TEST(Audit, VerifyFindsAnInsertedEntry) {
   EXPECT_EQ(report.problems[0].entry_id, "01900000-0000-7000-8000-00000000beef");
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::audit_itest
 
-namespace cma::testing {
+namespace cma::testing::audit_itest {
 
 TEST(Audit, VerifyStillChecksAChainWhoseHeadRowWasDeleted) {
   TestApp app;
@@ -211,9 +211,9 @@ TEST(Audit, VerifyFindsEntriesAddedOrReplacedAtTheEnd) {
   EXPECT_NE(replaced.problems[0].reason.find("replaced"), std::string::npos) << replaced.problems[0].reason;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::audit_itest
 
-namespace cma::testing {
+namespace cma::testing::audit_itest {
 
 // Verifying a live system: appends keep committing in several chains while `verify` runs. Each run
 // must see one consistent state (the entries and the heads as of one moment), never a false alarm.
@@ -269,9 +269,9 @@ TEST(Audit, VerifyRaisesNoFalseAlarmWhileWritersAppend) {
   EXPECT_GE(quiet.entries, appended.load());
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::audit_itest
 
-namespace cma::testing {
+namespace cma::testing::audit_itest {
 
 namespace {
 std::string joined(const std::vector<std::string>& lines) {
@@ -381,9 +381,9 @@ TEST(Audit, ListPagesWalkAnIndexWithoutSorting) {
   EXPECT_EQ(seen, kRows / kSmallEvery);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::audit_itest
 
-namespace cma::testing {
+namespace cma::testing::audit_itest {
 
 namespace {
 const json::array& items(const HttpResult& r) {
@@ -531,9 +531,9 @@ TEST(Audit, RefusalsDoNotWaitForTheChainLock) {
   EXPECT_EQ(refused.get(), 403);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::audit_itest
 
-namespace cma::testing {
+namespace cma::testing::audit_itest {
 
 // The check over HTTP: intact chains say so; an edited entry in centre A's chain is reported to
 // the admin and to A's manager, never to B's manager (who sees B's chain only), and not at all to
@@ -579,4 +579,4 @@ TEST(Audit, VerificationOverHttpIsScopedAndNamesTheFirstProblem) {
   EXPECT_EQ(adviser.status, 403) << adviser.body;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::audit_itest

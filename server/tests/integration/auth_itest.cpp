@@ -3,7 +3,7 @@
 #include "platform/crypto.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::auth_itest {
 namespace json = boost::json;
 
 TEST(Auth, LoginGivesAnAccessTokenAndTheRefreshTokenOnlyInAStrictCookie) {
@@ -198,4 +198,4 @@ TEST(Auth, ChangePasswordChecksTheOldOneAndEndsOtherSessions) {
   EXPECT_EQ(app.refresh(session.refresh_cookie()).status, 401);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::auth_itest

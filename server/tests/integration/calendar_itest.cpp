@@ -4,7 +4,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::calendar_itest {
 namespace json = boost::json;
 
 namespace {
@@ -104,4 +104,4 @@ TEST(CalendarFeed, MalformedOrUnknownTokensAreNotFound) {
   EXPECT_EQ(app.call("GET", issued.str("path")).status, 404);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::calendar_itest

@@ -7,7 +7,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::cases_itest {
 namespace json = boost::json;
 
 namespace {
@@ -238,4 +238,4 @@ TEST(Cases, ConcurrentOpeningsGetDistinctReferences) {
   EXPECT_NE(refs.rbegin()->find("-00024"), std::string::npos) << *refs.rbegin();
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::cases_itest

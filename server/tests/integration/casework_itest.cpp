@@ -15,7 +15,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::casework_itest {
 namespace json = boost::json;
 
 namespace {
@@ -289,9 +289,9 @@ TEST(Casework, AnotherCentresCaseIsNotFoundForBudgetsOffersAndScreening) {
   EXPECT_TRUE(app.get(base + "/offers/" + saved.str("id"), ta).obj().at("appliedAt").is_null());
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::casework_itest
 
-namespace cma::testing {
+namespace cma::testing::casework_itest {
 
 TEST(Demo, SeedDemoAddsRealisticCaseworkToEveryCentre) {
   auto url = new_database_url();
@@ -338,9 +338,9 @@ TEST(Demo, SeedDemoAddsRealisticCaseworkToEveryCentre) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::casework_itest
 
-namespace cma::testing {
+namespace cma::testing::casework_itest {
 
 // Every casework route, with ids that are junk, foreign or not UUIDs and bodies that are not what
 // the route expects: never a 5xx, and the other centre's data reads exactly as before.
@@ -446,9 +446,9 @@ TEST(Casework, NoInputGivesA5xxOrChangesAnotherCentresData) {
   EXPECT_EQ(app.get("/health", "").status, 200);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::casework_itest
 
-namespace cma::testing {
+namespace cma::testing::casework_itest {
 
 // Deleting a client and opening a case for it at the same time: never both.
 TEST(Casework, DeletingAClientAndOpeningItsCaseAtOnceNeverBothSucceed) {
@@ -501,4 +501,4 @@ TEST(Casework, ConcurrentChangesToDifferentFieldsAreBothKept) {
   }
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::casework_itest

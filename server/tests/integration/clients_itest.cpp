@@ -9,7 +9,7 @@
 #include "support/backend.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::clients_itest {
 namespace json = boost::json;
 
 namespace {
@@ -238,9 +238,9 @@ TEST(Clients, ConcurrentCreatesGetDistinctConsecutiveReferences) {
   EXPECT_NE(refs_b.rbegin()->find("-C-00016"), std::string::npos);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::clients_itest
 
-namespace cma::testing {
+namespace cma::testing::clients_itest {
 
 // A search tests each client's text in the list index and reads only the page's rows by key
 // (SQLite's plan; PostgreSQL's depends on its statistics and visibility map, see docs/benchmarks.md).
@@ -256,4 +256,4 @@ TEST(Clients, SearchFiltersInTheListIndexAndReadsOnlyThePage) {
   EXPECT_NE(plan.find("USING INDEX sqlite_autoindex_clients_1 (id=?)"), std::string::npos);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::clients_itest

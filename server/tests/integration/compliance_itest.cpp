@@ -5,7 +5,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::compliance_itest {
 namespace json = boost::json;
 
 namespace {
@@ -129,4 +129,4 @@ TEST(Compliance, EvidenceMustBeANoteOfThisCaseAndNothingCrossesCentres) {
   EXPECT_EQ(app.get("/api/v1/cases/not-a-case/compliance", a).status, 404);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::compliance_itest

@@ -10,7 +10,7 @@
 #include "main/wiring.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::dashboard_itest {
 namespace json = boost::json;
 
 namespace {
@@ -235,4 +235,4 @@ TEST(Dashboard, NetworkCsvAndTenancy) {
   EXPECT_NE(by_accept.body.find("casesByStatus,open,2\r\n"), std::string::npos);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::dashboard_itest

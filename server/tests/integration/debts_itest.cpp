@@ -3,7 +3,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::debts_itest {
 namespace json = boost::json;
 
 namespace {
@@ -120,4 +120,4 @@ TEST(Debts, AFinishedCaseRefusesChanges) {
   EXPECT_EQ(app.get(base + "/" + d.str("id"), t).obj().at("balance").as_int64(), 100);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::debts_itest

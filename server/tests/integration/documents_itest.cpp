@@ -21,7 +21,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::documents_itest {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
@@ -521,9 +521,9 @@ TEST(DocumentsMemory, A100MegabyteUploadWithinARaisedLimitIsStoredWithFlatMemory
   stop(s);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::documents_itest
 
-namespace cma::testing {
+namespace cma::testing::documents_itest {
 
 // Uploads count against the uploader's own hourly limit (RATE_LIMIT_UPLOADS_PER_HOUR): past it the
 // upload is refused with 429 and Retry-After before anything is stored, other calls and other
@@ -553,11 +553,11 @@ TEST(Documents, UploadsPastTheUploadersLimitAreRefusedAndStoreNothing) {
   EXPECT_EQ(upload(app, other, docs_of(case_id), kPdf).status, 201);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::documents_itest
 
 // ---- An upload is checked on its headers, before its body is read ----
 
-namespace cma::testing {
+namespace cma::testing::documents_itest {
 
 namespace {
 
@@ -726,4 +726,4 @@ TEST(Documents, ExpectContinueIsAnsweredAfterTheUploadIsChecked) {
   EXPECT_EQ(stored_objects(app.blob_root()).size(), 1u);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::documents_itest

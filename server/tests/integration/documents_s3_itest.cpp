@@ -17,7 +17,7 @@
 #include "support/s3_harness.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::documents_s3_itest {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
@@ -282,4 +282,4 @@ TEST(DocumentsS3, WithLocalFilesThereAreNoUploadUrls) {
   EXPECT_TRUE(names_field(none, "sizeBytes")) << none.body;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::documents_s3_itest

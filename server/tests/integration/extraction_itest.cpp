@@ -22,7 +22,7 @@
 #include "support/backend.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::extraction_itest {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
@@ -451,4 +451,4 @@ TEST(Extraction, TheEndOfAnExtractionIsADocumentProcessedEventForTheCentresWebho
   EXPECT_EQ(payload.find("Northwick"), std::string::npos) << "the text never goes out in an event: " << payload;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::extraction_itest

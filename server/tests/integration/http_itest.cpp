@@ -15,7 +15,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::http_itest {
 namespace json = boost::json;
 
 namespace {
@@ -340,4 +340,4 @@ TEST(Http, ConnectionsBeyondTheCapAreTurnedAwayAtOnceAndTheOthersKeepWorking) {
   EXPECT_EQ(open[0]->get("/health").status, 200);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::http_itest

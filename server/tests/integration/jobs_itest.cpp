@@ -25,7 +25,7 @@
 #include "support/redis_server.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::jobs_itest {
 namespace json = boost::json;
 using std::chrono::milliseconds;
 
@@ -576,4 +576,4 @@ TEST(JobsProcess, WithRedisAJobQueuedThroughTheApiWakesAnIdleWorkerAtOnce) {
   EXPECT_EQ(wait_exit(w.pid, 30), 0);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::jobs_itest

@@ -7,7 +7,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::notes_itest {
 namespace json = boost::json;
 
 namespace {
@@ -217,4 +217,4 @@ TEST(Notes, ConcurrentRevisionsAreNumberedInTurnAndNoneIsLost) {
   EXPECT_EQ(app.get(path, t).str("body"), text(items(history).back(), "body"));
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::notes_itest

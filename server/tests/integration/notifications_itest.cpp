@@ -12,7 +12,7 @@
 #include "support/smtp_sink.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::notifications_itest {
 namespace json = boost::json;
 
 namespace {
@@ -226,4 +226,4 @@ TEST(Reminders, AUserReachesOnlyTheirOwnNotifications) {
   EXPECT_EQ(notification_items(app.get("/api/v1/me/notifications", a)).size(), 2u);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::notifications_itest

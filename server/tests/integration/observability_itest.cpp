@@ -18,7 +18,7 @@
 #include "support/s3_harness.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::observability_itest {
 namespace {
 
 namespace json = boost::json;
@@ -225,9 +225,9 @@ TEST(XRay, UpstreamDecisionsAreRespectedAndBadHeadersStartANewTrace) {
 }
 
 }  // namespace
-}  // namespace cma::testing
+}  // namespace cma::testing::observability_itest
 
-namespace cma::testing {
+namespace cma::testing::observability_itest {
 
 TEST(XRay, ACalendarFeedIsTracedByItsRouteNotItsSecretPath) {
   FakeDaemon daemon;
@@ -303,4 +303,4 @@ TEST(XRay, S3AndRedisCallsAreSubsegmentsOfTheRequest) {
   EXPECT_GE(redis_calls, 1) << json::serialize(seg);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::observability_itest

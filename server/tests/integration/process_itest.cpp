@@ -20,7 +20,7 @@
 #include "support/s3_harness.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::process_itest {
 
 namespace {
 
@@ -156,9 +156,9 @@ TEST(Process, SigtermFinishesTheRequestInFlightThenExitsZero) {
   EXPECT_NE(log.find("\"route\":\"/api/v1/auth/login\""), std::string::npos);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::process_itest
 
-namespace cma::testing {
+namespace cma::testing::process_itest {
 
 TEST(Process, EveryCommandHasHelpAndTheBinaryHasAVersion) {
   for (const char* cmd : {"--version", "--help", "serve --help", "migrate --help", "seed-demo --help",
@@ -218,4 +218,4 @@ TEST(Process, ADatabaseSecretThatIsNotAnArnIsRefused) {
   EXPECT_NE(slurp(c.log).find("DATABASE_PASSWORD_SECRET_ARN"), std::string::npos) << slurp(c.log);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::process_itest

@@ -16,7 +16,7 @@
 #include "support/redis_server.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::redis_itest {
 namespace {
 
 using namespace std::chrono_literals;
@@ -259,9 +259,9 @@ TEST(RateLimitsRedis, ABadRedisUrlStopsStartUpNamingTheVariable) {
 }
 
 }  // namespace
-}  // namespace cma::testing
+}  // namespace cma::testing::redis_itest
 
-namespace cma::testing {
+namespace cma::testing::redis_itest {
 namespace {
 
 // Trusts `ca_file` for this test only, as SSL_CERT_FILE does for OpenSSL's default paths.
@@ -337,4 +337,4 @@ TEST(RateLimitsRedis, ALimiterUsesRedisAgainOnceItIsBack) {
 }
 
 }  // namespace
-}  // namespace cma::testing
+}  // namespace cma::testing::redis_itest

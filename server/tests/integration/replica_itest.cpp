@@ -7,7 +7,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::replica_itest {
 namespace json = boost::json;
 
 namespace {
@@ -57,4 +57,4 @@ TEST(Replica, SearchReadsTheReplicaWhileRecordsAndWritesUseThePrimary) {
   EXPECT_EQ(app.get("/api/v1/dashboard", t).status, 200);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::replica_itest

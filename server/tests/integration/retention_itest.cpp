@@ -13,7 +13,7 @@
 #include "jobs/handlers.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::retention_itest {
 namespace json = boost::json;
 namespace fs = std::filesystem;
 
@@ -205,4 +205,4 @@ TEST(Retention, TheDryRunListsExactlyWhatIsPastRetentionAndTheJobAppliesItOnce) 
   EXPECT_EQ(objects_under(app.blob_root()), 2u);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::retention_itest

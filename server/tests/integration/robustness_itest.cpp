@@ -11,7 +11,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::robustness_itest {
 namespace json = boost::json;
 
 namespace {
@@ -106,4 +106,4 @@ TEST(Robustness, MalformedRequestsNeverTakeTheServerDown) {
   EXPECT_EQ(centres.obj().at("items").as_array().size(), 2u);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::robustness_itest

@@ -7,7 +7,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::search_itest {
 namespace json = boost::json;
 
 namespace {
@@ -141,4 +141,4 @@ TEST(Search, NothingCrossesCentresAndBadQueriesAreRefused) {
   EXPECT_EQ(app.get("/api/v1/search?q=%ff%fe", a).status, 400);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::search_itest

@@ -10,7 +10,7 @@
 #include "store/db/transaction.hpp"
 #include "support/backend.hpp"
 
-namespace cma::testing {
+namespace cma::testing::store_internals_itest {
 
 // Parameters are matched to placeholders by name: binding them in another order than they appear
 // in the statement changes nothing (bound by position, this would read "first-second").
@@ -29,9 +29,9 @@ TEST(StoreInternals, ParametersAreBoundByNameNotByPosition) {
   pool.release(std::move(session), true);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::store_internals_itest
 
-namespace cma::testing {
+namespace cma::testing::store_internals_itest {
 
 namespace {
 // A pooled session with its prepared statements, given back healthy at the end of the scope.
@@ -119,9 +119,9 @@ TEST(StoreInternals, PreparedWritesReportChangesAndUniqueViolations) {
   EXPECT_EQ(sum.integer(1), 13);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::store_internals_itest
 
-namespace cma::testing {
+namespace cma::testing::store_internals_itest {
 
 namespace {
 // A repository of the test's own, to run statements inside the store's transactions.
@@ -189,4 +189,4 @@ TEST(StoreInternals, ConcurrentWritesAreVisibleWhenCommitReturnsAndRollbacksStay
   EXPECT_EQ(undone, 0);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::store_internals_itest

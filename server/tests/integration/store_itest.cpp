@@ -11,7 +11,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::store_itest {
 
 namespace {
 
@@ -132,9 +132,9 @@ TEST(Store, UserCreateCommandMakesTheFirstAdminAndIsAudited) {
   EXPECT_NE(verify.output.find("intact"), std::string::npos) << verify.output;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::store_itest
 
-namespace cma::testing {
+namespace cma::testing::store_itest {
 
 // The database drops every connection (a failover or restart): the pool must not keep handing out
 // the dead ones. At most the request that finds a connection dead fails; the next ones succeed.
@@ -155,4 +155,4 @@ TEST(Store, PoolRecoversWhenTheDatabaseDropsItsConnections) {
   EXPECT_EQ(app.get("/health", "").status, 200);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::store_itest

@@ -5,7 +5,7 @@
 #include "domain/diary/london_time.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::tasks_itest {
 namespace json = boost::json;
 
 namespace {
@@ -171,4 +171,4 @@ TEST(Tasks, NoReachIntoAnotherCentre) {
   EXPECT_EQ(items(app.get("/api/v1/me/tasks", b)).size(), 1u);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::tasks_itest

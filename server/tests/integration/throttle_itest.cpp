@@ -7,7 +7,7 @@
 
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::throttle_itest {
 namespace {
 
 constexpr const char* kWrong = "wrong-password-123";
@@ -198,4 +198,4 @@ TEST(Throttle, SessionsEndAtTheirMaximumLifetimeHoweverOftenTheyRefresh) {
   EXPECT_EQ(r.status, 401) << r.body;
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::throttle_itest

@@ -6,7 +6,7 @@
 #include "platform/utf8.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::utf8_itest {
 namespace json = boost::json;
 
 namespace {
@@ -208,4 +208,4 @@ TEST(Utf8, AfterInvalidInputEveryConnectionIsKeptAndRequestsStillWork) {
   EXPECT_EQ(app.login_result(app.advisor_a.email, app.advisor_a.password).status, 200);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::utf8_itest

@@ -15,7 +15,7 @@
 #include "support/process.hpp"
 #include "support/test_app.hpp"
 
-namespace cma::testing {
+namespace cma::testing::web_itest {
 
 namespace {
 
@@ -80,6 +80,9 @@ HttpResult raw_get(int port, const std::string& target) {
   return raw_http_request(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 }
 
+}  // namespace
+
+// Outside the anonymous namespace: the tests derive from it, and they are not file-local.
 class Web : public ::testing::Test {
  protected:
   // Nothing here touches the database: once, on the SQLite run, is enough.
@@ -87,8 +90,6 @@ class Web : public ::testing::Test {
     if (using_postgres()) GTEST_SKIP() << "backend-independent; runs with CMA_TEST_BACKEND=sqlite";
   }
 };
-
-}  // namespace
 
 TEST_F(Web, RootAnswers200WithTheAppAndRevalidates) {
   WebSite site;
@@ -311,4 +312,4 @@ TEST_F(Web, CmaServeOnS3GivesThePagesTheBucketsOrigin) {
   EXPECT_EQ(wait_exit(c.pid, 15), 0) << slurp(c.log);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::web_itest

@@ -15,7 +15,7 @@
 #include "support/test_app.hpp"
 #include "support/webhook_receiver.hpp"
 
-namespace cma::testing {
+namespace cma::testing::webhooks_itest {
 namespace json = boost::json;
 using std::chrono::milliseconds;
 
@@ -353,4 +353,4 @@ TEST(Webhooks, OnlyManagersAndAdminsManageAndInputIsChecked) {
   EXPECT_EQ(audit.body.find(rotated.str("secret")), std::string::npos);
 }
 
-}  // namespace cma::testing
+}  // namespace cma::testing::webhooks_itest
