@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, todayInLondon, weekStart } from './london';
+import { addDays, formatDay, todayInLondon, weekStart } from './london';
 
 describe('London calendar dates', () => {
   it('gives today in London as YYYY-MM-DD, across the change of the clocks', () => {
@@ -12,5 +12,10 @@ describe('London calendar dates', () => {
     expect(addDays(todayInLondon(new Date('2026-03-28T12:00:00Z')), 1)).toBe('2026-03-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(weekStart('2026-03-29')).toBe('2026-03-23');
+  });
+
+  it('names a day as "Mon 7 Dec" with whichever CLDR the runtime has (42 writes "Mon, 7 Dec")', () => {
+    expect(formatDay('2026-12-07')).toBe('Mon 7 Dec');
+    expect(formatDay('2026-03-29')).toBe('Sun 29 Mar');
   });
 });

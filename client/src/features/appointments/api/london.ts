@@ -44,7 +44,10 @@ export function localInput(startLocal: string): string {
   return startLocal.slice(0, 16);
 }
 
+// "Mon 7 Dec", assembled from the parts too: CLDR 42 (ICU 72) puts a comma after the weekday.
 const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 export function formatDay(day: string): string {
-  return dayLabel.format(toDate(day));
+  const parts = dayLabel.formatToParts(toDate(day));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')}`;
 }
