@@ -24,7 +24,7 @@ ALLOWED = {
     "blob": [STD, SYSTEM, r"blob/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h", r"magic\.h", r"openssl/.*",
              r"boost/json(/.*)?\.hpp"],
     "extract": [STD, SYSTEM, r"extract/.*", r"app/.*", r"domain/.*", r"platform/.*", r"poppler-[a-z-]+\.h",
-                r"tesseract/.*", r"leptonica/.*"],
+                r"tesseract/.*", r"leptonica/.*", r"archive(_entry)?\.h", r"expat\.h"],
     "mail": [STD, r"mail/.*", r"app/.*", r"domain/.*", r"platform/.*", r"curl/curl\.h"],
     "redis": [STD, SYSTEM, r"arpa/inet\.h", r"redis/.*", r"app/.*", r"domain/.*", r"platform/.*", r"openssl/.*"],
     "refdata": [STD, r"refdata/.*", r"app/.*", r"domain/.*", r"platform/.*", r"boost/json(/.*)?\.hpp"],

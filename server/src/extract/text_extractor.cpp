@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "extract/office_text.hpp"
 #include "extract/text_budget.hpp"
 
 namespace cma::extract {
@@ -114,6 +115,10 @@ class PopplerTesseract final : public app::TextExtractor {
     if (content_type == "image/png" || content_type == "image/jpeg") return image(file);
     if (content_type == "image/tiff") return tiff(file);
     if (content_type == "text/plain") return plain(file);
+    if (content_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+      return office_text(file, OfficeKind::docx, limits_);
+    if (content_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+      return office_text(file, OfficeKind::xlsx, limits_);
     return app::Extraction::not_applicable();
   }
 

@@ -21,6 +21,7 @@
 #include "jobs/handlers.hpp"
 #include "support/backend.hpp"
 #include "support/test_app.hpp"
+#include "support/zip_writer.hpp"
 
 namespace cma::testing::extraction_itest {
 namespace json = boost::json;
@@ -28,7 +29,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kExtractBoundary = "cma-extract-boundary-51c2";
 constexpr const char* kSentence = "Final demand from Northwick Borough Council for unpaid rent";
 
 // A PDF of `objects` (numbered from 1, the first the catalog) with a correct cross-reference table.
@@ -128,16 +128,6 @@ std::string collapse_spaces(const std::string& s) {
   return out;
 }
 
-HttpResult upload_file(TestApp& app, const std::string& token, const std::string& target, const std::string& bytes,
-                       const std::string& filename) {
-  std::string b = kExtractBoundary;
-  std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\ncreditor_letter\r\n";
-  body += "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
-          "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + b + "--\r\n";
-  return app.call("POST", target, token, body,
-                  {{"Content-Type", std::string("multipart/form-data; boundary=") + kExtractBoundary}});
-}
-
 std::string new_case(TestApp& app, const std::string& token) {
   auto client = app.post("/api/v1/clients", json::object{{"firstName", "Ocr"}, {"lastName", "Reader"}}, token);
   EXPECT_EQ(client.status, 201) << client.body;
@@ -211,6 +201,33 @@ int audit_count(TestApp& app, const std::string& token, const std::string& docum
   return n;
 }
 
+// Uploads `bytes` to a new case as `filename`, checks the type they were taken for, runs the
+// extraction job and returns the document as the API then shows it.
+HttpResult upload_and_extract(TestApp& app, Jobs& jobs, const std::string& token, const std::string& bytes,
+                              const std::string& filename, const std::string& content_type) {
+  auto case_id = new_case(app, token);
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", token, bytes, filename);
+  EXPECT_EQ(up.status, 201) << up.body;
+  if (up.status != 201) return up;
+  EXPECT_EQ(up.str("contentType"), content_type);
+  EXPECT_EQ(up.str("extractionStatus"), "pending");
+  EXPECT_EQ(jobs.run_due().size(), 1u);
+  auto got = app.get("/api/v1/documents/" + up.str("id"), token);
+  EXPECT_EQ(got.status, 200) << got.body;
+  return got;
+}
+
+// An OCR outcome: done, the sentence read, a confidence above `min_confidence`, found by search.
+void expect_read_by_ocr(TestApp& app, const std::string& token, const HttpResult& got, double min_confidence) {
+  ASSERT_EQ(got.str("extractionStatus"), "done") << got.body;
+  EXPECT_NE(collapse_spaces(got.str("extractedText")).find(kSentence), std::string::npos) << got.str("extractedText");
+  ASSERT_TRUE(got.obj().at("extractionConfidence").is_number()) << got.body;
+  auto confidence = got.obj().at("extractionConfidence").to_number<double>();
+  EXPECT_GT(confidence, min_confidence);
+  EXPECT_LE(confidence, 100.0);
+  EXPECT_EQ(search(app, token, "northwick").size(), 1u);
+}
+
 }  // namespace
 
 TEST(Extraction, APdfsTextIsExtractedStoredAndFoundBySearch) {
@@ -218,7 +235,7 @@ TEST(Extraction, APdfsTextIsExtractedStoredAndFoundBySearch) {
   Jobs jobs(app);
   auto t = app.login(app.advisor_a);
   auto case_id = new_case(app, t);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "demand.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, sentence_pdf(kSentence), "demand.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   auto id = up.str("id");
   EXPECT_EQ(up.str("extractionStatus"), "pending");
@@ -271,22 +288,9 @@ TEST(Extraction, OcrOfARenderedPageFindsItsSentence) {
   TestApp app;
   Jobs jobs(app);
   auto t = app.login(app.advisor_a);
-  auto case_id = new_case(app, t);
   auto png = rendered_png(sentence_pdf(kSentence));
   ASSERT_FALSE(png.empty());
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", png, "scan.png");
-  ASSERT_EQ(up.status, 201) << up.body;
-  ASSERT_EQ(up.str("contentType"), "image/png");
-  ASSERT_EQ(jobs.run_due().size(), 1u);
-  auto got = app.get("/api/v1/documents/" + up.str("id"), t);
-  ASSERT_EQ(got.status, 200) << got.body;
-  ASSERT_EQ(got.str("extractionStatus"), "done") << got.body;
-  EXPECT_NE(collapse_spaces(got.str("extractedText")).find(kSentence), std::string::npos) << got.str("extractedText");
-  ASSERT_TRUE(got.obj().at("extractionConfidence").is_number()) << got.body;
-  auto confidence = got.obj().at("extractionConfidence").to_number<double>();
-  EXPECT_GT(confidence, 0.0);
-  EXPECT_LE(confidence, 100.0);
-  EXPECT_EQ(search(app, t, "northwick").size(), 1u);
+  expect_read_by_ocr(app, t, upload_and_extract(app, jobs, t, png, "scan.png", "image/png"), 0.0);
 }
 
 // A scanned letter saved as PDF has no text layer: its page is rendered and read by OCR, so its
@@ -295,20 +299,46 @@ TEST(Extraction, AScannedPdfIsReadByOcr) {
   TestApp app;
   Jobs jobs(app);
   auto t = app.login(app.advisor_a);
-  auto case_id = new_case(app, t);
   auto pdf = scanned_pdf(sentence_pdf(kSentence));
   ASSERT_FALSE(pdf.empty());
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", pdf, "scan.pdf");
-  ASSERT_EQ(up.status, 201) << up.body;
-  ASSERT_EQ(up.str("contentType"), "application/pdf");
-  ASSERT_EQ(jobs.run_due().size(), 1u);
-  auto got = app.get("/api/v1/documents/" + up.str("id"), t);
-  ASSERT_EQ(got.status, 200) << got.body;
-  ASSERT_EQ(got.str("extractionStatus"), "done") << got.body;
-  EXPECT_NE(collapse_spaces(got.str("extractedText")).find(kSentence), std::string::npos) << got.str("extractedText");
-  ASSERT_TRUE(got.obj().at("extractionConfidence").is_number()) << got.body;
-  EXPECT_GT(got.obj().at("extractionConfidence").to_number<double>(), 50.0);
-  EXPECT_EQ(search(app, t, "northwick").size(), 1u);
+  expect_read_by_ocr(app, t, upload_and_extract(app, jobs, t, pdf, "scan.pdf", "application/pdf"), 50.0);
+}
+
+// A creditor's letter written in Word and a statement of arrears from Excel: their text is stored
+// and found by search, with no confidence (nothing was guessed).
+TEST(Extraction, WordAndExcelFilesAreReadAndFoundBySearch) {
+  TestApp app;
+  Jobs jobs(app);
+  auto t = app.login(app.advisor_a);
+  auto word =
+      upload_and_extract(app, jobs, t,
+                         docx_bytes("<w:p><w:r><w:t>" + std::string(kSentence) +
+                                    "</w:t></w:r></w:p><w:p><w:r><w:t>Ref</w:t><w:tab/>"
+                                    "<w:t>QX-778</w:t></w:r></w:p>"),
+                         "letter.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  ASSERT_EQ(word.str("extractionStatus"), "done") << word.body;
+  EXPECT_EQ(word.str("extractedText"), std::string(kSentence) + "\nRef\tQX-778");
+  EXPECT_TRUE(word.obj().at("extractionConfidence").is_null());
+  EXPECT_EQ(search(app, t, "northwick", "document").size(), 1u);
+
+  auto sheet = upload_and_extract(
+      app, jobs, t,
+      xlsx_bytes(
+          {"<row><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c></row><row><c t=\"s\"><v>2</v></c><c><v>412.07</v>"
+           "</c></row>"},
+          {"<t>Month</t>", "<t>Arrears</t>", "<t>Quenby Water</t>"}),
+      "arrears.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  ASSERT_EQ(sheet.str("extractionStatus"), "done") << sheet.body;
+  EXPECT_EQ(sheet.str("extractedText"), "Month\tArrears\nQuenby Water\t412.07");
+  auto found = search(app, t, "quenby", "document");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].as_object().at("label").as_string(), "arrears.xlsx");
+
+  // A file that only looks like a workbook fails visibly, with its reason.
+  auto damaged = upload_and_extract(app, jobs, t, xlsx_bytes({"<row><c><v>1</c></row>"}, {}), "broken.xlsx",
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(damaged.str("extractionStatus"), "failed") << damaged.body;
+  EXPECT_NE(damaged.str("extractionError").find("Excel workbook could not be read"), std::string::npos) << damaged.body;
 }
 
 TEST(Extraction, ADamagedPdfFailsVisiblyWithItsReason) {
@@ -318,7 +348,7 @@ TEST(Extraction, ADamagedPdfFailsVisiblyWithItsReason) {
   auto case_id = new_case(app, t);
   std::string garbage = "%PDF-1.7\n";
   for (int i = 0; i < 2000; ++i) garbage += static_cast<char>('!' + (i * 37) % 90);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", garbage, "broken.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, garbage, "broken.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   ASSERT_EQ(up.str("contentType"), "application/pdf");
   ASSERT_EQ(jobs.run_due().size(), 1u);
@@ -341,7 +371,7 @@ TEST(Extraction, AnExtractorThatIsNeverAvailableEndsAsAVisibleFailureAfterTheAtt
   jobs.deps.extractor = nullptr;
   auto t = app.login(app.advisor_a);
   auto case_id = new_case(app, t);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, sentence_pdf(kSentence), "a.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   auto id = up.str("id");
   for (int attempt = 1; attempt < app::kExtractMaxAttempts; ++attempt) {
@@ -361,7 +391,7 @@ TEST(Extraction, AnotherCentreNeitherReadsNorFindsTheText) {
   Jobs jobs(app);
   auto t = app.login(app.advisor_a);
   auto case_id = new_case(app, t);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, sentence_pdf(kSentence), "a.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   jobs.run_due();
   ASSERT_EQ(search(app, t, "northwick").size(), 1u);
@@ -382,7 +412,7 @@ TEST(Extraction, AJobRunTwiceStoresOnce) {
   Jobs jobs(app);
   auto t = app.login(app.advisor_a);
   auto case_id = new_case(app, t);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, sentence_pdf(kSentence), "a.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   auto id = up.str("id");
   auto claimed = app::claim_jobs(jobs.deps, "itest", std::chrono::seconds(60), 10);
@@ -402,13 +432,13 @@ TEST(Extraction, ANewVersionReplacesTheSearchableTextOnceItIsExtracted) {
   Jobs jobs(app);
   auto t = app.login(app.advisor_a);
   auto case_id = new_case(app, t);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "a.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, sentence_pdf(kSentence), "a.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   auto id = up.str("id");
   jobs.run_due();
   ASSERT_EQ(search(app, t, "northwick").size(), 1u);
-  auto v2 = upload_file(app, t, "/api/v1/documents/" + id + "/versions",
-                        sentence_pdf("Revised statement from Eastfield Water"), "b.pdf");
+  auto v2 = app.upload("/api/v1/documents/" + id + "/versions", t,
+                       sentence_pdf("Revised statement from Eastfield Water"), "b.pdf");
   ASSERT_EQ(v2.status, 201) << v2.body;
   EXPECT_EQ(v2.str("extractionStatus"), "pending");
   EXPECT_TRUE(search(app, t, "northwick").empty()) << "the old version's text is no longer the document's";
@@ -431,7 +461,7 @@ TEST(Extraction, TheEndOfAnExtractionIsADocumentProcessedEventForTheCentresWebho
   ASSERT_EQ(hook.status, 201) << hook.body;
   auto t = app.login(app.advisor_a);
   auto case_id = new_case(app, t);
-  auto up = upload_file(app, t, "/api/v1/cases/" + case_id + "/documents", sentence_pdf(kSentence), "demand.pdf");
+  auto up = app.upload("/api/v1/cases/" + case_id + "/documents", t, sentence_pdf(kSentence), "demand.pdf");
   ASSERT_EQ(up.status, 201) << up.body;
   auto deliveries = [&] {
     auto r = app.get("/api/v1/webhooks/" + hook.str("id") + "/deliveries", manager);

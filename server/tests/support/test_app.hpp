@@ -129,6 +129,15 @@ class TestApp {
   HttpResult patch(const std::string& target, const boost::json::value& body, const std::string& token) {
     return call("PATCH", target, token, boost::json::serialize(body));
   }
+  // POST `target` as multipart/form-data: a documentType part, then the file part with `bytes`.
+  HttpResult upload(const std::string& target, const std::string& token, const std::string& bytes,
+                    const std::string& filename, const std::string& document_type = "creditor_letter") {
+    const std::string b = "cma-test-upload-4c1e";
+    std::string body = "--" + b + "\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\n" + document_type +
+                       "\r\n--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+                       "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + b + "--\r\n";
+    return call("POST", target, token, body, {{"Content-Type", "multipart/form-data; boundary=" + b}});
+  }
   // Signs in and returns the access token (fails the test if sign-in fails).
   std::string login(const Account& a);
   HttpResult login_result(const std::string& email, const std::string& password, Headers headers = {});

@@ -68,14 +68,16 @@ TEST(DocumentRules, OnlyTheAllowListedTypesAreAccepted) {
   EXPECT_FALSE(accepted_content_type(""));
 }
 
-TEST(DocumentRules, TextIsExtractedFromPdfImagesAndPlainTextOnly) {
+TEST(DocumentRules, TextIsExtractedFromEveryAcceptedStoredType) {
   EXPECT_TRUE(extracts_text("application/pdf"));
   EXPECT_TRUE(extracts_text("image/png"));
   EXPECT_TRUE(extracts_text("image/jpeg"));
   EXPECT_TRUE(extracts_text("image/tiff"));
   EXPECT_TRUE(extracts_text("text/plain"));
-  EXPECT_FALSE(extracts_text("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
-  EXPECT_FALSE(extracts_text("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  EXPECT_TRUE(extracts_text("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+  EXPECT_TRUE(extracts_text("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  EXPECT_FALSE(extracts_text("application/zip"));
+  EXPECT_FALSE(extracts_text("text/plain; charset=utf-8")) << "only a stored (bare) type";
   EXPECT_FALSE(extracts_text(""));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Reading the text out of a document's bytes (docs/documents.md): a PDF's text layer page by page,
-// OCR of a scanned image, a plain-text file as it is. The adapter (server/src/extract) does the
+// OCR of a scanned image, a Word document's paragraphs, an Excel workbook's cells, a plain-text file
+// as it is. The adapter (server/src/extract) does the
 // work; the extraction use case (app/documents/extraction.hpp) decides what is stored.
 #include <cstddef>
 #include <cstdint>
@@ -19,6 +20,7 @@ struct ExtractionLimits {
   std::int64_t max_image_pixels = 40LL * 1000 * 1000;  // an image (or TIFF page) larger is refused
   int max_ocr_pages = 50;                              // scanned pages of a PDF read by OCR
   double ocr_dpi = 300;                                // a scanned PDF page is rendered at this resolution
+  std::int64_t max_unpacked_bytes = 256LL << 20;       // XML unpacked from a DOCX or XLSX (a ZIP archive)
 };
 
 struct Extraction {

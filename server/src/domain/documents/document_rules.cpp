@@ -139,8 +139,8 @@ std::string accepted_content_type_list() {
 }
 
 bool extracts_text(std::string_view content_type) {
-  return content_type == "application/pdf" || content_type == "image/png" || content_type == "image/jpeg" ||
-         content_type == "image/tiff" || content_type == "text/plain";
+  auto accepted = accepted_content_type(content_type);
+  return accepted && *accepted == content_type;
 }
 
 }  // namespace cma::domain

@@ -40,8 +40,8 @@ std::optional<std::string> accepted_content_type(std::string_view sniffed_mime);
 // "PDF, PNG, JPEG, TIFF, DOCX, XLSX, plain text", for error messages.
 std::string accepted_content_type_list();
 
-// Whether text is extracted from a stored type (PDF, PNG, JPEG, TIFF, plain text); the others'
-// versions are not_applicable from the start and no extraction job is queued for them.
+// Whether text is extracted from a stored type: every accepted one (PDF, PNG, JPEG, TIFF, DOCX, XLSX,
+// plain text). A version of any other type is not_applicable from the start and queues no job.
 bool extracts_text(std::string_view content_type);
 
 }  // namespace cma::domain
