@@ -1837,6 +1837,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{id}/versions/upload-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived URL to upload a new version straight to S3
+         * @description `cases_write`, for documents within the caller's reach (others answer `404`). As
+         *     `…/documents/upload-url`, for a new version of this document: the answer names the
+         *     `version` the bytes will be. That number is reserved now, so no other upload (direct or
+         *     through the API) takes it; an upload never completed leaves it unused. With local files:
+         *     `409`. Audited as `document.version_upload_start`.
+         */
+        post: operations["createDocumentVersionUploadUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+                /** @description The id `versions/upload-url` returned. */
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a new version whose bytes were PUT to its upload URL
+         * @description `cases_write`, for the document's own pending version uploads (another centre's, another
+         *     document's and a completed one answer `404`). The same checks as completing a new document's
+         *     upload (size, type by the bytes, SHA-256). The version becomes the current one unless a
+         *     higher-numbered version was completed first, in which case it is kept as an earlier version.
+         *     Audited as `document.version_create`.
+         */
+        post: operations["completeDocumentVersionUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}/content": {
         parameters: {
             query?: never;
@@ -2132,9 +2188,20 @@ export interface components {
              */
             sizeBytes: number;
         };
+        DocumentVersionUploadUrlRequest: {
+            /** @description The file's name (at most 255 bytes). */
+            name: string;
+            /**
+             * Format: int64
+             * @description The file's exact size; at most `DOCUMENT_MAX_BYTES`.
+             */
+            sizeBytes: number;
+        };
         DocumentUploadUrl: {
             uploadId: string;
             documentId: components["schemas"]["Id"];
+            /** @description The version the uploaded bytes will be (1 for a new document). */
+            version: number;
             /** @enum {string} */
             method: "PUT";
             url: string;
@@ -7140,6 +7207,75 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnacceptedFile"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createDocumentVersionUploadUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentVersionUploadUrlRequest"];
+            };
+        };
+        responses: {
+            /** @description The URL to PUT the bytes to, and the upload to complete. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentUploadUrl"];
+                };
+            };
+            400: components["responses"]["MalformedJson"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    completeDocumentVersionUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document's id. An id that is not a UUID, names no document, a deleted one or another centre's answers `404`. */
+                id: components["parameters"]["DocumentId"];
+                /** @description The id `versions/upload-url` returned. */
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, with every version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             415: components["responses"]["UnacceptedFile"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <thread>
+#include <vector>
 
 #include "app/documents/documents.hpp"
 #include "app/jobs/ports.hpp"
@@ -266,6 +268,115 @@ TEST(DocumentsS3, AnotherCentresUploadIsNotFoundAndAnExpiredOneIsRemoved) {
   EXPECT_FALSE(store->head(*forgotten_key));
 }
 
+// A new version uploaded straight to S3: its number is reserved when its upload starts, so uploads
+// that overlap (direct or through the API, started at once from several places) never write the
+// same version's key; each keeps its own bytes, and the highest number is the current version.
+TEST(DocumentsS3, NewVersionsPutDirectlyTakeNumbersNoOtherUploadTakes) {
+  S3Harness s3;
+  auto store = s3.store();
+  TestAppOptions options;
+  options.blobs = store.get();
+  TestApp app(options);
+  auto t = app.login(app.advisor_a);
+  auto case_id = open_case(app, t);
+  auto first = app.upload("/api/v1/cases/" + case_id + "/documents", t, text_bytes(1000), "statement.txt");
+  ASSERT_EQ(first.status, 201) << first.body;
+  const auto id = first.str("id");
+  auto version_url = [&](const std::string& name, std::size_t size) {
+    return app.post("/api/v1/documents/" + id + "/versions/upload-url",
+                    json::object{{"name", name}, {"sizeBytes", size}}, t);
+  };
+  auto complete_version = [&](const std::string& upload) {
+    return app.call("POST", "/api/v1/documents/" + id + "/versions/uploads/" + upload + "/complete", t);
+  };
+
+  const auto a_bytes = text_bytes(2000), b_bytes = text_bytes(3000), api_bytes = text_bytes(4000);
+  auto a = version_url("a.txt", a_bytes.size());
+  ASSERT_EQ(a.status, 201) << a.body;
+  EXPECT_EQ(a.obj().at("version").as_int64(), 2);
+  EXPECT_EQ(a.str("documentId"), id);
+  EXPECT_NE(a.str("url").find("/documents/" + id + "/v2"), std::string::npos) << a.str("url");
+  auto b = version_url("b.txt", b_bytes.size());
+  ASSERT_EQ(b.status, 201) << b.body;
+  EXPECT_EQ(b.obj().at("version").as_int64(), 3);
+  // Through the API meanwhile: the next number no direct upload holds.
+  auto through_api = app.upload("/api/v1/documents/" + id + "/versions", t, api_bytes, "api.txt");
+  ASSERT_EQ(through_api.status, 201) << through_api.body;
+  EXPECT_EQ(through_api.obj().at("currentVersion").as_int64(), 4);
+
+  ASSERT_EQ(curl("PUT", b.str("url"), write_file(b_bytes)).status, 200);
+  auto b_done = complete_version(b.str("uploadId"));
+  ASSERT_EQ(b_done.status, 201) << b_done.body;
+  EXPECT_EQ(b_done.obj().at("currentVersion").as_int64(), 4) << "version 4 was completed first and stays current";
+  EXPECT_EQ(b_done.obj().at("versions").as_array().size(), 3u);
+  ASSERT_EQ(curl("PUT", a.str("url"), write_file(a_bytes)).status, 200);
+  // A version upload is completed on its own document only, by the route for versions.
+  EXPECT_EQ(complete(app, t, case_id, a.str("uploadId")).status, 404);
+  auto a_done = complete_version(a.str("uploadId"));
+  ASSERT_EQ(a_done.status, 201) << a_done.body;
+  EXPECT_EQ(complete_version(a.str("uploadId")).status, 404) << "completed once only";
+  const auto& versions = a_done.obj().at("versions").as_array();
+  ASSERT_EQ(versions.size(), 4u);
+  for (std::size_t i = 0; i < versions.size(); ++i)
+    EXPECT_EQ(versions[i].as_object().at("version").as_int64(), static_cast<std::int64_t>(i + 1));
+  for (auto [n, bytes] : {std::pair{2, &a_bytes}, std::pair{3, &b_bytes}, std::pair{4, &api_bytes}}) {
+    auto content = app.get("/api/v1/documents/" + id + "/content?version=" + std::to_string(n), t);
+    ASSERT_EQ(content.status, 200) << n;
+    EXPECT_TRUE(content.body == *bytes) << "version " << n << " does not hold its own bytes";
+  }
+  EXPECT_EQ(app.get("/api/v1/documents/" + id + "/content", t).body, api_bytes);
+
+  // Started at once from six places: six different numbers.
+  std::vector<std::thread> racers;
+  std::vector<HttpResult> raced(6);
+  for (std::size_t i = 0; i < raced.size(); ++i)
+    racers.emplace_back([&, i] { raced[i] = version_url("race.txt", 100); });
+  for (auto& r : racers) r.join();
+  std::set<std::int64_t> numbers;
+  for (const auto& r : raced) {
+    ASSERT_EQ(r.status, 201) << r.body;
+    numbers.insert(r.obj().at("version").as_int64());
+  }
+  EXPECT_EQ(numbers, (std::set<std::int64_t>{5, 6, 7, 8, 9, 10}));
+
+  // Another centre reaches neither the URL nor the completion; a bad request names its fields.
+  auto other = app.login(app.advisor_b);
+  EXPECT_EQ(app.post("/api/v1/documents/" + id + "/versions/upload-url",
+                     json::object{{"name", "x.txt"}, {"sizeBytes", 10}}, other)
+                .status,
+            404);
+  EXPECT_EQ(
+      app.call("POST", "/api/v1/documents/" + id + "/versions/uploads/" + raced[0].str("uploadId") + "/complete", other)
+          .status,
+      404);
+  for (auto [body, field] :
+       {std::pair{json::object{{"sizeBytes", 10}}, "name"},
+        std::pair{json::object{{"name", "x.txt"}, {"sizeBytes", 0}}, "sizeBytes"},
+        std::pair{json::object{{"name", "x.txt"}, {"sizeBytes", 26 * 1024 * 1024}}, "sizeBytes"}}) {
+    auto bad = app.post("/api/v1/documents/" + id + "/versions/upload-url", body, t);
+    EXPECT_EQ(bad.status, 422) << bad.body;
+    EXPECT_TRUE(names_field(bad, field)) << bad.body;
+  }
+
+  // A version upload never completed: its expiry job removes its object, and its number stays unused.
+  ASSERT_EQ(curl("PUT", raced[0].str("url"), write_file(text_bytes(100))).status, 200);
+  auto n = raced[0].obj().at("version").as_int64();
+  auto key =
+      app::checked_blob_key(app.centre_a, "centres/" + app.centre_a + "/documents/" + id + "/v" + std::to_string(n));
+  ASSERT_TRUE(key);
+  ASSERT_TRUE(store->head(*key));
+  platform::UuidV7Generator ids(app.clock());
+  app::Deps deps{app.db(), app.clock(), ids, app.reference(), nullptr, store.get()};
+  std::optional<app::Job> job;
+  {
+    auto tx = app.db().begin(app::TxMode::read);
+    job = tx->get<app::JobRepository>().find(raced[0].str("uploadId"));
+  }
+  ASSERT_TRUE(job);
+  EXPECT_TRUE(app::expire_direct_upload(deps, *job));
+  EXPECT_FALSE(store->head(*key));
+}
+
 TEST(DocumentsS3, WithLocalFilesThereAreNoUploadUrls) {
   TestApp app;
   auto t = app.login(app.advisor_a);
@@ -276,6 +387,11 @@ TEST(DocumentsS3, WithLocalFilesThereAreNoUploadUrls) {
   auto big = upload_url(app, t, case_id, 26ull * 1024 * 1024);
   EXPECT_EQ(big.status, 422) << big.body;
   EXPECT_TRUE(names_field(big, "sizeBytes")) << big.body;
+  auto doc = app.upload("/api/v1/cases/" + case_id + "/documents", t, text_bytes(100), "a.txt");
+  ASSERT_EQ(doc.status, 201) << doc.body;
+  auto version = app.post("/api/v1/documents/" + doc.str("id") + "/versions/upload-url",
+                          json::object{{"name", "b.txt"}, {"sizeBytes", 100}}, t);
+  EXPECT_EQ(version.status, 409) << version.body;
   auto none = app.post("/api/v1/cases/" + case_id + "/documents/upload-url", json::object{{"name", "x.pdf"}}, t);
   EXPECT_EQ(none.status, 422) << none.body;
   EXPECT_TRUE(names_field(none, "documentType")) << none.body;

@@ -87,6 +87,12 @@ DocumentVersion new_version(const Deps& deps, const Actor& actor, const Document
   return v;
 }
 
+// The unique key of the expiry job of a direct upload of `version`: while it exists no other
+// upload takes that version's number, so no two uploads ever write the same key.
+std::string version_reservation(const std::string& document_id, int version) {
+  return "documents.upload:" + document_id + ":v" + std::to_string(version);
+}
+
 // A document by id within the caller's reach, with the centre scope for what follows.
 struct DocumentInScope {
   Document d;
@@ -228,7 +234,10 @@ Result<Document> add_document_version(const Deps& deps, const Actor& actor, cons
   auto locked = documents.find_for_update(found->scope, id);
   if (!locked) return Error::not_found(kNoSuchDocument);
   Document d = std::move(*locked);
+  // The next number no direct upload has reserved (start_direct_version_upload).
   int version = d.current_version + 1;
+  auto& jobs = tx->get<JobRepository>();
+  while (jobs.unique_key_taken(d.centre_id, version_reservation(d.id, version))) ++version;
   auto key = document_blob_key(d.centre_id, d.id, version);
   if (!key) return key.error();
   if (auto put = put_bytes(deps, *key, *in.file, *content_type); !put) return put.error();
@@ -396,6 +405,7 @@ namespace {
 struct PendingUpload {
   std::string case_id, document_id, name, document_type, user_id, expires_at;
   std::int64_t size_bytes = 0;
+  int version = 1;  // 1: a new document; more: a new version of document_id, reserved at the start
 };
 
 std::string pending_payload(const PendingUpload& p) {
@@ -405,7 +415,8 @@ std::string pending_payload(const PendingUpload& p) {
                                                     {"documentType", p.document_type},
                                                     {"userId", p.user_id},
                                                     {"expiresAt", p.expires_at},
-                                                    {"sizeBytes", p.size_bytes}});
+                                                    {"sizeBytes", p.size_bytes},
+                                                    {"version", p.version}});
 }
 
 std::optional<PendingUpload> pending_of(const Job& job) {
@@ -421,6 +432,8 @@ std::optional<PendingUpload> pending_of(const Job& job) {
   PendingUpload p{text("caseId"),       text("documentId"), text("name"),
                   text("documentType"), text("userId"),     text("expiresAt")};
   if (auto* s = o.if_contains("sizeBytes"); s != nullptr && s->is_int64()) p.size_bytes = s->as_int64();
+  if (auto* n = o.if_contains("version"); n != nullptr && n->is_int64() && n->as_int64() > 1 && n->as_int64() < 1000000)
+    p.version = static_cast<int>(n->as_int64());
   if (p.document_id.empty() || p.case_id.empty()) return std::nullopt;
   return p;
 }
@@ -453,18 +466,102 @@ Result<FetchedObject> fetch_object(const Deps& deps, const BlobKey& key) {
   return out;
 }
 
-// The pending upload `upload_id` on the case, or not_found (another centre's, another case's, done).
-Result<std::pair<Job, PendingUpload>> find_pending(Transaction& tx, const CaseInScope& found,
-                                                   const std::string& upload_id, bool lock) {
+// The open pending upload `upload_id` of the centre for which `belongs` holds, or not_found
+// (another centre's, another case's or document's, completed, expired).
+template <typename Belongs>
+Result<std::pair<Job, PendingUpload>> find_open_pending(Transaction& tx, const std::string& centre_id,
+                                                        const std::string& upload_id, bool lock, Belongs belongs) {
   if (!platform::is_uuid(upload_id)) return Error::not_found(kNoSuchUpload);
   auto& jobs = tx.get<JobRepository>();
   auto job = lock ? jobs.find_for_update(upload_id) : jobs.find(upload_id);
-  if (!job || job->centre_id != found.c.centre_id) return Error::not_found(kNoSuchUpload);
+  if (!job || job->centre_id != centre_id) return Error::not_found(kNoSuchUpload);
   auto pending = pending_of(*job);
-  if (!pending || pending->case_id != found.c.id) return Error::not_found(kNoSuchUpload);
+  if (!pending || !belongs(*pending)) return Error::not_found(kNoSuchUpload);
   if (job->state != "queued")  // completed already, or expired and being cleaned up
     return Error::not_found(kNoSuchUpload);
   return std::make_pair(std::move(*job), std::move(*pending));
+}
+
+// A pending new document on the case.
+Result<std::pair<Job, PendingUpload>> find_pending(Transaction& tx, const CaseInScope& found,
+                                                   const std::string& upload_id, bool lock) {
+  return find_open_pending(tx, found.c.centre_id, upload_id, lock,
+                           [&](const PendingUpload& p) { return p.version == 1 && p.case_id == found.c.id; });
+}
+
+// A pending new version of the document.
+Result<std::pair<Job, PendingUpload>> find_pending_version(Transaction& tx, const DocumentInScope& found,
+                                                           const std::string& upload_id, bool lock) {
+  return find_open_pending(tx, found.d.centre_id, upload_id, lock,
+                           [&](const PendingUpload& p) { return p.version > 1 && p.document_id == found.d.id; });
+}
+
+// The fields of an upload-URL request: the file's name, its size and (for a new document) its
+// type; the sanitised name, or the errors naming each field.
+Result<std::string> check_direct_request(const DirectUploadRequest& in, std::uint64_t max_bytes, bool needs_type,
+                                         std::optional<domain::DocumentType>& type) {
+  std::vector<FieldError> errors;
+  if (needs_type) {
+    if (!in.document_type)
+      errors.push_back({"documentType", "is required, one of " + domain::document_type_list()});
+    else if (!(type = domain::parse_document_type(*in.document_type)))
+      errors.push_back({"documentType", "must be one of " + domain::document_type_list()});
+  }
+  std::string name;
+  if (!in.name) {
+    errors.push_back({"name", "is required (the file's name)"});
+  } else {
+    auto checked = domain::check_document_name(*in.name);
+    if (!checked.error.empty())
+      errors.push_back({"name", checked.error});
+    else
+      name = checked.name;
+  }
+  if (!in.size_given)
+    errors.push_back({"sizeBytes", "is required (the file's size in bytes)"});
+  else if (!in.size_bytes || *in.size_bytes < 1)
+    errors.push_back({"sizeBytes", "must be a whole number of bytes, 1 or more"});
+  else if (static_cast<std::uint64_t>(*in.size_bytes) > max_bytes)
+    errors.push_back({"sizeBytes", std::string(kFileTooLarge) + " " + std::to_string(max_bytes) + " bytes"});
+  if (!errors.empty()) return Error::invalid(std::move(errors));
+  return name;
+}
+
+Error no_direct_uploads() {
+  return Error::precondition(
+      "Direct uploads need S3 storage; this server keeps documents in local files. Upload the file in the "
+      "request body instead.");
+}
+
+// The bytes PUT for a pending upload, read back from the store, their size and type checked.
+// `give_up(error)` ends the upload for good (its object removed) and returns the error; a wrong
+// size only removes the object, so that the client may PUT again while the URL lasts.
+struct ReceivedUpload {
+  UploadedFile file;
+  std::string content_type;
+};
+
+template <typename GiveUp>
+Result<ReceivedUpload> receive_direct_upload(const Deps& deps, const PendingUpload& p, const BlobKey& key,
+                                             GiveUp give_up) {
+  auto expires = platform::parse_time(p.expires_at);
+  if (!expires || deps.clock.now() > *expires)
+    return give_up(Error::precondition("This upload expired before it was completed; ask for a new upload URL."));
+  auto object = fetch_object(deps, key);
+  if (!object) {
+    if (object.error().code == ErrorCode::not_found)
+      return Error::precondition("Nothing has been uploaded to this upload's URL yet: PUT the file there first.");
+    return object.error();
+  }
+  if (object->size != static_cast<std::uint64_t>(p.size_bytes)) {
+    (void)deps.blobs->remove(key);
+    return Error::invalid_field("file", "has " + std::to_string(object->size) + " bytes, not the " +
+                                            std::to_string(p.size_bytes) + " declared in sizeBytes");
+  }
+  UploadedFile file{object->spool, p.name, object->size, object->sha256};
+  auto content_type = check_file(deps, file);
+  if (!content_type) return give_up(content_type.error());
+  return ReceivedUpload{std::move(file), std::move(*content_type)};
 }
 
 // The expiry job is finished by the completion (or by a refusal that removed the object).
@@ -488,47 +585,21 @@ Result<DirectUpload> start_direct_upload(const Deps& deps, const Actor& actor, c
     if (!found) return found.error();
     centre_id = found->c.centre_id;
   }
-  std::vector<FieldError> errors;
   std::optional<domain::DocumentType> type;
-  if (!in.document_type)
-    errors.push_back({"documentType", "is required, one of " + domain::document_type_list()});
-  else if (!(type = domain::parse_document_type(*in.document_type)))
-    errors.push_back({"documentType", "must be one of " + domain::document_type_list()});
-  std::string name;
-  if (!in.name) {
-    errors.push_back({"name", "is required (the file's name)"});
-  } else {
-    auto checked = domain::check_document_name(*in.name);
-    if (!checked.error.empty())
-      errors.push_back({"name", checked.error});
-    else
-      name = checked.name;
-  }
-  if (!in.size_given)
-    errors.push_back({"sizeBytes", "is required (the file's size in bytes)"});
-  else if (!in.size_bytes || *in.size_bytes < 1)
-    errors.push_back({"sizeBytes", "must be a whole number of bytes, 1 or more"});
-  else if (static_cast<std::uint64_t>(*in.size_bytes) > max_bytes)
-    errors.push_back({"sizeBytes", std::string(kFileTooLarge) + " " + std::to_string(max_bytes) + " bytes"});
-  if (!errors.empty()) return Error::invalid(std::move(errors));
+  auto name = check_direct_request(in, max_bytes, true, type);
+  if (!name) return name.error();
 
   PendingUpload p;
   p.case_id = case_id;
   p.document_id = deps.ids.next();
-  p.name = name;
+  p.name = std::move(*name);
   p.document_type = std::string(domain::to_string(*type));
   p.user_id = actor.principal.user_id();
   p.size_bytes = *in.size_bytes;
   auto key = document_blob_key(centre_id, p.document_id, 1);
   if (!key) return key.error();
   auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime);
-  if (!url) {
-    if (url.error().code == ErrorCode::failed_precondition)
-      return Error::precondition(
-          "Direct uploads need S3 storage; this server keeps documents in local files. Upload the file in the "
-          "request body instead: POST /api/v1/cases/{id}/documents.");
-    return url.error();
-  }
+  if (!url) return url.error().code == ErrorCode::failed_precondition ? no_direct_uploads() : url.error();
   auto now = deps.clock.now();
   p.expires_at = platform::format_time(now + kUploadUrlLifetime + kUploadCompletionGrace);
   JobDraft draft;
@@ -548,7 +619,7 @@ Result<DirectUpload> start_direct_upload(const Deps& deps, const Actor& actor, c
                     .created("sizeBytes", std::to_string(p.size_bytes))
                     .redacted("name")});
   tx->commit();
-  return DirectUpload{job->id, p.document_id, std::move(*url), p.expires_at};
+  return DirectUpload{job->id, p.document_id, std::move(*url), p.expires_at, 1};
 }
 
 Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, const std::string& case_id,
@@ -558,7 +629,6 @@ Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, co
   if (auto ready = need_store(deps); !ready) return ready.error();
   std::string centre_id;
   PendingUpload p;
-  Job job;
   {
     auto tx = deps.db.begin(TxMode::read);
     auto found = find_case(*tx, actor.principal, case_id);
@@ -566,12 +636,10 @@ Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, co
     auto pending = find_pending(*tx, *found, upload_id, false);
     if (!pending) return pending.error();
     centre_id = found->c.centre_id;
-    job = std::move(pending->first);
     p = std::move(pending->second);
   }
   auto key = document_blob_key(centre_id, p.document_id, 1);
   if (!key) return Error::not_found(kNoSuchUpload);
-  auto now = deps.clock.now();
   // Refused for good: the object goes, and so does the pending upload.
   auto give_up = [&](Error why) -> Error {
     (void)deps.blobs->remove(*key);
@@ -579,28 +647,13 @@ Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, co
     auto found = find_case(*tx, actor.principal, case_id);
     if (found) {
       if (auto pending = find_pending(*tx, *found, upload_id, true))
-        close_pending(*tx, std::move(pending->first), platform::format_time(now));
+        close_pending(*tx, std::move(pending->first), platform::format_time(deps.clock.now()));
     }
     tx->commit();
     return why;
   };
-  auto expires = platform::parse_time(p.expires_at);
-  if (!expires || now > *expires)
-    return give_up(Error::precondition("This upload expired before it was completed; ask for a new upload URL."));
-  auto object = fetch_object(deps, *key);
-  if (!object) {
-    if (object.error().code == ErrorCode::not_found)
-      return Error::precondition("Nothing has been uploaded to this upload's URL yet: PUT the file there first.");
-    return object.error();
-  }
-  if (object->size != static_cast<std::uint64_t>(p.size_bytes)) {
-    (void)deps.blobs->remove(*key);  // the client may PUT again while the URL lasts
-    return Error::invalid_field("file", "has " + std::to_string(object->size) + " bytes, not the " +
-                                            std::to_string(p.size_bytes) + " declared in sizeBytes");
-  }
-  UploadedFile file{object->spool, p.name, object->size, object->sha256};
-  auto content_type = check_file(deps, file);
-  if (!content_type) return give_up(content_type.error());
+  auto received = receive_direct_upload(deps, p, *key, give_up);
+  if (!received) return received.error();
 
   Document d;
   d.id = p.document_id;
@@ -617,7 +670,7 @@ Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, co
   auto pending = find_pending(*tx, *found, upload_id, true);
   if (!pending) return pending.error();
   d.created_at = d.updated_at = platform::format_time(deps.clock.now());
-  d.current = new_version(deps, actor, d, 1, file, *content_type, *key);
+  d.current = new_version(deps, actor, d, 1, received->file, received->content_type, *key);
   auto& documents = tx->get<DocumentRepository>();
   documents.insert(d);
   documents.insert_version(d.current);
@@ -639,11 +692,135 @@ Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, co
   return d;
 }
 
+Result<DirectUpload> start_direct_version_upload(const Deps& deps, const Actor& actor, const std::string& id,
+                                                 const DirectUploadRequest& in, std::uint64_t max_bytes) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "document.version_upload_start", "document", id);
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  {
+    auto tx = deps.db.begin(TxMode::read);
+    auto found = find_document(*tx, actor.principal, id);
+    if (!found) return found.error();
+  }
+  std::optional<domain::DocumentType> unused;
+  auto name = check_direct_request(in, max_bytes, false, unused);
+  if (!name) return name.error();
+
+  auto tx = deps.db.begin(TxMode::write);
+  auto found = find_document(*tx, actor.principal, id);
+  if (!found) return found.error();
+  // The number is reserved under the document's row lock, as an upload through the API takes one.
+  auto locked = tx->get<DocumentRepository>().find_for_update(found->scope, id);
+  if (!locked) return Error::not_found(kNoSuchDocument);
+  PendingUpload p;
+  p.case_id = locked->case_id;
+  p.document_id = locked->id;
+  p.name = std::move(*name);
+  p.document_type = locked->document_type;
+  p.user_id = actor.principal.user_id();
+  p.size_bytes = *in.size_bytes;
+  p.expires_at = platform::format_time(deps.clock.now() + kUploadUrlLifetime + kUploadCompletionGrace);
+  std::optional<Job> job;
+  for (int n = locked->current_version + 1; !job && n <= locked->current_version + 1000; ++n) {
+    p.version = n;
+    JobDraft draft;
+    draft.centre_id = locked->centre_id;
+    draft.kind = kDirectUploadExpiryJob;
+    draft.payload = pending_payload(p);
+    draft.run_at = p.expires_at;
+    draft.unique_key = version_reservation(p.document_id, n);
+    job = enqueue_job(deps, *tx, draft);
+  }
+  if (!job) return Error::unavailable("The upload could not be prepared; try again.");
+  auto key = document_blob_key(locked->centre_id, p.document_id, p.version);
+  if (!key) return key.error();
+  auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime);
+  if (!url) return url.error().code == ErrorCode::failed_precondition ? no_direct_uploads() : url.error();
+  append_audit(deps, *tx, actor.meta,
+               {locked->centre_id, actor.principal.user_id(), "document.version_upload_start", "document", id,
+                ChangeSet::for_creation()
+                    .created("uploadId", job->id)
+                    .created("version", std::to_string(p.version))
+                    .created("sizeBytes", std::to_string(p.size_bytes))
+                    .redacted("name")});
+  tx->commit();
+  return DirectUpload{job->id, p.document_id, std::move(*url), p.expires_at, p.version};
+}
+
+Result<Document> complete_direct_version_upload(const Deps& deps, const Actor& actor, const std::string& id,
+                                                const std::string& upload_id) {
+  if (auto refused = authorize(actor.principal, domain::Permission::cases_write))
+    return refuse(deps, actor, *refused, "document.version_create", "document", id);
+  if (auto ready = need_store(deps); !ready) return ready.error();
+  PendingUpload p;
+  std::string centre_id;
+  {
+    auto tx = deps.db.begin(TxMode::read);
+    auto found = find_document(*tx, actor.principal, id);
+    if (!found) return found.error();
+    auto pending = find_pending_version(*tx, *found, upload_id, false);
+    if (!pending) return pending.error();
+    centre_id = found->d.centre_id;
+    p = std::move(pending->second);
+  }
+  auto key = document_blob_key(centre_id, p.document_id, p.version);
+  if (!key) return Error::not_found(kNoSuchUpload);
+  auto give_up = [&](Error why) -> Error {
+    (void)deps.blobs->remove(*key);
+    auto tx = deps.db.begin(TxMode::write);
+    auto found = find_document(*tx, actor.principal, id);
+    if (found) {
+      if (auto pending = find_pending_version(*tx, *found, upload_id, true))
+        close_pending(*tx, std::move(pending->first), platform::format_time(deps.clock.now()));
+    }
+    tx->commit();
+    return why;
+  };
+  auto received = receive_direct_upload(deps, p, *key, give_up);
+  if (!received) return received.error();
+
+  auto tx = deps.db.begin(TxMode::write);
+  auto found = find_document(*tx, actor.principal, id);
+  if (!found) return found.error();
+  auto& documents = tx->get<DocumentRepository>();
+  auto locked = documents.find_for_update(found->scope, id);
+  if (!locked) return Error::not_found(kNoSuchDocument);
+  // Under the pending upload's row lock: two completions at once record the version once.
+  auto pending = find_pending_version(*tx, *found, upload_id, true);
+  if (!pending) return pending.error();
+  Document d = std::move(*locked);
+  auto v = new_version(deps, actor, d, p.version, received->file, received->content_type, *key);
+  documents.insert_version(v);
+  auto before = d.current_version;
+  // Versions are numbered when their upload starts: one that started after this one and finished
+  // first stays the current version, and this one is kept as an earlier version.
+  if (v.version > d.current_version) {
+    d.current = v;
+    d.current_version = v.version;
+    d.updated_at = v.created_at;
+    documents.set_current_version(found->scope, d.id, v.version, d.updated_at);
+    index_document_text(*tx, found->scope, d.id, d.case_id, d.name, "");
+  }
+  if (v.extraction_status == "pending") enqueue_job(deps, *tx, extraction_job(v));
+  close_pending(*tx, std::move(pending->first), v.created_at);
+  append_audit(deps, *tx, actor.meta,
+               {d.centre_id, actor.principal.user_id(), "document.version_create", "document", d.id,
+                ChangeSet()
+                    .set("version", std::to_string(before), std::to_string(d.current_version))
+                    .set("addedVersion", "", std::to_string(v.version))
+                    .set("sha256", "", v.sha256)
+                    .set("sizeBytes", "", std::to_string(v.size_bytes))
+                    .set("uploadId", "", upload_id)});
+  d.versions = documents.versions(found->scope, d.id);
+  tx->commit();
+  return d;
+}
+
 Status expire_direct_upload(const Deps& deps, const Job& job) {
   auto p = pending_of(job);
   if (!p) return ok_status();  // nothing this job could refer to
   if (deps.blobs == nullptr) return Error::unavailable("this process has no object store (STORAGE_URL)");
-  auto key = document_blob_key(job.centre_id, p->document_id, 1);
+  auto key = document_blob_key(job.centre_id, p->document_id, p->version);
   if (!key) return ok_status();
   auto removed = deps.blobs->remove(*key);
   if (!removed) return removed.error();

@@ -5,8 +5,8 @@
 // cases_read, uploading and deleting cases_write. A new version keeps the old ones; deleting is
 // soft (the bytes stay until retention removes them). Another centre's document or case is a 404.
 #include <chrono>
-#include <memory>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -63,12 +63,21 @@ struct DirectUpload {
   std::string document_id;
   PresignedUrl put;
   std::string expires_at;
+  int version = 1;  // the version the bytes will be
 };
 
 Result<DirectUpload> start_direct_upload(const Deps& deps, const Actor& actor, const std::string& case_id,
                                          const DirectUploadRequest& in, std::uint64_t max_bytes);
 Result<Document> complete_direct_upload(const Deps& deps, const Actor& actor, const std::string& case_id,
                                         const std::string& upload_id);
+// A new version of a document, uploaded the same way. Its number is reserved when the upload
+// starts (the expiry job's unique key, under the document's row lock), so that no other upload,
+// direct or through the API, takes it; it becomes the current version on completion unless a
+// higher-numbered one has been completed first. An upload never completed leaves its number unused.
+Result<DirectUpload> start_direct_version_upload(const Deps& deps, const Actor& actor, const std::string& id,
+                                                 const DirectUploadRequest& in, std::uint64_t max_bytes);
+Result<Document> complete_direct_version_upload(const Deps& deps, const Actor& actor, const std::string& id,
+                                                const std::string& upload_id);
 // The expiry job's work: removes the object of an upload that was never completed. Idempotent.
 Status expire_direct_upload(const Deps& deps, const Job& job);
 

@@ -18,6 +18,8 @@ class JobRepository {
   // it also notifies idle workers, when the transaction commits.
   virtual bool insert(const Job& job) = 0;
   virtual std::optional<Job> find(const std::string& id) = 0;
+  // Whether a job of the centre has this unique key, in any state.
+  virtual bool unique_key_taken(const std::string& centre_id, const std::string& unique_key) = 0;
   // Locks the row until the transaction ends.
   virtual std::optional<Job> find_for_update(const std::string& id) = 0;
   // Takes up to `limit` jobs that are due (queued with run_at ≤ now, or running with an expired

@@ -58,6 +58,19 @@ std::string content_disposition(const std::string& name) {
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
+Response upload_url_reply(const Result<app::DirectUpload>& started, const Request& req) {
+  if (!started) return problem(started.error(), req);
+  boost::json::object o;
+  o["uploadId"] = started->upload_id;
+  o["documentId"] = started->document_id;
+  o["version"] = started->version;
+  o["method"] = "PUT";
+  o["url"] = started->put.url;
+  o["expiresInSeconds"] = started->put.expires_in.count();
+  o["completeBy"] = started->expires_at;
+  return Response::json(201, o);
+}
+
 Response proceed_or_problem(const Status& checked, const Request& req) {
   return checked ? Response::proceed() : problem(checked.error(), req);
 }
@@ -90,16 +103,8 @@ void add_document_routes(Router& r, const Services& s) {
           in.size_given = req.json.contains("sizeBytes");
           in.size_bytes = f.integer("sizeBytes", 1, std::numeric_limits<std::int64_t>::max());
           if (!f.ok()) return problem(Error::invalid(f.take_errors()), req);
-          auto started = app::start_direct_upload(s.deps, c.actor, req.param("id"), in, s.document_max_bytes);
-          if (!started) return problem(started.error(), req);
-          boost::json::object o;
-          o["uploadId"] = started->upload_id;
-          o["documentId"] = started->document_id;
-          o["method"] = "PUT";
-          o["url"] = started->put.url;
-          o["expiresInSeconds"] = started->put.expires_in.count();
-          o["completeBy"] = started->expires_at;
-          return Response::json(201, o);
+          return upload_url_reply(app::start_direct_upload(s.deps, c.actor, req.param("id"), in, s.document_max_bytes),
+                                  req);
         });
   r.add("POST", "/api/v1/cases/{id}/documents/uploads/{uploadId}/complete", {}, [&s](Request& req, const Caller& c) {
     return upload_reply(app::complete_direct_upload(s.deps, c.actor, req.param("id"), req.param("uploadId")), req, 201);
@@ -118,6 +123,21 @@ void add_document_routes(Router& r, const Services& s) {
                               }};
   r.add("POST", "/api/v1/documents/{id}/versions", upload_version, [&s](Request& req, const Caller& c) {
     return upload_reply(app::add_document_version(s.deps, c.actor, req.param("id"), read_upload(req)), req, 201);
+  });
+  r.add("POST", "/api/v1/documents/{id}/versions/upload-url", {.body = BodyKind::json_required},
+        [&s](Request& req, const Caller& c) {
+          FieldReader f(req.json, {"name", "sizeBytes"});
+          app::DirectUploadRequest in;
+          in.name = f.text("name");
+          in.size_given = req.json.contains("sizeBytes");
+          in.size_bytes = f.integer("sizeBytes", 1, std::numeric_limits<std::int64_t>::max());
+          if (!f.ok()) return problem(Error::invalid(f.take_errors()), req);
+          return upload_url_reply(
+              app::start_direct_version_upload(s.deps, c.actor, req.param("id"), in, s.document_max_bytes), req);
+        });
+  r.add("POST", "/api/v1/documents/{id}/versions/uploads/{uploadId}/complete", {}, [&s](Request& req, const Caller& c) {
+    return upload_reply(app::complete_direct_version_upload(s.deps, c.actor, req.param("id"), req.param("uploadId")),
+                        req, 201);
   });
   r.add("GET", "/api/v1/documents/{id}/content", {}, [&s](Request& req, const Caller& c) {
     auto version = version_param(req);

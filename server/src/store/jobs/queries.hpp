@@ -16,6 +16,8 @@ inline constexpr const char* kInsertJob =
 // PostgreSQL: wakes the workers LISTENing on cma_jobs once the transaction commits.
 inline constexpr const char* kNotifyJobsPostgresql = "SELECT pg_notify('cma_jobs', '')";
 inline constexpr const char* kFindJob = "SELECT " CMA_JOB_COLUMNS " FROM jobs WHERE id = :id";
+inline constexpr const char* kUniqueKeyTaken =
+    "SELECT COUNT(*) FROM jobs WHERE centre_id = :centre AND unique_key = :unique_key";
 inline constexpr const char* kFindJobForUpdatePostgresql =
     "SELECT " CMA_JOB_COLUMNS " FROM jobs WHERE id = :id FOR UPDATE";
 

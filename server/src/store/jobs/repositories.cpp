@@ -55,6 +55,12 @@ class Jobs final : public app::JobRepository {
 
   std::optional<app::Job> find(const std::string& id) override { return find_one(sql::kFindJob, id); }
 
+  bool unique_key_taken(const std::string& centre_id, const std::string& unique_key) override {
+    db::Query q(statements_, sql::kUniqueKeyTaken);
+    q.bind("centre", centre_id).bind("unique_key", unique_key);
+    return q.next() && q.integer(0) > 0;
+  }
+
   std::optional<app::Job> find_for_update(const std::string& id) override {
     return find_one(pg() ? sql::kFindJobForUpdatePostgresql : sql::kFindJob, id);
   }

@@ -32,42 +32,64 @@ function onFormFields(error: unknown): unknown {
   return new ApiError(error.status, { ...error.problem, errors }, error.retryAfterSeconds);
 }
 
+type Slot = { uploadId: string; url: string };
+
+// The slot an upload-url call gave, or null for a 409 (no such URLs with local files); its
+// `sizeBytes` errors go on the form's file field.
+function slotOf(asked: { data?: Slot; error?: unknown; response: Response }): Slot | null {
+  if (asked.response.status === 409) return null;
+  try {
+    return unwrap(asked);
+  } catch (error) {
+    throw onFormFields(error);
+  }
+}
+
 // Straight to storage when the server gives presigned URLs (S3): ask for one, PUT the file to it,
 // then have the server check and record it. Null when this way is not open (no upload origin, no
 // URLs with local files, a URL elsewhere than the origin the page may reach, or storage out of
 // reach from this browser): the caller then sends the file through the API.
-async function uploadStraightToStorage({ caseId, values, onProgress, signal }: NewDocument): Promise<Document | null> {
+async function straightToStorage(
+  file: File,
+  ask: () => Promise<Slot | null>,
+  complete: (uploadId: string) => Promise<Document>,
+  { onProgress, signal }: Progress,
+): Promise<Document | null> {
   const origin = directUploadOrigin();
-  if (origin === '' || values.file.size === 0) return null;
-  const name = values.name.trim() !== '' ? values.name.trim() : values.file.name;
-  const asked = await api().POST('/api/v1/cases/{id}/documents/upload-url', {
-    params: { path: { id: caseId } },
-    body: { name, documentType: values.documentType, sizeBytes: values.file.size },
-  });
-  if (asked.response.status === 409) return null;
-  let slot;
+  if (origin === '' || file.size === 0) return null;
+  const slot = await ask();
+  if (slot === null || new URL(slot.url).origin !== origin) return null;
   try {
-    slot = unwrap(asked);
-  } catch (error) {
-    throw onFormFields(error);
-  }
-  if (new URL(slot.url).origin !== origin) return null;
-  try {
-    await putToStorage(slot.url, values.file, onProgress, signal);
+    await putToStorage(slot.url, file, onProgress, signal);
   } catch (error) {
     if (!(error instanceof UploadNetworkError)) throw error;
     onProgress({ loaded: 0, total: 1 });
     return null;
   }
-  return unwrap(
-    await api().POST('/api/v1/cases/{id}/documents/uploads/{uploadId}/complete', {
-      params: { path: { id: caseId, uploadId: slot.uploadId } },
-    }),
-  );
+  return complete(slot.uploadId);
 }
 
 export async function uploadDocument(upload: NewDocument): Promise<Document> {
-  return (await uploadStraightToStorage(upload)) ?? uploadThroughApi(upload);
+  const { caseId, values } = upload;
+  const name = values.name.trim() !== '' ? values.name.trim() : values.file.name;
+  const direct = await straightToStorage(
+    values.file,
+    async () =>
+      slotOf(
+        await api().POST('/api/v1/cases/{id}/documents/upload-url', {
+          params: { path: { id: caseId } },
+          body: { name, documentType: values.documentType, sizeBytes: values.file.size },
+        }),
+      ),
+    async (uploadId) =>
+      unwrap(
+        await api().POST('/api/v1/cases/{id}/documents/uploads/{uploadId}/complete', {
+          params: { path: { id: caseId, uploadId } },
+        }),
+      ),
+    upload,
+  );
+  return direct ?? uploadThroughApi(upload);
 }
 
 function uploadThroughApi({ caseId, values, onProgress, signal }: NewDocument) {
@@ -85,7 +107,33 @@ function uploadThroughApi({ caseId, values, onProgress, signal }: NewDocument) {
   );
 }
 
-export function addDocumentVersion({ documentId, file, onProgress, signal }: { documentId: string; file: File } & Progress) {
+type NewVersion = { documentId: string; file: File } & Progress;
+
+// A new version goes straight to storage too when it can; its number is the one the server
+// reserved for it when the upload started.
+export async function addDocumentVersion(upload: NewVersion): Promise<Document> {
+  const { documentId, file } = upload;
+  const direct = await straightToStorage(
+    file,
+    async () =>
+      slotOf(
+        await api().POST('/api/v1/documents/{id}/versions/upload-url', {
+          params: { path: { id: documentId } },
+          body: { name: file.name, sizeBytes: file.size },
+        }),
+      ),
+    async (uploadId) =>
+      unwrap(
+        await api().POST('/api/v1/documents/{id}/versions/uploads/{uploadId}/complete', {
+          params: { path: { id: documentId, uploadId } },
+        }),
+      ),
+    upload,
+  );
+  return direct ?? addVersionThroughApi(upload);
+}
+
+function addVersionThroughApi({ documentId, file, onProgress, signal }: NewVersion) {
   return uploadForm<Document>(
     `/api/v1/documents/${encodeURIComponent(documentId)}/versions`,
     () => {

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeSignIn, makeUser, on, problem, type Problem } from '@/testing/api';
+import { makeSignIn, makeUser, on, problem } from '@/testing/api';
 import { CASE_ID, DOCUMENT_ID, makeCase, makeDocument } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
+import { scriptedUploads } from '@/testing/xhr';
 import { server } from '@/testing/server';
 
 const adviser = makeSignIn('token', makeUser({ role: 'advisor' }));
@@ -197,7 +198,7 @@ describe('the case’s documents', () => {
           if (slot.status === 409) return { status: 409, body: problem(409, '/problems/conflict', 'Local files have no upload URLs.') };
           return {
             status: 201,
-            body: { uploadId: 'up-1', documentId: added.id, method: 'PUT' as const, url: slot.url, expiresInSeconds: 900, completeBy: '2026-03-04T10:20:00Z' },
+            body: { uploadId: 'up-1', documentId: added.id, version: 1, method: 'PUT' as const, url: slot.url, expiresInSeconds: 900, completeBy: '2026-03-04T10:20:00Z' },
           };
         }),
         on('post', '/api/v1/cases/{id}/documents/uploads/{uploadId}/complete', ({ params }) => {
@@ -206,6 +207,19 @@ describe('the case’s documents', () => {
         }),
       );
       return { asked, completed };
+    }
+
+    // An empty case whose upload-url answers `slot`: a PDF is chosen and sent, and the first request
+    // the browser then makes is awaited.
+    async function submitWith(slot: { status: 201; url: string } | { status: 409 }, added = makeDocument()) {
+      documentsOnCase(() => []);
+      const calls = storageUploads(slot, added);
+      const sent = scriptedUploads();
+      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
+      const form = await fillUpload(user);
+      await user.click(within(form).getByRole('button', { name: 'Upload' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      return { calls, sent, user, form };
     }
 
     it('PUTs the file straight to the bucket without the session’s token, then completes the upload', async () => {
@@ -236,13 +250,7 @@ describe('the case’s documents', () => {
 
     it('sends the file through the API when the bucket cannot be reached from the browser', async () => {
       const added = makeDocument({ name: 'march.pdf' });
-      documentsOnCase(() => []);
-      const calls = storageUploads({ status: 201, url: presigned }, added);
-      const sent = scriptedUploads();
-      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
-      const form = await fillUpload(user);
-      await user.click(within(form).getByRole('button', { name: 'Upload' }));
-      await waitFor(() => expect(sent).toHaveLength(1));
+      const { calls, sent } = await submitWith({ status: 201, url: presigned }, added);
       sent[0]!.fail();
       await waitFor(() => expect(sent).toHaveLength(2));
       expect(sent[1]!.method).toBe('POST');
@@ -254,36 +262,18 @@ describe('the case’s documents', () => {
     });
 
     it('sends the file through the API when the server has no upload URLs (local files)', async () => {
-      documentsOnCase(() => []);
-      storageUploads({ status: 409 }, makeDocument());
-      const sent = scriptedUploads();
-      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
-      const form = await fillUpload(user);
-      await user.click(within(form).getByRole('button', { name: 'Upload' }));
-      await waitFor(() => expect(sent).toHaveLength(1));
+      const { sent } = await submitWith({ status: 409 });
       expect(sent[0]!.url).toBe(`http://localhost/api/v1/cases/${CASE_ID}/documents`);
     });
 
     it('never sends the file to a URL outside the origin the page was given', async () => {
-      documentsOnCase(() => []);
-      const calls = storageUploads({ status: 201, url: 'https://elsewhere.example.org/put?sig=1' }, makeDocument());
-      const sent = scriptedUploads();
-      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
-      const form = await fillUpload(user);
-      await user.click(within(form).getByRole('button', { name: 'Upload' }));
-      await waitFor(() => expect(sent).toHaveLength(1));
+      const { calls, sent } = await submitWith({ status: 201, url: 'https://elsewhere.example.org/put?sig=1' });
       expect(sent[0]!.url).toBe(`http://localhost/api/v1/cases/${CASE_ID}/documents`);
       expect(calls.completed).toEqual([]);
     });
 
     it('says so when the bucket refuses the file, and puts a size the server refuses on the file', async () => {
-      documentsOnCase(() => []);
-      storageUploads({ status: 201, url: presigned }, makeDocument());
-      const sent = scriptedUploads();
-      const { user } = renderApp(`/cases/${CASE_ID}?tab=documents`, adviser, { uploadOrigin: bucket });
-      const form = await fillUpload(user);
-      await user.click(within(form).getByRole('button', { name: 'Upload' }));
-      await waitFor(() => expect(sent).toHaveLength(1));
+      const { sent, user, form } = await submitWith({ status: 201, url: presigned });
       sent[0]!.respond(403, null);
       expect(await within(form).findByRole('alert')).toHaveTextContent('the upload’s permission expired');
 
@@ -299,64 +289,3 @@ describe('the case’s documents', () => {
     });
   });
 });
-
-// XMLHttpRequests the test drives: each records where it went, its headers and body, and is told
-// when to report upload progress, to answer (and how), to fail, or sees that it was aborted.
-type Scripted = {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: FormData;
-  aborted: boolean;
-  progress: (loaded: number, total: number) => void;
-  respond: (status: number, body: ReturnType<typeof makeDocument> | Problem | null) => void;
-  fail: () => void;
-};
-
-function scriptedUploads(): Scripted[] {
-  const sent: Scripted[] = [];
-  class ScriptedXhr extends EventTarget {
-    status = 0;
-    responseText = '';
-    readonly upload = new EventTarget();
-    private readonly record: Scripted = {
-      method: '',
-      url: '',
-      headers: {},
-      body: new FormData(),
-      aborted: false,
-      progress: (loaded, total) => {
-        const e = new Event('progress');
-        Object.assign(e, { lengthComputable: true, loaded, total });
-        this.upload.dispatchEvent(e);
-      },
-      respond: (status, body) => {
-        this.status = status;
-        this.responseText = body === null ? '' : JSON.stringify(body);
-        this.dispatchEvent(new Event('load'));
-      },
-      fail: () => this.dispatchEvent(new Event('error')),
-    };
-    open(method: string, url: string) {
-      this.record.method = method;
-      this.record.url = url;
-    }
-    setRequestHeader(name: string, value: string) {
-      this.record.headers[name] = value;
-    }
-    getAllResponseHeaders() {
-      if (this.responseText === '') return '';
-      return this.status >= 400 ? 'content-type: application/problem+json\r\n' : 'content-type: application/json\r\n';
-    }
-    send(body: FormData) {
-      this.record.body = body;
-      sent.push(this.record);
-    }
-    abort() {
-      this.record.aborted = true;
-      this.dispatchEvent(new Event('abort'));
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', ScriptedXhr);
-  return sent;
-}

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeSignIn, makeUser, on, problem } from '@/testing/api';
 import { CASE_ID, DOCUMENT_ID, makeCase, makeDocument, makeDocumentVersion } from '@/testing/casework';
 import { renderApp } from '@/testing/render';
 import { server } from '@/testing/server';
+import { scriptedUploads } from '@/testing/xhr';
 
 const adviser = makeSignIn('token', makeUser({ role: 'advisor' }));
 const page = `/documents/${DOCUMENT_ID}`;
@@ -138,5 +139,82 @@ describe('a document’s page', () => {
     renderApp(page, adviser);
     expect(await screen.findByRole('heading', { name: 'Document not found' })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument());
+  });
+
+  describe('a new version with presigned uploads to storage', () => {
+    afterEach(() => vi.unstubAllGlobals());
+    const bucket = 'https://docs.s3.eu-west-2.amazonaws.com';
+    const april = () => new File(['%PDF-1.4 april statement'], 'april.pdf', { type: 'application/pdf' });
+
+    // The document at version 1 (version 2 once completed), its version upload-url answering
+    // `status`; records what upload-url was asked and which uploads were completed.
+    function versionUploads(status: 201 | 409) {
+      const first = makeDocument({ currentVersion: 1, versions: [makeDocumentVersion({ version: 1 })] });
+      const second = makeDocument({
+        currentVersion: 2,
+        versions: [makeDocumentVersion({ version: 1 }), makeDocumentVersion({ version: 2, fileName: 'april.pdf' })],
+      });
+      let current = first;
+      const asked: unknown[] = [];
+      const completed: string[] = [];
+      server.use(
+        on('get', '/api/v1/documents/{id}', () => ({ status: 200, body: current })),
+        on('post', '/api/v1/documents/{id}/versions/upload-url', async ({ request }) => {
+          asked.push(await request.json());
+          if (status === 409) return { status: 409, body: problem(409, '/problems/conflict', 'Local files have no upload URLs.') };
+          return {
+            status: 201,
+            body: {
+              uploadId: 'up-2',
+              documentId: DOCUMENT_ID,
+              version: 2,
+              method: 'PUT' as const,
+              url: `${bucket}/centres/c1/documents/${DOCUMENT_ID}/v2?X-Amz-Signature=abc`,
+              expiresInSeconds: 900,
+              completeBy: '2026-03-04T10:20:00Z',
+            },
+          };
+        }),
+        on('post', '/api/v1/documents/{id}/versions/uploads/{uploadId}/complete', ({ params }) => {
+          completed.push(String(params.uploadId));
+          current = second;
+          return { status: 201, body: second };
+        }),
+      );
+      return { asked, completed };
+    }
+
+    async function sendNewVersion() {
+      const sent = scriptedUploads();
+      const { user } = renderApp(page, adviser, { uploadOrigin: bucket });
+      await user.click(await screen.findByRole('button', { name: 'Upload a new version' }));
+      const form = await screen.findByRole('form', { name: 'Upload a new version' });
+      await user.upload(within(form).getByLabelText(/^File/), april());
+      await user.click(within(form).getByRole('button', { name: 'Upload version' }));
+      await waitFor(() => expect(sent).toHaveLength(1));
+      return sent;
+    }
+
+    it('PUTs the file to the bucket under the version the server reserved, then completes it', async () => {
+      const calls = versionUploads(201);
+      const sent = await sendNewVersion();
+      expect(calls.asked).toEqual([{ name: 'april.pdf', sizeBytes: april().size }]);
+      expect(sent[0]!.method).toBe('PUT');
+      expect(sent[0]!.url).toContain(`${bucket}/centres/c1/documents/${DOCUMENT_ID}/v2?`);
+      expect(sent[0]!.headers).not.toHaveProperty('Authorization');
+      sent[0]!.respond(200, null);
+      await waitFor(() => expect(calls.completed).toEqual(['up-2']));
+      await waitFor(() => expect(screen.queryByRole('form', { name: 'Upload a new version' })).not.toBeInTheDocument());
+      expect(within(screen.getByRole('table', { name: 'Versions' })).getAllByRole('row')).toHaveLength(3);
+    });
+
+    it('sends the new version through the API when the server has no upload URLs', async () => {
+      const calls = versionUploads(409);
+      const sent = await sendNewVersion();
+      expect(sent[0]!.method).toBe('POST');
+      expect(sent[0]!.url).toBe(`http://localhost/api/v1/documents/${DOCUMENT_ID}/versions`);
+      expect(sent[0]!.headers.Authorization).toBe('Bearer token');
+      expect(calls.completed).toEqual([]);
+    });
   });
 });
