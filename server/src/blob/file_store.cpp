@@ -69,6 +69,29 @@ struct TempGuard {
   }
 };
 
+// The temporary file beside `target` (its directory created) that a put or an adoption fills and
+// then moves into place.
+Result<fs::path> temp_beside(const fs::path& target) {
+  auto dir = target.parent_path();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return Error::unavailable("cannot create " + dir.string() + ": " + ec.message());
+  return dir / (".tmp-" + platform::to_hex(platform::random_bytes(8)));
+}
+
+// Moves the synced temporary file into place and syncs the directory, so the object exists whole
+// or not at all, and still does after a crash once this returns; then stats it.
+Result<struct stat> move_into_place(TempGuard& temp, const fs::path& target) {
+  if (::rename(temp.path.c_str(), target.c_str()) != 0) return io_error("cannot rename to", target, errno);
+  temp.armed = false;
+  auto dir = target.parent_path();
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return io_error("cannot sync", dir, errno);
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) return io_error("cannot stat", target, errno);
+  return st;
+}
+
 }  // namespace
 
 FileBlobStore::FileBlobStore(fs::path root) : root_(std::move(root)) {}
@@ -80,11 +103,9 @@ fs::path FileBlobStore::path_of(const app::BlobKey& key) const {
 Result<app::BlobInfo> FileBlobStore::put(const app::BlobKey& key, const app::BlobSource& source,
                                          const app::PutOptions&) {
   auto target = path_of(key);
-  auto dir = target.parent_path();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return Error::unavailable("cannot create " + dir.string() + ": " + ec.message());
-  TempGuard temp{dir / (".tmp-" + platform::to_hex(platform::random_bytes(8)))};
+  auto temp_path = temp_beside(target);
+  if (!temp_path) return temp_path.error();
+  TempGuard temp{*temp_path};
   Fd fd(::open(temp.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
   if (fd.get() < 0) {
     temp.armed = false;
@@ -102,22 +123,16 @@ Result<app::BlobInfo> FileBlobStore::put(const app::BlobKey& key, const app::Blo
   }
   if (::fsync(fd.get()) != 0) return io_error("cannot sync", temp.path, errno);
   if (::close(fd.release()) != 0) return io_error("cannot close", temp.path, errno);
-  if (::rename(temp.path.c_str(), target.c_str()) != 0) return io_error("cannot rename to", target, errno);
-  temp.armed = false;
-  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return io_error("cannot sync", dir, errno);
-  struct stat st {};
-  if (::stat(target.c_str(), &st) != 0) return io_error("cannot stat", target, errno);
-  return app::BlobInfo{size, etag_of(st), sha.hex()};
+  auto st = move_into_place(temp, target);
+  if (!st) return st.error();
+  return app::BlobInfo{size, etag_of(*st), sha.hex()};
 }
 
 Result<bool> FileBlobStore::adopt(const app::BlobKey& key, const fs::path& file, app::BlobInfo& stored) {
   auto target = path_of(key);
-  auto dir = target.parent_path();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return Error::unavailable("cannot create " + dir.string() + ": " + ec.message());
-  TempGuard temp{dir / (".tmp-" + platform::to_hex(platform::random_bytes(8)))};
+  auto temp_path = temp_beside(target);
+  if (!temp_path) return temp_path.error();
+  TempGuard temp{*temp_path};
   if (::link(file.c_str(), temp.path.c_str()) != 0) {
     int err = errno;
     temp.armed = false;
@@ -129,13 +144,9 @@ Result<bool> FileBlobStore::adopt(const app::BlobKey& key, const fs::path& file,
   Fd fd(::open(temp.path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return io_error("cannot open", temp.path, errno);
   if (::fsync(fd.get()) != 0) return io_error("cannot sync", temp.path, errno);
-  if (::rename(temp.path.c_str(), target.c_str()) != 0) return io_error("cannot rename to", target, errno);
-  temp.armed = false;
-  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dfd.get() < 0 || ::fsync(dfd.get()) != 0) return io_error("cannot sync", dir, errno);
-  struct stat st {};
-  if (::fstat(fd.get(), &st) != 0) return io_error("cannot stat", target, errno);
-  stored = app::BlobInfo{static_cast<std::uint64_t>(st.st_size), etag_of(st), ""};
+  auto st = move_into_place(temp, target);
+  if (!st) return st.error();
+  stored = app::BlobInfo{static_cast<std::uint64_t>(st->st_size), etag_of(*st), ""};
   return true;
 }
 
