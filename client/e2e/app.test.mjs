@@ -1,15 +1,7 @@
 // The built app in Debian's Chromium against a real `cma serve --demo` on SQLite.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  accessibilityViolations,
-  apiAs,
-  launchBrowser,
-  newWatchedPage,
-  screenshot,
-  signIn,
-  startServer,
-} from './harness.mjs';
+import { apiAs, checkScreen, launchBrowser, newWatchedPage, screenshot, signIn, startServer, tinyPdf } from './harness.mjs';
 
 let server;
 let browser;
@@ -24,12 +16,6 @@ after(async () => {
   await server?.stop();
 });
 
-// A main screen: saved as a screenshot, and free of serious or critical accessibility violations.
-async function checkScreen(page, name) {
-  await screenshot(page, name);
-  assert.deepEqual(await accessibilityViolations(page), [], `accessibility violations on ${name}`);
-}
-
 function login(email) {
   const l = server.logins.get(email);
   assert.ok(l, `no demo login for ${email}`);
@@ -41,32 +27,10 @@ const slow = { timeout: 90_000 };
 // The date in London `days` from today, as YYYY-MM-DD.
 function londonDate(days) {
   const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
-
-// A small, valid one-page PDF whose page shows `sentence` in Helvetica: the objects, then a
-// cross-reference table with each object's byte offset, as a PDF reader (and extractor) expects.
-function tinyPdf(sentence) {
-  const text = sentence.replace(/[\\()]/g, (c) => `\\${c}`);
-  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;  // 12 pt: the sentence fits the page, whose edge cuts text off
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const at of offsets) pdf += `${String(at).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  // From the parts: CLDR 42 (Debian 12's Node.js) writes en-CA dates as M/D/Y, not Y-M-D.
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 describe('the web app', () => {

@@ -1,6 +1,7 @@
 // Starts a real `cma serve --demo` (SQLite in a temporary directory, the built app from dist/) on a
 // free port, and Debian's Chromium through playwright-core. Nothing is downloaded: the browser is
 // the system's (/usr/bin/chromium, or CHROMIUM_PATH).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +16,8 @@ export const artifacts = join(here, 'artifacts');
 const clientDir = resolve(here, '..');
 const cmaBinary = process.env.CMA_BINARY ?? resolve(clientDir, '../build/ci/bin/cma');
 
-export async function startServer() {
+// `extraEnv`: more variables for its environment (WEBHOOKS_ALLOW_PRIVATE_TARGETS, STORAGE_URL, …).
+export async function startServer(extraEnv = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cma-e2e-'));
   const child = spawn(cmaBinary, ['serve', '--demo', '--port', '0'], {
     env: {
@@ -26,6 +28,7 @@ export async function startServer() {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'info',
       IO_THREADS: '2',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,7 +105,9 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-// The API as a client outside the browser: sign in and read, for checks the screens cannot show.
+// The API as a client outside the browser, for checks the screens cannot show and for changes made
+// behind the page's back: `call(path)` reads, `call(path, { method, body })` sends JSON. Answers
+// with the JSON, or the bytes when the answer is not JSON.
 export async function apiAs(baseUrl, { email, password }) {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -111,10 +116,13 @@ export async function apiAs(baseUrl, { email, password }) {
   });
   if (!login.ok) throw new Error(`sign-in as ${email} failed: ${login.status}`);
   const { accessToken } = await login.json();
-  return async (path) => {
-    const r = await fetch(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
-    if (!r.ok) throw new Error(`GET ${path}: ${r.status}`);
-    return r.json();
+  return async (path, { method = 'GET', body } = {}) => {
+    const headers = { Authorization: `Bearer ${accessToken}` };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const r = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    if (r.status === 204) return null;
+    return /json/.test(r.headers.get('content-type') ?? '') ? r.json() : Buffer.from(await r.arrayBuffer());
   };
 }
 
@@ -137,4 +145,47 @@ export async function accessibilityViolations(page) {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+// A main screen: saved as a screenshot, and free of serious or critical accessibility violations.
+export async function checkScreen(page, name) {
+  await screenshot(page, name);
+  assert.deepEqual(await accessibilityViolations(page), [], `accessibility violations on ${name}`);
+}
+
+// A small, valid one-page PDF whose page shows `sentence` in Helvetica: the objects, then a
+// cross-reference table with each object's byte offset, as a PDF reader (and extractor) expects.
+export function tinyPdf(sentence) {
+  const text = sentence.replace(/[\\()]/g, (c) => `\\${c}`);
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;  // 12 pt: the sentence fits the page, whose edge cuts text off
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) pdf += `${String(at).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+// Asks `check` every 250 ms until it answers something other than false, null or undefined, and
+// returns that; fails once `seconds` have passed, naming `what` it waited for.
+export async function until(what, check, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const answer = await check();
+    if (answer !== false && answer !== null && answer !== undefined) return answer;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${seconds} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
