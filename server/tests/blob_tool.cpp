@@ -107,7 +107,7 @@ int store_command(const std::vector<std::string>& args) {
     auto key = parse_key(args[2]);
     if (!key) return fail("not a document key: " + args[2]);
     auto method = args[1] == "put" ? app::PresignMethod::put : app::PresignMethod::get;
-    auto url = store->presign(*key, method, std::chrono::seconds(std::stoll(args[3])));
+    auto url = store->presign(*key, method, std::chrono::seconds(std::stoll(args[3])), {});
     if (!url) return fail(url.error());
     std::cout << url->url << "\n";
     return 0;

@@ -1935,7 +1935,9 @@ export interface paths {
          * A short-lived URL to download straight from S3
          * @description Any role, for documents within the caller's reach. With S3 storage, a presigned `GET` URL
          *     for the version's object, valid for 300 seconds, so that a large file need not pass through
-         *     the API. With local files there are no such URLs: `409`.
+         *     the API. S3 answers it with `Content-Disposition: attachment` naming the version's
+         *     `fileName`, and with its `Content-Type`, so that a browser saves it as that file. With local
+         *     files there are no such URLs: `409`.
          */
         post: operations["createDocumentDownloadUrl"];
         delete?: never;
@@ -2179,8 +2181,13 @@ export interface components {
             nextCursor: components["schemas"]["NextCursor"];
         };
         DocumentUploadUrlRequest: {
-            /** @description The file's name (at most 255 bytes). */
+            /** @description The document's name (at most 255 bytes); the file's own name when there is no other. */
             name: string;
+            /**
+             * @description The file's own name (at most 255 bytes), kept on the version as `fileName` and offered when
+             *     it is downloaded; `name` when absent.
+             */
+            fileName?: string;
             documentType: components["schemas"]["DocumentType"];
             /**
              * Format: int64

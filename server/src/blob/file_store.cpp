@@ -204,7 +204,8 @@ Result<bool> FileBlobStore::remove(const app::BlobKey& key) {
   return true;
 }
 
-Result<app::PresignedUrl> FileBlobStore::presign(const app::BlobKey&, app::PresignMethod, std::chrono::seconds) {
+Result<app::PresignedUrl> FileBlobStore::presign(const app::BlobKey&, app::PresignMethod, std::chrono::seconds,
+                                                 const app::PresignOptions&) {
   return Error::precondition("Local file storage has no presigned URLs; the API serves the bytes itself.");
 }
 

@@ -20,8 +20,8 @@ class FileBlobStore final : public app::BlobStore {
                             std::optional<app::ByteRange> range) override;
   Result<app::BlobInfo> head(const app::BlobKey& key) override;
   Result<bool> remove(const app::BlobKey& key) override;
-  Result<app::PresignedUrl> presign(const app::BlobKey& key, app::PresignMethod method,
-                                    std::chrono::seconds expires_in) override;
+  Result<app::PresignedUrl> presign(const app::BlobKey& key, app::PresignMethod method, std::chrono::seconds expires_in,
+                                    const app::PresignOptions& options) override;
   std::string describe() const override;
 
  private:

@@ -335,7 +335,7 @@ Result<bool> S3BlobStore::remove(const app::BlobKey& key) {
 }
 
 Result<app::PresignedUrl> S3BlobStore::presign(const app::BlobKey& key, app::PresignMethod method,
-                                               std::chrono::seconds expires_in) {
+                                               std::chrono::seconds expires_in, const app::PresignOptions& options) {
   if (expires_in.count() < 1 || expires_in.count() > kMaxPresignSeconds)
     return Error::invalid_field("expires_in", "must be from 1 second to 7 days");
   auto creds = credentials_->get();
@@ -344,6 +344,12 @@ Result<app::PresignedUrl> S3BlobStore::presign(const app::BlobKey& key, app::Pre
   req.method = method == app::PresignMethod::get ? "GET" : "PUT";
   req.path = path_of(key.str());
   req.headers.emplace_back("host", host());
+  if (method == app::PresignMethod::get) {
+    // S3 answers a GET with these in place of the stored headers; they are signed like the rest.
+    if (!options.content_disposition.empty())
+      req.query.emplace_back("response-content-disposition", options.content_disposition);
+    if (!options.content_type.empty()) req.query.emplace_back("response-content-type", options.content_type);
+  }
   auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
   sigv4::presign(req, *creds, {settings_.region, "s3", sigv4::amz_date(now.count())}, expires_in.count());
   std::string url = base_url() + sigv4::canonical_path(req.path) + "?";

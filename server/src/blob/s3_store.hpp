@@ -31,8 +31,8 @@ class S3BlobStore final : public app::BlobStore {
                             std::optional<app::ByteRange> range) override;
   Result<app::BlobInfo> head(const app::BlobKey& key) override;
   Result<bool> remove(const app::BlobKey& key) override;
-  Result<app::PresignedUrl> presign(const app::BlobKey& key, app::PresignMethod method,
-                                    std::chrono::seconds expires_in) override;
+  Result<app::PresignedUrl> presign(const app::BlobKey& key, app::PresignMethod method, std::chrono::seconds expires_in,
+                                    const app::PresignOptions& options) override;
   std::string presign_origin() const override { return base_url(); }
   std::string describe() const override;
 

@@ -360,8 +360,9 @@ class FilesWithS3Urls final : public app::BlobStore {
   }
   Result<app::BlobInfo> head(const app::BlobKey& k) override { return files_.head(k); }
   Result<bool> remove(const app::BlobKey& k) override { return files_.remove(k); }
-  Result<app::PresignedUrl> presign(const app::BlobKey& k, app::PresignMethod m, std::chrono::seconds e) override {
-    return s3_->presign(k, m, e);
+  Result<app::PresignedUrl> presign(const app::BlobKey& k, app::PresignMethod m, std::chrono::seconds e,
+                                    const app::PresignOptions& o) override {
+    return s3_->presign(k, m, e, o);
   }
   std::string describe() const override { return "files with S3 URLs"; }
 

@@ -28,12 +28,14 @@ namespace {
 struct Curl {
   int status = 0;
   std::string body;
+  std::string headers;  // as received, header names lower-cased
 };
 
 // curl, as any client would use the URL: METHOD url [--data-binary @file].
 Curl curl(const std::string& method, const std::string& url, const std::string& upload_file = "") {
   auto out = temp_dir() + "/curl.out";
-  std::string cmd = "curl -s -m 60 -H 'Expect:' -o '" + out + "' -w '%{http_code}' -X " + method;
+  auto head = temp_dir() + "/curl.head";
+  std::string cmd = "curl -s -m 60 -H 'Expect:' -D '" + head + "' -o '" + out + "' -w '%{http_code}' -X " + method;
   if (!upload_file.empty()) cmd += " --data-binary '@" + upload_file + "'";
   cmd += " '" + url + "'";
   Curl r;
@@ -44,6 +46,13 @@ Curl curl(const std::string& method, const std::string& url, const std::string& 
   }
   std::ifstream in(out, std::ios::binary);
   r.body.assign(std::istreambuf_iterator<char>(in), {});
+  std::ifstream h(head, std::ios::binary);
+  for (std::string line; std::getline(h, line);) {
+    auto colon = line.find(':');
+    for (std::size_t i = 0; i < colon && colon != std::string::npos; ++i)
+      line[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(line[i])));
+    r.headers += line + "\n";
+  }
   return r;
 }
 
@@ -106,7 +115,13 @@ TEST(DocumentsS3, APresignedPutThenCompletedIsStoredCheckedAndDownloadsIntact) {
   auto case_id = open_case(app, t);
   const auto bytes = text_bytes(3 * 1024 * 1024 + 17);
 
-  auto started = upload_url(app, t, case_id, bytes.size());
+  // Named for the case file, while the version keeps the file's own name.
+  auto started = app.post("/api/v1/cases/" + case_id + "/documents/upload-url",
+                          json::object{{"name", "March statement"},
+                                       {"fileName", "statement.txt"},
+                                       {"documentType", "bank_statement"},
+                                       {"sizeBytes", bytes.size()}},
+                          t);
   ASSERT_EQ(started.status, 201) << started.body;
   auto url = started.str("url");
   auto upload = started.str("uploadId");
@@ -126,7 +141,10 @@ TEST(DocumentsS3, APresignedPutThenCompletedIsStoredCheckedAndDownloadsIntact) {
   EXPECT_EQ(done.str("contentType"), "text/plain");
   EXPECT_EQ(done.obj().at("sizeBytes").as_int64(), static_cast<std::int64_t>(bytes.size()));
   EXPECT_EQ(done.str("sha256"), platform::sha256_hex(bytes));
-  EXPECT_EQ(done.str("name"), "statement.txt");
+  EXPECT_EQ(done.str("name"), "March statement");
+  auto read = app.get("/api/v1/documents/" + document_id, t);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.obj().at("versions").as_array().at(0).as_object().at("fileName").as_string(), "statement.txt");
   EXPECT_EQ(complete(app, t, case_id, upload).status, 404) << "completed once only";
   // Its text is extracted as an ordinary upload's is: the job is queued with the version.
   EXPECT_EQ(done.str("extractionStatus"), "pending");
@@ -148,6 +166,12 @@ TEST(DocumentsS3, APresignedPutThenCompletedIsStoredCheckedAndDownloadsIntact) {
   auto got = curl("GET", get_url);
   EXPECT_EQ(got.status, 200);
   EXPECT_TRUE(got.body == bytes) << "the bytes of the presigned GET differ";
+  // A browser following the link saves the file under its own name, not the key's "v1".
+  EXPECT_NE(got.headers.find("content-disposition: attachment; filename=\"statement.txt\"; "
+                             "filename*=UTF-8''statement.txt"),
+            std::string::npos)
+      << got.headers;
+  EXPECT_NE(got.headers.find("content-type: text/plain"), std::string::npos) << got.headers;
   auto tampered = get_url;
   auto sig = tampered.find("X-Amz-Signature=");
   ASSERT_NE(sig, std::string::npos);
@@ -158,7 +182,7 @@ TEST(DocumentsS3, APresignedPutThenCompletedIsStoredCheckedAndDownloadsIntact) {
   EXPECT_NE(refused.body.find("SignatureDoesNotMatch"), std::string::npos) << refused.body;
   auto key = app::checked_blob_key(app.centre_a, "centres/" + app.centre_a + "/documents/" + document_id + "/v1");
   ASSERT_TRUE(key);
-  auto short_lived = store->presign(*key, app::PresignMethod::get, std::chrono::seconds(1));
+  auto short_lived = store->presign(*key, app::PresignMethod::get, std::chrono::seconds(1), {});
   ASSERT_TRUE(short_lived);
   std::this_thread::sleep_for(std::chrono::milliseconds(2100));
   auto expired = curl("GET", short_lived->url);
@@ -396,6 +420,13 @@ TEST(DocumentsS3, WithLocalFilesThereAreNoUploadUrls) {
   EXPECT_EQ(none.status, 422) << none.body;
   EXPECT_TRUE(names_field(none, "documentType")) << none.body;
   EXPECT_TRUE(names_field(none, "sizeBytes")) << none.body;
+  for (const auto& file_name : {json::value(""), json::value(std::string(300, 'a')), json::value(12)}) {
+    auto bad = app.post(
+        "/api/v1/cases/" + case_id + "/documents/upload-url",
+        json::object{{"name", "x.pdf"}, {"fileName", file_name}, {"documentType", "payslip"}, {"sizeBytes", 100}}, t);
+    EXPECT_EQ(bad.status, 422) << bad.body;
+    EXPECT_TRUE(names_field(bad, "fileName")) << bad.body;
+  }
 }
 
 }  // namespace cma::testing::documents_s3_itest

@@ -52,6 +52,17 @@ TEST(DocumentRules, ExplicitNamesMustNotBeBlankOrTooLong) {
   EXPECT_EQ(check_document_name("../x").name, "x");
 }
 
+TEST(DocumentRules, AttachmentsNameTheFileSafelyInAsciiAndExactlyInUtf8) {
+  EXPECT_EQ(attachment_disposition("March statement.pdf"),
+            "attachment; filename=\"March statement.pdf\"; filename*=UTF-8''March%20statement.pdf");
+  // Quotes, backslashes and percents cannot break out of the quoted name; non-ASCII is kept exactly
+  // in the encoded one.
+  EXPECT_EQ(attachment_disposition("a\"b\\c%d.txt"),
+            "attachment; filename=\"a_b_c_d.txt\"; filename*=UTF-8''a%22b%5Cc%25d.txt");
+  EXPECT_EQ(attachment_disposition("Déclaration.pdf"),
+            "attachment; filename=\"D__claration.pdf\"; filename*=UTF-8''D%C3%A9claration.pdf");
+}
+
 TEST(DocumentRules, OnlyTheAllowListedTypesAreAccepted) {
   EXPECT_EQ(accepted_content_type("application/pdf"), "application/pdf");
   EXPECT_EQ(accepted_content_type("image/png"), "image/png");

@@ -117,7 +117,7 @@ TEST(FileBlobStore, AnEmptyObjectAndVersionsSideBySide) {
 TEST(FileBlobStore, HasNoPresignedUrls) {
   TempDir dir;
   FileBlobStore store(dir.path);
-  auto r = store.presign(key(), app::PresignMethod::get, std::chrono::seconds(60));
+  auto r = store.presign(key(), app::PresignMethod::get, std::chrono::seconds(60), {});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::failed_precondition);
 }

@@ -61,6 +61,14 @@ struct PutOptions {
 
 enum class PresignMethod { get, put };
 
+// How a presigned GET's answer is to be labelled, whatever the object was stored with: the
+// Content-Disposition (so that a browser saves it under the document's name) and Content-Type.
+// Empty fields are left as stored; a PUT ignores both.
+struct PresignOptions {
+  std::string content_disposition;
+  std::string content_type;
+};
+
 struct PresignedUrl {
   std::string url;
   std::chrono::seconds expires_in{0};
@@ -80,7 +88,8 @@ class BlobStore {
   virtual Result<bool> remove(const BlobKey& key) = 0;
   // A URL that lets its holder GET or PUT this one object until it expires; failed_precondition
   // when the store has no such URLs (local files).
-  virtual Result<PresignedUrl> presign(const BlobKey& key, PresignMethod method, std::chrono::seconds expires_in) = 0;
+  virtual Result<PresignedUrl> presign(const BlobKey& key, PresignMethod method, std::chrono::seconds expires_in,
+                                       const PresignOptions& options) = 0;
   // Stores the local file `file` under `key` without copying it, when the store can: a store of
   // local files on the same filesystem links it into place (the file's bytes become the object's;
   // `stored.sha256_hex` is then empty, as nothing was read). True when it did; false when it cannot

@@ -386,6 +386,7 @@ Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor,
     return refuse(deps, actor, *refused, "document.read", "document", id);
   if (auto ready = need_store(deps); !ready) return ready.error();
   DocumentVersion v;
+  std::string name;
   {
     auto tx = deps.db.begin(TxMode::read);
     auto found = find_document(*tx, actor.principal, id);
@@ -393,10 +394,13 @@ Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor,
     auto picked = pick_version(*tx, *found, version);
     if (!picked) return picked.error();
     v = std::move(*picked);
+    name = found->d.name;
   }
   auto key = checked_blob_key(v.centre_id, v.blob_key);
   if (!key) return Error::not_found(kNoSuchDocument);
-  return deps.blobs->presign(*key, PresignMethod::get, kDownloadUrlLifetime);
+  // A browser saves it under the version's own file name (with its extension), not the key's "v1".
+  PresignOptions options{domain::attachment_disposition(v.file_name.empty() ? name : v.file_name), v.content_type};
+  return deps.blobs->presign(*key, PresignMethod::get, kDownloadUrlLifetime, options);
 }
 
 namespace {
@@ -404,6 +408,7 @@ namespace {
 // A pending direct upload, as its expiry job's payload records it.
 struct PendingUpload {
   std::string case_id, document_id, name, document_type, user_id, expires_at;
+  std::string file_name = {};  // the file's own name, kept on its version
   std::int64_t size_bytes = 0;
   int version = 1;  // 1: a new document; more: a new version of document_id, reserved at the start
 };
@@ -412,6 +417,7 @@ std::string pending_payload(const PendingUpload& p) {
   return boost::json::serialize(boost::json::object{{"caseId", p.case_id},
                                                     {"documentId", p.document_id},
                                                     {"name", p.name},
+                                                    {"fileName", p.file_name},
                                                     {"documentType", p.document_type},
                                                     {"userId", p.user_id},
                                                     {"expiresAt", p.expires_at},
@@ -431,6 +437,8 @@ std::optional<PendingUpload> pending_of(const Job& job) {
   };
   PendingUpload p{text("caseId"),       text("documentId"), text("name"),
                   text("documentType"), text("userId"),     text("expiresAt")};
+  p.file_name = text("fileName");
+  if (p.file_name.empty()) p.file_name = p.name;
   if (auto* s = o.if_contains("sizeBytes"); s != nullptr && s->is_int64()) p.size_bytes = s->as_int64();
   if (auto* n = o.if_contains("version"); n != nullptr && n->is_int64() && n->as_int64() > 1 && n->as_int64() < 1000000)
     p.version = static_cast<int>(n->as_int64());
@@ -497,9 +505,10 @@ Result<std::pair<Job, PendingUpload>> find_pending_version(Transaction& tx, cons
 }
 
 // The fields of an upload-URL request: the file's name, its size and (for a new document) its
-// type; the sanitised name, or the errors naming each field.
+// type; the sanitised name (and in `file_name` the file's own, `name` when not given), or the
+// errors naming each field.
 Result<std::string> check_direct_request(const DirectUploadRequest& in, std::uint64_t max_bytes, bool needs_type,
-                                         std::optional<domain::DocumentType>& type) {
+                                         std::optional<domain::DocumentType>& type, std::string& file_name) {
   std::vector<FieldError> errors;
   if (needs_type) {
     if (!in.document_type)
@@ -516,6 +525,14 @@ Result<std::string> check_direct_request(const DirectUploadRequest& in, std::uin
       errors.push_back({"name", checked.error});
     else
       name = checked.name;
+  }
+  file_name = name;
+  if (in.file_name) {
+    auto checked = domain::check_document_name(*in.file_name);
+    if (!checked.error.empty())
+      errors.push_back({"fileName", checked.error});
+    else
+      file_name = checked.name;
   }
   if (!in.size_given)
     errors.push_back({"sizeBytes", "is required (the file's size in bytes)"});
@@ -558,7 +575,7 @@ Result<ReceivedUpload> receive_direct_upload(const Deps& deps, const PendingUplo
     return Error::invalid_field("file", "has " + std::to_string(object->size) + " bytes, not the " +
                                             std::to_string(p.size_bytes) + " declared in sizeBytes");
   }
-  UploadedFile file{object->spool, p.name, object->size, object->sha256};
+  UploadedFile file{object->spool, p.file_name, object->size, object->sha256};
   auto content_type = check_file(deps, file);
   if (!content_type) return give_up(content_type.error());
   return ReceivedUpload{std::move(file), std::move(*content_type)};
@@ -586,19 +603,21 @@ Result<DirectUpload> start_direct_upload(const Deps& deps, const Actor& actor, c
     centre_id = found->c.centre_id;
   }
   std::optional<domain::DocumentType> type;
-  auto name = check_direct_request(in, max_bytes, true, type);
+  std::string file_name;
+  auto name = check_direct_request(in, max_bytes, true, type, file_name);
   if (!name) return name.error();
 
   PendingUpload p;
   p.case_id = case_id;
   p.document_id = deps.ids.next();
   p.name = std::move(*name);
+  p.file_name = std::move(file_name);
   p.document_type = std::string(domain::to_string(*type));
   p.user_id = actor.principal.user_id();
   p.size_bytes = *in.size_bytes;
   auto key = document_blob_key(centre_id, p.document_id, 1);
   if (!key) return key.error();
-  auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime);
+  auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime, {});
   if (!url) return url.error().code == ErrorCode::failed_precondition ? no_direct_uploads() : url.error();
   auto now = deps.clock.now();
   p.expires_at = platform::format_time(now + kUploadUrlLifetime + kUploadCompletionGrace);
@@ -703,7 +722,8 @@ Result<DirectUpload> start_direct_version_upload(const Deps& deps, const Actor& 
     if (!found) return found.error();
   }
   std::optional<domain::DocumentType> unused;
-  auto name = check_direct_request(in, max_bytes, false, unused);
+  std::string file_name;
+  auto name = check_direct_request(in, max_bytes, false, unused, file_name);
   if (!name) return name.error();
 
   auto tx = deps.db.begin(TxMode::write);
@@ -716,6 +736,7 @@ Result<DirectUpload> start_direct_version_upload(const Deps& deps, const Actor& 
   p.case_id = locked->case_id;
   p.document_id = locked->id;
   p.name = std::move(*name);
+  p.file_name = std::move(file_name);
   p.document_type = locked->document_type;
   p.user_id = actor.principal.user_id();
   p.size_bytes = *in.size_bytes;
@@ -734,7 +755,7 @@ Result<DirectUpload> start_direct_version_upload(const Deps& deps, const Actor& 
   if (!job) return Error::unavailable("The upload could not be prepared; try again.");
   auto key = document_blob_key(locked->centre_id, p.document_id, p.version);
   if (!key) return key.error();
-  auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime);
+  auto url = deps.blobs->presign(*key, PresignMethod::put, kUploadUrlLifetime, {});
   if (!url) return url.error().code == ErrorCode::failed_precondition ? no_direct_uploads() : url.error();
   append_audit(deps, *tx, actor.meta,
                {locked->centre_id, actor.principal.user_id(), "document.version_upload_start", "document", id,

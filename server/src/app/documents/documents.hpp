@@ -52,7 +52,8 @@ Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor,
 // its URL has expired: completing marks it done in the document's own transaction; if it runs, the
 // upload was never completed and its object is removed. The upload id is that job's id.
 struct DirectUploadRequest {
-  std::optional<std::string> name;
+  std::optional<std::string> name;       // the document's name (of a new version: the file's)
+  std::optional<std::string> file_name;  // a new document's file's own name, when it differs
   std::optional<std::string> document_type;
   std::optional<std::int64_t> size_bytes;
   bool size_given = false;  // present, whether or not a whole number

@@ -118,6 +118,24 @@ NameCheck check_document_name(std::string_view raw) {
   return {sanitize_document_name(raw), {}};
 }
 
+std::string attachment_disposition(std::string_view name) {
+  std::string ascii, encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    ascii.push_back(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? static_cast<char>(c) : '_');
+    bool plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '-' ||
+                 c == '_' || c == '~';
+    if (plain) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded.push_back('%');
+      encoded.push_back(kHex[c >> 4]);
+      encoded.push_back(kHex[c & 15]);
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 std::optional<std::string> accepted_content_type(std::string_view mime) {
   static constexpr std::array<std::string_view, 7> kAccepted{
       "application/pdf",

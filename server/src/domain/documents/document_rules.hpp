@@ -34,6 +34,10 @@ struct NameCheck {
 };
 NameCheck check_document_name(std::string_view raw);
 
+// The Content-Disposition that has a browser save a file as `name` (RFC 6266 and 8187): a
+// plain-ASCII fallback, then the exact name percent-encoded as UTF-8.
+std::string attachment_disposition(std::string_view name);
+
 // The content types accepted, as libmagic names them (MIME type, no parameters): PDF, PNG, JPEG,
 // TIFF, DOCX, XLSX and plain text. Returns the type to store and serve, or nullopt when refused.
 std::optional<std::string> accepted_content_type(std::string_view sniffed_mime);

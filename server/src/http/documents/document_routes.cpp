@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "app/documents/documents.hpp"
+#include "domain/documents/document_rules.hpp"
 #include "http/documents/json.hpp"
 #include "http/documents/upload.hpp"
 #include "http/json_fields.hpp"
@@ -39,23 +40,6 @@ Result<std::optional<int>> version_param(const Request& req) {
   if (ec != std::errc() || ptr != text->data() + text->size() || v < 1 || v > 1'000'000)
     return Error::invalid_field("version", "must be a version number (1 or more)");
   return std::optional<int>(v);
-}
-
-// RFC 6266 / 8187: a plain-ASCII fallback name, then the exact name percent-encoded as UTF-8.
-std::string content_disposition(const std::string& name) {
-  std::string ascii, encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    ascii.push_back(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '%' ? static_cast<char>(c) : '_');
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded.push_back('%');
-      encoded.push_back(kHex[c >> 4]);
-      encoded.push_back(kHex[c & 15]);
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 Response upload_url_reply(const Result<app::DirectUpload>& started, const Request& req) {
@@ -96,9 +80,10 @@ void add_document_routes(Router& r, const Services& s) {
   // Direct uploads (S3): a presigned PUT, then the completion that checks and records the bytes.
   r.add("POST", "/api/v1/cases/{id}/documents/upload-url", {.body = BodyKind::json_required},
         [&s](Request& req, const Caller& c) {
-          FieldReader f(req.json, {"name", "documentType", "sizeBytes"});
+          FieldReader f(req.json, {"name", "fileName", "documentType", "sizeBytes"});
           app::DirectUploadRequest in;
           in.name = f.text("name");
+          in.file_name = f.text("fileName");
           in.document_type = f.text("documentType");
           in.size_given = req.json.contains("sizeBytes");
           in.size_bytes = f.integer("sizeBytes", 1, std::numeric_limits<std::int64_t>::max());
@@ -148,7 +133,7 @@ void add_document_routes(Router& r, const Services& s) {
     resp.status = 200;
     resp.content_type = content->content_type;
     resp.file = content->file;
-    resp.headers.emplace_back("Content-Disposition", content_disposition(content->name));
+    resp.headers.emplace_back("Content-Disposition", domain::attachment_disposition(content->name));
     resp.headers.emplace_back("Cache-Control", "private, no-store");
     return resp;
   });

@@ -78,7 +78,7 @@ export async function uploadDocument(upload: NewDocument): Promise<Document> {
       slotOf(
         await api().POST('/api/v1/cases/{id}/documents/upload-url', {
           params: { path: { id: caseId } },
-          body: { name, documentType: values.documentType, sizeBytes: values.file.size },
+          body: { name, fileName: values.file.name, documentType: values.documentType, sizeBytes: values.file.size },
         }),
       ),
     async (uploadId) =>

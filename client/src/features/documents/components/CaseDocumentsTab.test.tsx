@@ -233,7 +233,10 @@ describe('the case’s documents', () => {
       await user.type(within(form).getByLabelText('Name to show'), 'March statement');
       await user.click(within(form).getByRole('button', { name: 'Upload' }));
       await waitFor(() => expect(sent).toHaveLength(1));
-      expect(calls.asked).toEqual([{ name: 'March statement', documentType: 'bank_statement', sizeBytes: pdf().size }]);
+      // The document is named as typed; its version keeps the file's own name.
+      expect(calls.asked).toEqual([
+        { name: 'March statement', fileName: 'march.pdf', documentType: 'bank_statement', sizeBytes: pdf().size },
+      ]);
       const put = sent[0]!;
       expect(put.method).toBe('PUT');
       expect(put.url).toBe(presigned);
