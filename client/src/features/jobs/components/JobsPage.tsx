@@ -151,7 +151,7 @@ export function JobsPage() {
                     <Code>{job.kind}</Code>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATE_COLOURS[job.state]} variant="light">
+                    <Badge color={STATE_COLOURS[job.state]} variant="outline">
                       {humanise(job.state)}
                     </Badge>
                   </Table.Td>

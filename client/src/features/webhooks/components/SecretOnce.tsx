@@ -5,7 +5,7 @@ import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/co
 export function SecretOnce({ secret, onDone }: { secret: string; onDone: () => void }) {
   return (
     <Stack>
-      <Alert color="yellow" title="You won't see this secret again" role="alert">
+      <Alert color="red" title="You won't see this secret again" role="alert">
         Copy it now into the receiving system: it signs every delivery (docs/webhooks.md). If it is lost,
         rotate the secret to get a new one.
       </Alert>

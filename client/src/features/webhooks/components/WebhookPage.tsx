@@ -64,7 +64,7 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
                 <Table.Tr key={d.id}>
                   <Table.Td>{d.eventType}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOURS[d.status]}>
+                    <Badge variant="outline" color={STATUS_COLOURS[d.status]} styles={{ label: { overflow: 'visible' } }}>
                       {d.status}
                     </Badge>
                   </Table.Td>
@@ -137,7 +137,7 @@ export function WebhookPage({ id }: { id: string }) {
             {w.url}
           </Title>
           <Group gap="xs">
-            <Badge variant="light" color={w.active ? 'teal' : 'gray'}>
+            <Badge variant="outline" color={w.active ? 'teal' : 'gray'}>
               {w.active ? 'Active' : 'Inactive'}
             </Badge>
             <Text size="sm">{w.events.join(', ')}</Text>

@@ -77,7 +77,7 @@ export function WebhooksPage() {
                   <Table.Td>{w.events.join(', ')}</Table.Td>
                   <Table.Td>{w.description === '' ? '—' : w.description}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={w.active ? 'teal' : 'gray'}>
+                    <Badge variant="outline" color={w.active ? 'teal' : 'gray'}>
                       {w.active ? 'Active' : 'Inactive'}
                     </Badge>
                   </Table.Td>
