@@ -104,7 +104,7 @@ export async function signIn(page, baseUrl, { email, password }) {
 // The whole page, from its top: the header is fixed, and a page captured while scrolled would show
 // it across the middle.
 export async function screenshot(page, name) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => globalThis.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 

@@ -1,36 +1,21 @@
 // S3 for the browser tests: the server's own S3 harness (server/tests/s3/serve.mjs: s3rver behind a
 // proxy that checks every request's Signature V4, presigned URLs included, with AWS's own signer),
 // started as the server's tests start it, with an endpoint of its own in front on 127.0.0.1. That
-// endpoint is the one `cma serve` and the browser are given. It keeps a record of every request,
-// and passes each on to the proxy as it came, except a CORS preflight: S3 answers a preflight from
-// the bucket's CORS rule alone, never asking for a signature (a browser cannot sign one), while
-// the proxy checks one on every request and so would refuse it. A preflight is therefore signed
-// with the harness's key on the way, and s3rver answers it from the bucket's rule, which `allow`
-// puts on the bucket as the Terraform does on the documents bucket.
+// endpoint is the one `cma serve` and the browser are given. It keeps a record of every request
+// and passes each on to the proxy as it came. The proxy lets a browser's CORS preflight through
+// unsigned, as S3 does, and s3rver answers it from the bucket's CORS rule, which `allow` puts on
+// the bucket as the Terraform does on the documents bucket.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const harnessDir = resolve(here, '../../server/tests/s3');
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
-
-// The CORS rule of deploy/terraform/modules/data/main.tf, for `origin`.
-function corsRule(origin) {
-  const methods = ['GET', 'PUT', 'HEAD'].map((m) => `<AllowedMethod>${m}</AllowedMethod>`).join('');
-  const headers = ['Content-Type', 'Content-MD5', 'x-amz-checksum-sha256', 'x-amz-server-side-encryption', 'x-amz-server-side-encryption-aws-kms-key-id']
-    .map((h) => `<AllowedHeader>${h}</AllowedHeader>`)
-    .join('');
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration><CORSRule>' +
-    `<AllowedOrigin>${origin}</AllowedOrigin>${methods}${headers}<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds>` +
-    '</CORSRule></CORSConfiguration>'
-  );
-}
 
 // Starts the harness and the endpoint in front of it. `storageUrl` and `env` are for `cma serve`;
 // `requests` lists every request the endpoint passed on: method, path, whether it carried a
@@ -40,6 +25,7 @@ export async function startS3() {
   const require = createRequire(join(harnessDir, 'package.json'));
   const { SignatureV4 } = require('@smithy/signature-v4');
   const { Sha256 } = require('@aws-crypto/sha256-js');
+  const { corsRule } = await import(pathToFileURL(join(harnessDir, 'harness.mjs')).href);
 
   const child = spawn(process.execPath, [join(harnessDir, 'serve.mjs')], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', CMA_S3_MAX_SECONDS: '900' },
@@ -78,7 +64,7 @@ export async function startS3() {
   const front = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', async () => {
+    req.on('end', () => {
       const body = Buffer.concat(chunks);
       const url = new URL(req.url, 'http://front');
       const entry = {
@@ -91,14 +77,9 @@ export async function startS3() {
         status: null,
       };
       requests.push(entry);
-      let path = req.url;
       const headers = { ...req.headers, 'content-length': String(body.length) };
       delete headers['transfer-encoding'];
-      if (req.method === 'OPTIONS' && req.headers.origin !== undefined && req.headers['access-control-request-method'] !== undefined) {
-        path = url.pathname;
-        Object.assign(headers, await signedHeaders('OPTIONS', path, {}, req.headers.host, body));
-      }
-      const up = http.request({ host: '127.0.0.1', port: harness.port, method: req.method, path, headers }, (upRes) => {
+      const up = http.request({ host: '127.0.0.1', port: harness.port, method: req.method, path: req.url, headers }, (upRes) => {
         entry.status = upRes.statusCode;
         res.writeHead(upRes.statusCode, upRes.headers);
         upRes.pipe(res);
@@ -121,7 +102,7 @@ export async function startS3() {
     requests,
     // Puts the bucket's CORS rule, allowing `origin`, with a signed PutBucketCors through the proxy.
     async allow(origin) {
-      const xml = corsRule(origin);
+      const xml = corsRule([origin]);
       const host = `127.0.0.1:${harness.port}`;
       const headers = await signedHeaders('PUT', `/${bucket}`, { cors: '' }, host, xml);
       const answer = await new Promise((resolveAnswer, reject) => {

@@ -315,7 +315,10 @@ export async function startCluster(options = {}) {
 
     log("cluster: S3 (s3rver)");
     const s3 = launch("s3", process.execPath, [path.join(REPO, "deploy/cluster/s3.mjs"), "--port", "0",
-                                                "--directory", path.join(workDir, "s3"), "--bucket", BUCKET]);
+                                                "--directory", path.join(workDir, "s3"), "--bucket", BUCKET,
+                                                // The site's origin (HAProxy's port is not known yet), as the
+                                                // Terraform allows the site's domain.
+                                                "--cors-origin", "http://127.0.0.1:*", "--cors-origin", "http://localhost:*"]);
     await waitFor(s3, "S3 listening", () => (ports.s3 = listeningPort(s3, "s3.listening")));
 
     // As the pipeline does: migrations once, by a one-off task, before any API starts.
@@ -345,7 +348,9 @@ export async function startCluster(options = {}) {
     const workers = [1, 2].map((n) => launch(`worker-${n}`, binary, ["worker"], {
       ...shared, PORT: "0", DATA_DIR: path.join(workDir, `worker-${n}`), ...options.workerEnv,
     }));
-    const web = launch("web", binary, ["web"], { PORT: "0", BIND: "127.0.0.1", WEB_ROOT: webRoot, LOG_LEVEL: "info" });
+    // The pages upload documents straight to the bucket, as the Terraform's UPLOAD_ORIGIN has them do.
+    const web = launch("web", binary, ["web"], { PORT: "0", BIND: "127.0.0.1", WEB_ROOT: webRoot, LOG_LEVEL: "info",
+                                                 UPLOAD_ORIGIN: `http://127.0.0.1:${ports.s3}` });
     const ready = async (p, urlPath) => {
       let port;
       await waitFor(p, "server.listening", () => (port = listeningPort(p, "server.listening")));

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // The cluster's S3: s3rver (stores objects faithfully, checks no signature) behind the proxy of
 // server/tests/s3/harness.mjs that checks every request's Signature V4 with AWS's own signer, as S3
-// would. Uses that package's pinned dependencies (server/tests/s3/package-lock.json).
-//   node deploy/cluster/s3.mjs --port P --directory DIR --bucket NAME
+// would, but for browsers' CORS preflights, which S3 answers unsigned from the bucket's CORS rule.
+// The bucket has the Terraform's CORS rule for the origins given (each may hold one `*`), so that
+// the web app uploads documents straight to it. Uses that package's pinned dependencies
+// (server/tests/s3/package-lock.json).
+//   node deploy/cluster/s3.mjs --port P --directory DIR --bucket NAME [--cors-origin O ...]
 // Prints one JSON line {"event":"s3.listening",...} once both listen; SIGTERM or SIGINT stops it.
 import { createRequire } from "node:module";
 import http from "node:http";
@@ -12,19 +15,21 @@ import { parseArgs } from "node:util";
 const harnessDir = new URL("../../server/tests/s3/", import.meta.url);
 const require = createRequire(new URL("package.json", harnessDir));
 const S3rver = require("s3rver");
-const { verify, ACCESS_KEY } = await import(new URL("harness.mjs", harnessDir).href);
+const { verify, corsRule, ACCESS_KEY } = await import(new URL("harness.mjs", harnessDir).href);
 
 const { values } = parseArgs({
-  options: { port: { type: "string" }, directory: { type: "string" }, bucket: { type: "string" } },
+  options: { port: { type: "string" }, directory: { type: "string" }, bucket: { type: "string" },
+             "cors-origin": { type: "string", multiple: true } },
 });
 if (!values.port || !values.directory || !values.bucket) {
-  console.error("usage: s3.mjs --port P --directory DIR --bucket NAME");
+  console.error("usage: s3.mjs --port P --directory DIR --bucket NAME [--cors-origin O ...]");
   process.exit(2);
 }
 mkdirSync(values.directory, { recursive: true });
 
+const origins = values["cors-origin"] ?? [];
 const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: values.directory,
-                        configureBuckets: [{ name: values.bucket }] });
+                        configureBuckets: [{ name: values.bucket, configs: origins.length ? [corsRule(origins)] : [] }] });
 const { port: upstream } = await s3.run();
 
 function s3Error(res, status, code, message) {

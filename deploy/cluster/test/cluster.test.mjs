@@ -81,6 +81,20 @@ function uploader(port) {
   });
 }
 
+// One request to any URL, as a browser would send it cross-origin: {status, headers, text}.
+function raw(url, { method = "GET", headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, timeout: 15_000 }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString() }));
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 function logLines(file, event) {
   return fs.readFileSync(file, "utf8").split("\n").filter((l) => l.includes(`"${event}"`)).map((l) => JSON.parse(l));
 }
@@ -113,6 +127,33 @@ test("the cluster loses no request, job or record when an API drains and a worke
       return r.json.accessToken;
     };
     const adminToken = await signIn(adminReq, admin);
+
+    // A document uploaded as the web app uploads it here: the site's /config.json names the bucket,
+    // the bucket's CORS rule lets the site's origin PUT to a presigned URL (its preflight answered
+    // unsigned, as S3 answers it), and the API records what was PUT.
+    const site = `http://127.0.0.1:${port}`;
+    const config = await adminReq("GET", "/config.json");
+    assert.equal(config.json?.uploadOrigin, `http://127.0.0.1:${cluster.ports.s3}`, config.text);
+    {
+      const req = requester(port);
+      const token = await signIn(req, staff[0]);
+      const caseId = (await req("GET", "/api/v1/cases?limit=1", { token })).json.items[0].id;
+      const bytes = Buffer.from("A statement uploaded straight to the bucket.\n");
+      const slot = await req("POST", `/api/v1/cases/${caseId}/documents/upload-url`,
+                             { token, body: { name: "Direct", fileName: "direct.txt", documentType: "other", sizeBytes: bytes.length } });
+      assert.equal(slot.status, 201, slot.text);
+      assert.ok(slot.json.url.startsWith(config.json.uploadOrigin + "/"), slot.json.url);
+      const preflight = await raw(slot.json.url, { method: "OPTIONS", headers: {
+        origin: site, "access-control-request-method": "PUT", "access-control-request-headers": "content-type" } });
+      assert.equal(preflight.status, 200, preflight.text);
+      assert.ok([site, "*"].includes(preflight.headers["access-control-allow-origin"]), JSON.stringify(preflight.headers));
+      const put = await raw(slot.json.url, { method: "PUT", body: bytes,
+                                             headers: { origin: site, "content-type": "text/plain", "content-length": bytes.length } });
+      assert.equal(put.status, 200, put.text);
+      const done = await req("POST", `/api/v1/cases/${caseId}/documents/uploads/${slot.json.uploadId}/complete`, { token });
+      assert.equal(done.status, 201, done.text);
+      assert.equal(done.json.sizeBytes, bytes.length);
+    }
 
     // The jobs, enqueued as a use case does: a queued row, then a NOTIFY to wake the workers.
     const jobIds = Array.from({ length: JOBS }, () => randomUUID());

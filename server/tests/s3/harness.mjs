@@ -49,12 +49,33 @@ function s3Error(res, status, code, message) {
   res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`);
 }
 
+// The CORS rule of deploy/terraform/modules/data/main.tf (the documents bucket), allowing
+// `origins` (each may hold one `*`, as S3 allows), as the XML of PutBucketCors or s3rver's
+// `configureBuckets`.
+export function corsRule(origins) {
+  const list = (tag, values) => values.map((v) => `<${tag}>${v}</${tag}>`).join("");
+  return '<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration><CORSRule>' +
+    list("AllowedOrigin", origins) + list("AllowedMethod", ["GET", "PUT", "HEAD"]) +
+    list("AllowedHeader", ["Content-Type", "Content-MD5", "x-amz-checksum-sha256", "x-amz-server-side-encryption",
+                           "x-amz-server-side-encryption-aws-kms-key-id"]) +
+    "<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>";
+}
+
+// A browser's CORS preflight: S3 answers it from the bucket's CORS rule alone, whatever signature
+// the URL's query carries (it signs the request to come, not this one), so it passes unchecked and
+// s3rver answers it from the rule.
+export function isPreflight(req) {
+  return req.method === "OPTIONS" && req.headers.origin !== undefined &&
+         req.headers["access-control-request-method"] !== undefined && req.headers.authorization === undefined;
+}
+
 const SIGNING_QUERY = new Set(["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
   "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"]);
 
 // Whether the request carries a valid signature by ACCESS_KEY/SECRET: null when it does, else
 // [status, code, message] as S3 would answer.
 export async function verify(req, body, { secret = SECRET, now = new Date() } = {}) {
+  if (isPreflight(req)) return null;
   const url = new URL(req.url, "http://placeholder");
   const canonicalPath = url.pathname.split("/").map((seg) => escape(decodeURIComponent(seg))).join("/");
   const query = decodeQuery(url.search.slice(1));
@@ -161,9 +182,12 @@ export async function startSecrets() {
   };
 }
 
-export async function startS3() {
+// `corsOrigins`: the origins the bucket's CORS rule allows (none: the bucket has no rule).
+export async function startS3({ corsOrigins } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cma-s3rver-"));
-  const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
+  const configs = corsOrigins ? [corsRule(corsOrigins)] : [];
+  const s3 = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir,
+                          configureBuckets: [{ name: BUCKET, configs }] });
   const { port: s3Port } = await s3.run();
   const seen = [];
   // Answers to give instead of forwarding, one per request, before any checking: [status, code].
@@ -252,12 +276,12 @@ export function runTool(args, env, input) {
   });
 }
 
-export function httpGet(url, { method = "GET", body } = {}) {
+export function httpGet(url, { method = "GET", body, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method }, (res) => {
+    const req = http.request(url, { method, headers }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on("error", reject);
     req.end(body);

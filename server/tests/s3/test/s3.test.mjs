@@ -16,7 +16,7 @@ let s3;
 let env;
 let tmp;
 before(async () => {
-  s3 = await startS3();
+  s3 = await startS3({ corsOrigins: ["http://127.0.0.1:*"] });
   env = { STORAGE_URL: s3.storageUrl, AWS_ACCESS_KEY_ID: ACCESS_KEY, AWS_SECRET_ACCESS_KEY: SECRET };
   tmp = mkdtempSync(path.join(os.tmpdir(), "cma-s3-test-"));
 });
@@ -110,6 +110,27 @@ test("a presigned PUT stores the bytes", async () => {
   assert.equal(res.status, 200, res.body.toString());
   const got = await runTool(["get", key("d1")], env);
   assert.equal(got.stdout.toString(), "uploaded directly");
+});
+
+test("a browser's preflight is answered from the bucket's CORS rule, unsigned as S3 answers it", async () => {
+  const signed = await runTool(["presign", "put", key("c1"), "60"], env);
+  assert.equal(signed.code, 0, signed.stderr);
+  const url = signed.stdout.toString().trim();
+  const preflight = (origin) =>
+    httpGet(url, { method: "OPTIONS", headers: { origin, "access-control-request-method": "PUT",
+                                                   "access-control-request-headers": "content-type" } });
+  const allowed = await preflight("http://127.0.0.1:5000");
+  assert.equal(allowed.status, 200, allowed.body.toString());
+  // s3rver answers a rule with a wildcard with "*", S3 with the origin: a browser takes either.
+  assert.ok(["http://127.0.0.1:5000", "*"].includes(allowed.headers["access-control-allow-origin"]), allowed.headers);
+  assert.match(allowed.headers["access-control-allow-methods"], /PUT/);
+  const other = await preflight("https://elsewhere.example");
+  assert.equal(other.status, 403, other.body.toString());
+  assert.equal(other.headers["access-control-allow-origin"], undefined);
+  // Only a preflight goes unsigned: a GET without a signature is still refused.
+  const bare = await httpGet(url.slice(0, url.indexOf("?")));
+  assert.equal(bare.status, 403);
+  assert.match(bare.body.toString(), /AccessDenied/);
 });
 
 test("a wrong secret is refused with SignatureDoesNotMatch", async () => {
