@@ -359,47 +359,51 @@ Result<std::shared_ptr<SpooledFile>> fetch_version_bytes(const Deps& deps, const
   return spool;
 }
 
-Result<DocumentContent> open_document_content(const Deps& deps, const Actor& actor, const std::string& id,
-                                              std::optional<int> version) {
+namespace {
+
+// A version of a document within the caller's reach (`version`, or the current one), with the
+// document's name: what a download reads, after its permission and the store are checked.
+struct VersionToRead {
+  DocumentVersion v;
+  std::string document_name;
+};
+
+Result<VersionToRead> version_to_read(const Deps& deps, const Actor& actor, const std::string& id,
+                                      std::optional<int> version) {
   if (auto refused = authorize(actor.principal, domain::Permission::cases_read))
     return refuse(deps, actor, *refused, "document.read", "document", id);
   if (auto ready = need_store(deps); !ready) return ready.error();
-  DocumentVersion v;
-  std::string name;
-  {
-    auto tx = deps.db.begin(TxMode::read);
-    auto found = find_document(*tx, actor.principal, id);
-    if (!found) return found.error();
-    auto picked = pick_version(*tx, *found, version);
-    if (!picked) return picked.error();
-    v = std::move(*picked);
-    name = found->d.name;
-  }
+  auto tx = deps.db.begin(TxMode::read);
+  auto found = find_document(*tx, actor.principal, id);
+  if (!found) return found.error();
+  auto picked = pick_version(*tx, *found, version);
+  if (!picked) return picked.error();
+  return VersionToRead{std::move(*picked), found->d.name};
+}
+
+}  // namespace
+
+Result<DocumentContent> open_document_content(const Deps& deps, const Actor& actor, const std::string& id,
+                                              std::optional<int> version) {
+  auto read = version_to_read(deps, actor, id, version);
+  if (!read) return read.error();
+  const auto& v = read->v;
   auto spool = fetch_version_bytes(deps, v);
   if (!spool) return spool.error();
-  return DocumentContent{name, v.content_type, static_cast<std::uint64_t>(v.size_bytes), std::move(*spool)};
+  return DocumentContent{read->document_name, v.content_type, static_cast<std::uint64_t>(v.size_bytes),
+                         std::move(*spool)};
 }
 
 Result<PresignedUrl> document_download_url(const Deps& deps, const Actor& actor, const std::string& id,
                                            std::optional<int> version) {
-  if (auto refused = authorize(actor.principal, domain::Permission::cases_read))
-    return refuse(deps, actor, *refused, "document.read", "document", id);
-  if (auto ready = need_store(deps); !ready) return ready.error();
-  DocumentVersion v;
-  std::string name;
-  {
-    auto tx = deps.db.begin(TxMode::read);
-    auto found = find_document(*tx, actor.principal, id);
-    if (!found) return found.error();
-    auto picked = pick_version(*tx, *found, version);
-    if (!picked) return picked.error();
-    v = std::move(*picked);
-    name = found->d.name;
-  }
+  auto read = version_to_read(deps, actor, id, version);
+  if (!read) return read.error();
+  const auto& v = read->v;
   auto key = checked_blob_key(v.centre_id, v.blob_key);
   if (!key) return Error::not_found(kNoSuchDocument);
   // A browser saves it under the version's own file name (with its extension), not the key's "v1".
-  PresignOptions options{domain::attachment_disposition(v.file_name.empty() ? name : v.file_name), v.content_type};
+  const auto& file_name = v.file_name.empty() ? read->document_name : v.file_name;
+  PresignOptions options{domain::attachment_disposition(file_name), v.content_type};
   return deps.blobs->presign(*key, PresignMethod::get, kDownloadUrlLifetime, options);
 }
 
