@@ -16,12 +16,6 @@ after(async () => {
   await server?.stop();
 });
 
-function login(email) {
-  const l = server.logins.get(email);
-  assert.ok(l, `no demo login for ${email}`);
-  return l;
-}
-
 const slow = { timeout: 90_000 };
 
 // The date in London `days` from today, as YYYY-MM-DD.
@@ -47,7 +41,7 @@ describe('the web app', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('The e-mail address or password is not right').waitFor();
 
-    await page.getByLabel(/^Password/).fill(login('admin@example.org').password);
+    await page.getByLabel(/^Password/).fill(server.login('admin@example.org').password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     // Back to the page first asked for.
     await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
@@ -100,7 +94,7 @@ describe('the web app', () => {
     const problems = [];
     const context = await browser.newContext();
     const page = await newWatchedPage(context, problems);
-    await signIn(page, server.url, login('trainee.man@example.org'));
+    await signIn(page, server.url, server.login('trainee.man@example.org'));
     assert.equal(await page.getByRole('link', { name: 'Users and roles' }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Audit trail' }).count(), 0);
     await page.goto(`${server.url}/admin/audit`);
@@ -141,7 +135,7 @@ describe('the web app', () => {
     const context = await browser.newContext();
     const first = await newWatchedPage(context, problems);
     const second = await newWatchedPage(context, problems);
-    const manager = login('manager.man@example.org');
+    const manager = server.login('manager.man@example.org');
     await signIn(first, server.url, manager);
     // The second tab has no token of its own: it restores the session from the shared cookie.
     await second.goto(`${server.url}/admin/users`);
@@ -161,7 +155,7 @@ describe('the web app', () => {
     await second.getByRole('cell', { name: 'manager.man@example.org' }).waitFor();
 
     // The server saw no refresh token used twice.
-    const get = await apiAs(server.url, login('admin@example.org'));
+    const get = await apiAs(server.url, server.login('admin@example.org'));
     const audit = await get('/api/v1/audit?entityType=user&limit=100');
     assert.equal(audit.items.filter((e) => e.action === 'auth.refresh_reuse').length, 0);
     assert.deepEqual(problems, []);
@@ -171,7 +165,7 @@ describe('the web app', () => {
     const problems = [];
     const context = await browser.newContext();
     const page = await newWatchedPage(context, problems);
-    await signIn(page, server.url, login('advisor.man@example.org'));
+    await signIn(page, server.url, server.login('advisor.man@example.org'));
 
     // A new client, created from the clients list.
     await page.getByRole('link', { name: 'Clients' }).click();
@@ -413,7 +407,7 @@ describe('the web app', () => {
     // Another centre's adviser, given the address, finds nothing there.
     const other = await browser.newContext();
     const otherPage = await newWatchedPage(other, problems);
-    await signIn(otherPage, server.url, login('advisor.lds@example.org'));
+    await signIn(otherPage, server.url, server.login('advisor.lds@example.org'));
     await otherPage.goto(caseUrl);
     await otherPage.getByRole('heading', { name: 'Case not found' }).waitFor();
     await checkScreen(otherPage, 'case-not-found');
@@ -425,7 +419,7 @@ describe('the web app', () => {
     const problems = [];
     const context = await browser.newContext();
     const page = await newWatchedPage(context, problems);
-    await signIn(page, server.url, login('advisor.man@example.org'));
+    await signIn(page, server.url, server.login('advisor.man@example.org'));
 
     await page.getByRole('link', { name: 'Clients' }).click();
     await page.getByRole('button', { name: 'New client' }).click();

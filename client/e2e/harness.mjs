@@ -56,6 +56,12 @@ export async function startServer(extraEnv = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     logins,
+    // The demo login of `email`; fails the test when there is none.
+    login(email) {
+      const l = logins.get(email);
+      assert.ok(l, `no demo login for ${email}`);
+      return l;
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));

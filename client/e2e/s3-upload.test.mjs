@@ -23,12 +23,6 @@ after(async () => {
   await s3?.stop();
 });
 
-function login(email) {
-  const l = server.logins.get(email);
-  assert.ok(l, `no demo login for ${email}`);
-  return l;
-}
-
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 describe('direct uploads to S3', () => {
@@ -39,7 +33,7 @@ describe('direct uploads to S3', () => {
     const home = await fetch(`${server.url}/`);
     assert.match(home.headers.get('content-security-policy') ?? '', new RegExp(`connect-src [^;]*${s3.endpoint}`));
 
-    const adviser = login('advisor.man@example.org');
+    const adviser = server.login('advisor.man@example.org');
     const call = await apiAs(server.url, adviser);
     const client = await call('/api/v1/clients', { method: 'POST', body: { firstName: 'Stella', lastName: 'Storage', postcode: 'M1 1AA' } });
     const opened = await call('/api/v1/cases', { method: 'POST', body: { clientId: client.id } });

@@ -45,12 +45,6 @@ after(async () => {
   await receiver?.stop();
 });
 
-function login(email) {
-  const l = server.logins.get(email);
-  assert.ok(l, `no demo login for ${email}`);
-  return l;
-}
-
 // Whether a delivery carries docs/webhooks.md's signature by `secret`: "v1=" and the hex
 // HMAC-SHA256 of "<Webhook-Id>.<Webhook-Timestamp>.<body>", the body's bytes as received.
 function signedWith(secret, { headers, body }) {
@@ -94,7 +88,7 @@ describe('webhooks', () => {
     const problems = [];
     const context = await browser.newContext();
     const page = await newWatchedPage(context, problems);
-    const manager = login('manager.man@example.org');
+    const manager = server.login('manager.man@example.org');
     await signIn(page, server.url, manager);
     const call = await apiAs(server.url, manager);
 
