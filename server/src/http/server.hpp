@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP server: Beast over Asio with C++20 coroutines. Network threads only read, write and
-// route; every handler runs on a bounded pool of database workers.
+// route; every handler runs on a bounded pool of database workers, reads and writes on pools of
+// their own.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,7 +17,8 @@ struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 5000;  // 0: any free port (see Server::port())
   int io_threads = 2;
-  int workers = 4;             // database worker threads
+  int workers = 4;             // database worker threads for requests that may write (POST, PUT, PATCH, DELETE)
+  int read_workers = 2;        // and for GET, HEAD and OPTIONS
   int queue_limit = 256;       // requests waiting for a worker before the server answers 503
   int max_connections = 1024;  // open connections; a new one beyond this gets 503 and is closed
   std::size_t max_body_bytes = 1024 * 1024;

@@ -47,13 +47,19 @@ int config_or_exit(const Overrides& overrides, bool need_secret, platform::Confi
 }
 
 // Workers that wait keep the cores busy only if there are more of them than cores. PostgreSQL work
-// waits on the network. SQLite's reads are CPU-bound, but its writes wait for their batch to reach
-// the disk (store/db/group_commit.hpp), and a batch can hold only as many writes as there are
-// workers to send them: more workers, fewer flushes for the same writes.
+// waits on the network. SQLite's writes wait for their batch to reach the disk
+// (store/db/group_commit.hpp), and a batch can hold only as many writes as there are workers to
+// send them: more write workers, fewer flushes for the same writes.
 int default_workers(const platform::Config& c) {
   if (c.db_pool_size > 0) return c.db_pool_size;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   return static_cast<int>(platform::is_sqlite_url(c.database_url) ? std::max(8u, cores * 8) : std::max(4u, cores * 2));
+}
+
+// Reads mostly use the CPU (SQLite) or wait briefly on the network (PostgreSQL): two a core.
+int default_read_workers(const platform::Config& c) {
+  if (c.db_read_workers > 0) return c.db_read_workers;
+  return static_cast<int>(std::max(2u, std::thread::hardware_concurrency() * 2));
 }
 
 void print_logins(const fs::path& file, const std::string& url) {
@@ -94,16 +100,17 @@ void ensure_descriptors(int max_connections, int workers) {
                             .add("hint", "lower MAX_CONNECTIONS or raise the open-files limit (ulimit -n)"));
 }
 
-http::ServerOptions server_options(const platform::Config& config, int workers) {
+http::ServerOptions server_options(const platform::Config& config, int workers, int read_workers) {
   http::ServerOptions opt;
   opt.bind = config.bind;
   opt.port = config.port;
   opt.io_threads =
       config.io_threads > 0 ? config.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   opt.workers = workers;
+  opt.read_workers = read_workers;
   opt.queue_limit = config.db_queue_limit;
   opt.max_connections = config.max_connections;
-  ensure_descriptors(config.max_connections, workers);
+  ensure_descriptors(config.max_connections, workers + read_workers);
   opt.max_body_bytes = config.max_body_bytes;
   opt.max_upload_bytes = config.document_max_bytes;
   opt.read_timeout_seconds = config.read_timeout_seconds;
@@ -175,7 +182,8 @@ int serve(const Overrides& overrides, bool demo) {
     platform::log::warn("web.not_built",
                         platform::log::Fields().add("root", web.root).add("hint", "make run builds it"));
   int workers = default_workers(config);
-  auto core = make_core(config, workers + (inprocess_worker ? worker_settings.concurrency + 1 : 0));
+  int read_workers = default_read_workers(config);
+  auto core = make_core(config, workers + read_workers + (inprocess_worker ? worker_settings.concurrency + 1 : 0));
   core->blobs = std::move(blobs);
   core->sniffer = std::move(sniffer);
   if (inprocess_worker) core->extractor = make_text_extractor_or_log();
@@ -201,13 +209,13 @@ int serve(const Overrides& overrides, bool demo) {
   services.document_max_bytes = config.document_max_bytes;
   log_rate_limits(*core);
   http::Api api(std::move(services));
-  auto opt = server_options(config, workers);
+  auto opt = server_options(config, workers, read_workers);
   observability.attach(opt);
   http::Server server(api_and_web_app(api, site.get()), opt);
   server_ptr = &server;
   observability.watch(server);
   observability.add_gauge({"cma_db_pool_max_connections", "Database connections this process may open.", "gauge",
-                           [workers] { return static_cast<double>(workers); }});
+                           [n = workers + read_workers] { return static_cast<double>(n); }});
   observability.add_gauge({"cma_db_connections_discarded_total",
                            "Database connections closed after a failure instead of being reused.", "counter",
                            [&core] { return static_cast<double>(core->db->discarded_connections()); }});
@@ -235,6 +243,7 @@ int serve(const Overrides& overrides, bool demo) {
                           .add("database", platform::is_sqlite_url(config.database_url) ? "sqlite" : "postgresql")
                           .add("readReplica", core->db->has_replica())
                           .add("workers", workers)
+                          .add("readWorkers", read_workers)
                           .add("ioThreads", opt.io_threads)
                           .add("maxConnections", opt.max_connections)
                           .add("jwtSecretFrom", config.jwt_secret_source)
@@ -275,7 +284,7 @@ int web(Overrides overrides) {
   }
   int workers = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
   Observability observability(config);
-  auto opt = server_options(config, workers);
+  auto opt = server_options(config, workers, workers);
   observability.attach(opt);
   http::Server server(
       [&site](http::Request& req) {

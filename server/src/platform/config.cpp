@@ -365,6 +365,7 @@ std::optional<ConfigError> load_config(const EnvLookup& env, const std::map<std:
   if (auto e = int_setting("LAME_DUCK_SECONDS", c.lame_duck_seconds, 0, 120)) return e;
   if (auto e = int_setting("IO_THREADS", c.io_threads, 0, 256)) return e;
   if (auto e = int_setting("DB_POOL_SIZE", c.db_pool_size, 0, 256)) return e;
+  if (auto e = int_setting("DB_READ_WORKERS", c.db_read_workers, 0, 256)) return e;
   if (auto e = int_setting("DB_QUEUE_LIMIT", c.db_queue_limit, 1, 100000)) return e;
   if (auto e = int_setting("DB_POOL_WAIT_MS", c.db_pool_wait_ms, 1, 600000)) return e;
   if (auto e = int_setting("MAX_CONNECTIONS", c.max_connections, 1, 1000000)) return e;

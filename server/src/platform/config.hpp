@@ -78,7 +78,8 @@ struct Config {
   int drain_seconds = 20;      // ECS stops a task 30 s after SIGTERM by default
   int lame_duck_seconds = 0;   // serving on with /health failing after SIGTERM, before the drain
   int io_threads = 0;          // 0: one per core
-  int db_pool_size = 0;        // 0: chosen from the database kind
+  int db_pool_size = 0;        // write workers; 0: chosen from the database kind
+  int db_read_workers = 0;     // read workers; 0: two per core
   int db_queue_limit = 256;    // queued requests waiting for a database worker before 503
   int max_connections = 1024;  // open client connections; a new one beyond this gets 503 and is closed
   // How long a request waits for a free database connection before 503.

@@ -5,6 +5,7 @@
 
 #include <future>
 #include <thread>
+#include <vector>
 
 #include "app/audit/ports.hpp"
 #include "app/identity/ports.hpp"
@@ -191,6 +192,51 @@ TEST(Http, FullWorkerQueueAnswers503WithRetryAfter) {
   EXPECT_EQ(refused.header("content-type"), "application/problem+json");
   release.set_value();
   EXPECT_EQ(busy.get().status, 200);
+  server.stop();
+  runner.join();
+}
+
+// Writes and reads have workers of their own: with every write worker held (as by writes waiting
+// for their flush), a GET is still served at once, and a further write waits its turn.
+TEST(Http, ReadsRunWhileEveryWriteWorkerIsBusy) {
+  std::atomic<int> writing{0};
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  http::ServerOptions opt;
+  opt.port = 0;
+  opt.workers = 1;
+  opt.read_workers = 1;
+  http::Server server(
+      [&](http::Request& req) {
+        if (req.method != "GET") {
+          ++writing;
+          released.wait();
+        }
+        return http::Response::json(200, json::object{{"method", req.method}});
+      },
+      opt);
+  server.start();
+  std::thread runner([&] { server.run(false); });
+  auto first = std::async(std::launch::async, [&] { return http_request(server.port(), "POST", "/write", "{}"); });
+  while (writing.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  auto second = std::async(std::launch::async, [&] { return http_request(server.port(), "DELETE", "/write"); });
+  std::vector<std::future<HttpResult>> reads;  // (outlive the release below, should one wait for it)
+  for (int i = 0; i < 3; ++i) {
+    reads.push_back(std::async(std::launch::async, [&] { return http_request(server.port(), "GET", "/read"); }));
+    if (reads.back().wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+      ADD_FAILURE() << "a GET waited for the busy write worker";
+      break;
+    }
+    auto got = reads.back().get();
+    EXPECT_EQ(got.status, 200);
+    EXPECT_EQ(got.str("method"), "GET");
+  }
+  EXPECT_EQ(writing.load(), 1);  // the second write waits for the one write worker
+  EXPECT_EQ(second.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout);
+  release.set_value();
+  EXPECT_EQ(first.get().status, 200);
+  EXPECT_EQ(second.get().status, 200);
+  EXPECT_EQ(writing.load(), 2);
   server.stop();
   runner.join();
 }
