@@ -74,7 +74,9 @@ Result<std::vector<SearchResult>> search(const Deps& deps, const Actor& actor, c
     scope = Tenancy::own_centre(actor.principal);
   }
   if (!errors.empty()) return Error::invalid(std::move(errors));
-  auto tx = deps.db.begin(TxMode::read, ReadFrom::replica);
+  // A transaction, not a bare read: the index may set how its query is planned for the transaction
+  // alone (store/search/repositories.cpp).
+  auto tx = deps.db.begin(TxMode::snapshot, ReadFrom::replica);
   std::vector<SearchResult> out;
   for (auto& d : tx->get<SearchIndex>().search(*scope, words, kind, limit))
     out.push_back({d.kind, d.entity_id, d.case_id, d.field, d.label, domain::search_snippet(d.text, words)});
