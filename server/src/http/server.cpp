@@ -574,6 +574,7 @@ Server::Server(RequestHandler handler, ServerOptions options)
 Server::~Server() {
   impl_->ioc.stop();
   impl_->workers.join();
+  impl_->readers.join();
 }
 
 void Server::start() {
